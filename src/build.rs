@@ -1,0 +1,98 @@
+//! `langso build` as a recipe of named, timed stages: load, render Markdown and
+//! check links, render pages, publish. Content errors stop the build before anything
+//! is written, so the previous site stays online.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diag::{self, Diagnostic};
+use crate::load::{self, registry::normalize_base_url};
+use crate::output;
+use crate::render::{self, theme::Theme};
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did.
+pub struct BuildReport {
+    /// Warnings only: a build with errors does not succeed.
+    pub diagnostics: Vec<Diagnostic>,
+    pub out: PathBuf,
+    pub files: usize,
+    pub bytes: u64,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+pub enum BuildError {
+    /// The content has errors (exit 1). All diagnostics, warnings included, sorted.
+    Content(Vec<Diagnostic>),
+    /// Usage, theme or I/O failure (exit 2).
+    Fatal(String),
+}
+
+struct Stages(Vec<(&'static str, Duration)>, Instant);
+
+impl Stages {
+    fn done(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.0.push((name, now - self.1));
+        self.1 = now;
+    }
+}
+
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let root = &opts.root;
+    if !root.join("content").is_dir() {
+        return Err(BuildError::Fatal(format!(
+            "`{}` is not a site root: it has no `content/` folder",
+            root.display()
+        )));
+    }
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    check_output_location(root, &out)?;
+    let mut stages = Stages(Vec::new(), Instant::now());
+
+    let (mut site, mut diags) = load::load_site(root);
+    if let Some(url) = &opts.base_url {
+        site.config.base_url = normalize_base_url(url);
+    }
+    stages.done("load");
+    let theme = Theme::load(root, &site.config.theme, site.config.language).map_err(|e| BuildError::Fatal(e.0))?;
+    stages.done("theme");
+    let docs = render::render_documents(&site, root, &mut diags);
+    stages.done("markdown");
+    diag::sort(&mut diags);
+    if diag::has_errors(&diags) {
+        return Err(BuildError::Content(diags));
+    }
+    let files = render::render_site(&site, root, &docs, &theme).map_err(|e| BuildError::Fatal(e.0))?;
+    stages.done("pages");
+    output::publish(&out, &files).map_err(|e| BuildError::Fatal(format!("cannot write the site: {e}")))?;
+    stages.done("write");
+    let bytes = files
+        .iter()
+        .map(|f| match &f.content {
+            output::Content::Bytes(b) => b.len() as u64,
+            output::Content::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+        })
+        .sum();
+    Ok(BuildReport { diagnostics: diags, out, files: files.len(), bytes, stages: stages.0 })
+}
+
+/// Refuses an output folder that would replace the site root or its content.
+fn check_output_location(root: &Path, out: &Path) -> Result<(), BuildError> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(out));
+    let content = root.join("content");
+    if root.starts_with(&out) || out.starts_with(&content) || out.starts_with(root.join("themes")) {
+        return Err(BuildError::Fatal(format!(
+            "refusing to write the site to `{}`: it would replace the site's own files",
+            out.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! The command line, as clap derive structs: one options struct per command.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "langso", version, about = "Builds the smart new-rural commune pilot report site from content/")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default `<root>/public`).
+    Build(BuildArgs),
+    /// Check the content and report every problem, without writing a site.
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site (default: `<root>/public`).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Publish under this address instead of `base_url` from content/site.yaml.
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}

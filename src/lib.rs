@@ -1,0 +1,10 @@
+//! langso: a static site generator for Vietnam's smart new-rural commune pilots.
+//! The pipeline is load → render → output; see ARCHITECTURE.md.
+
+pub mod build;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod slug;

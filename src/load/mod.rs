@@ -1,0 +1,201 @@
+//! The only code that reads content from disk. `load_site` walks a site root and
+//! returns the typed `Site` together with every diagnostic it found: bad content
+//! never aborts loading, it is reported and the rest goes on.
+
+pub mod pilot;
+pub mod registry;
+pub mod source;
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diag::{self, Diagnostic, Location, did_you_mean};
+use crate::model::*;
+use crate::slug::is_slug;
+
+/// The registries pilots are checked against. `None` when that registry could not be
+/// read at all, so that one broken file does not flood every pilot with errors.
+pub struct Registries<'a> {
+    pub provinces: Option<&'a [Province]>,
+    pub fields: Option<&'a [Field]>,
+    pub indicators: Option<&'a [Indicator]>,
+}
+
+/// URL segments that langso itself publishes; a free page may not take one of them.
+pub const RESERVED_SLUGS: &[&str] =
+    &["pilots", "provinces", "fields", "indicators", "criteria", "search", "data", "schema", "compare", "assets", "404"];
+
+/// Loads everything under `root/content`. The diagnostics come back sorted.
+pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let config = registry::load_config(root, &mut diags);
+    let regions = registry::load_regions(root, &mut diags);
+    let provinces = registry::load_provinces(root, regions.as_deref(), &mut diags);
+    let fields = registry::load_fields(root, &mut diags);
+    let indicators = registry::load_indicators(root, &mut diags);
+    let reg = Registries { provinces: provinces.as_deref(), fields: fields.as_deref(), indicators: indicators.as_deref() };
+    let pilots = load_pilots(root, &reg, &mut diags);
+    let pages = load_pages(root, &mut diags);
+    let site = Site {
+        config,
+        regions: regions.unwrap_or_default(),
+        provinces: provinces.unwrap_or_default(),
+        fields: fields.unwrap_or_default(),
+        indicators: indicators.unwrap_or_default(),
+        pilots,
+        pages,
+    };
+    diag::sort(&mut diags);
+    (site, diags)
+}
+
+/// Lists the sub-folders of `dir` (sorted), reporting stray files and symbolic links.
+fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(rel)) else { return Vec::new() };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let child = format!("{rel}/{name}");
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_symlink() {
+            diags.push(
+                Diagnostic::error("symlink", Location::file(&child), format!("`{child}` is a symbolic link"))
+                    .help("put the real folder in the content folder instead of a link to it"),
+            );
+        } else if ft.is_dir() {
+            out.push(name);
+        } else if !name.starts_with('.') {
+            diags.push(
+                Diagnostic::warning("stray-file", Location::file(&child), format!("`{child}` is not used"))
+                    .help("pilot files belong in `content/pilots/<province>/<commune>/`"),
+            );
+        }
+    }
+    out.sort();
+    out
+}
+
+fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Vec<Pilot> {
+    let mut folders: Vec<(ProvinceId, String, String)> = Vec::new();
+    for prov in subfolders(root, "content/pilots", diags) {
+        let rel = format!("content/pilots/{prov}");
+        let id = match reg.provinces {
+            Some(ps) => match ps.iter().position(|p| p.slug == prov) {
+                Some(i) => ProvinceId(i as u16),
+                None => {
+                    let known: Vec<&str> = ps.iter().map(|p| p.slug.as_str()).collect();
+                    diags.push(
+                        Diagnostic::error("unknown-province", Location::file(&rel), format!("unknown province `{prov}`"))
+                            .help(did_you_mean(&prov, &known, "province slugs in content/provinces.yaml")),
+                    );
+                    continue;
+                }
+            },
+            None => continue,
+        };
+        for commune in subfolders(root, &rel, diags) {
+            if !is_slug(&commune) {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-slug",
+                        Location::file(&format!("{rel}/{commune}")),
+                        format!("the folder name `{commune}` is not a slug"),
+                    )
+                    .help(format!(
+                        "rename the folder to `{}` (lower-case ASCII, `-` between words)",
+                        crate::slug::commune_slug(&commune)
+                    )),
+                );
+                continue;
+            }
+            folders.push((id, prov.clone(), commune));
+        }
+    }
+    let loaded: Vec<(Option<Pilot>, Vec<Diagnostic>)> = folders
+        .par_iter()
+        .map(|(id, prov, commune)| {
+            let mut d = Vec::new();
+            let p = pilot::load_pilot(root, *id, prov, commune, reg, &mut d);
+            (p, d)
+        })
+        .collect();
+    let mut pilots = Vec::with_capacity(loaded.len());
+    for (p, d) in loaded {
+        diags.extend(d);
+        pilots.extend(p);
+    }
+    report_duplicate_communes(&pilots, diags);
+    pilots
+}
+
+/// Two pilots in one province whose commune names fold to the same slug are one commune
+/// submitted twice.
+fn report_duplicate_communes(pilots: &[Pilot], diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
+    for p in pilots {
+        let key = (p.province, crate::slug::commune_slug(&p.commune));
+        if let Some(first) = seen.get(&key) {
+            let rel = format!("{}/metrics.yaml", p.doc.dir);
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-pilot",
+                    Location::file(&rel),
+                    format!("`{}` is the same commune as `{}` (both fold to `{}`)", p.commune, first.doc.dir, key.1),
+                )
+                .help("a commune has one pilot folder: merge the two submissions into one"),
+            );
+        } else {
+            seen.insert(key, p);
+        }
+    }
+}
+
+fn load_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
+    let Ok(entries) = std::fs::read_dir(root.join("content/pages")) else { return Vec::new() };
+    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let mut pages = Vec::new();
+    for name in names {
+        let Some(slug) = name.strip_suffix(".md") else { continue };
+        let rel = format!("content/pages/{name}");
+        if !is_slug(slug) || RESERVED_SLUGS.contains(&slug) {
+            diags.push(
+                Diagnostic::error("invalid-slug", Location::file(&rel), format!("`{slug}` cannot be a page's address"))
+                    .help(if is_slug(slug) {
+                        format!("`/{slug}/` is used by langso itself; choose another file name")
+                    } else {
+                        format!("rename the file to `{}.md`", crate::slug::slugify(slug))
+                    }),
+            );
+            continue;
+        }
+        if let Some(page) = load_page(root, slug, &rel, diags) {
+            pages.push(page);
+        }
+    }
+    pages
+}
+
+fn load_page(root: &Path, slug: &str, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Page> {
+    let text = source::read_text(root, rel, source::INDEX_MD_LIMIT, diags)?;
+    let fm = source::split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
+    let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
+    let mut m = node.as_map(rel, diags)?;
+    let title = m.require("title", "the page's title", diags).and_then(|n| n.as_text(rel, diags));
+    let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
+    m.finish(&["title", "description"], diags);
+    Some(Page {
+        slug: slug.to_string(),
+        title: title?,
+        description,
+        doc: Document {
+            path: rel.to_string(),
+            dir: "content/pages".to_string(),
+            markdown: fm.body.to_string(),
+            line_offset: fm.body_line_offset,
+        },
+    })
+}

@@ -1,0 +1,305 @@
+//! The site's registries: site.yaml, regions, provinces, fields and the indicator
+//! catalog. A broken entry is reported and skipped; the rest of the list loads.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::source::{REGISTRY_LIMIT, read_text};
+use super::yaml::{self, Node};
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::model::*;
+use crate::slug::is_slug;
+
+/// Reads and parses one registry file; `None` (with diagnostics) when it cannot be used.
+fn read_yaml(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    if !root.join(rel).exists() {
+        diags.push(
+            Diagnostic::error("missing-file", crate::diag::Location::file(rel), format!("`{rel}` is missing"))
+                .help("every site root needs this file; copy it from the langso repository's content/ folder"),
+        );
+        return None;
+    }
+    let text = read_text(root, rel, REGISTRY_LIMIT, diags)?;
+    yaml::parse(&text, rel, 0).map_err(|d| diags.push(d)).ok()
+}
+
+fn read_list<'n>(node: &'n Node, rel: &str, diags: &mut Vec<Diagnostic>) -> &'n [Node] {
+    node.as_seq(rel, diags).unwrap_or(&[])
+}
+
+/// A `{ vi, en }` mapping, or plain text taken as Vietnamese.
+fn localized(node: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Localized> {
+    if let yaml::Kind::Str(s) = &node.kind {
+        return Some(Localized { vi: s.clone(), en: String::new() });
+    }
+    let mut m = node.as_map(rel, diags)?;
+    let vi = m.require("vi", "the Vietnamese name", diags).and_then(|n| n.as_text(rel, diags));
+    let en = m.get("en").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
+    m.finish(&["vi", "en"], diags);
+    Some(Localized { vi: vi?, en })
+}
+
+/// A slug value, checked for form and uniqueness within its list.
+fn slug_value(node: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let s = node.as_text(rel, diags)?;
+    if !is_slug(&s) {
+        diags.push(
+            Diagnostic::error("invalid-slug", node.at(rel), format!("`{s}` is not a slug"))
+                .help(format!("write it in lower-case ASCII with `-` between words: `{}`", crate::slug::slugify(&s))),
+        );
+        return None;
+    }
+    if !seen.insert(s.clone()) {
+        diags.push(
+            Diagnostic::error("duplicate-id", node.at(rel), format!("`{s}` is listed twice"))
+                .help("each entry needs its own slug; delete or rename the second one"),
+        );
+        return None;
+    }
+    Some(s)
+}
+
+pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
+    let rel = "content/site.yaml";
+    let mut config = SiteConfig {
+        title: "langso".into(),
+        description: String::new(),
+        base_url: "/".into(),
+        language: Lang::Vi,
+        theme: "default".into(),
+    };
+    let Some(node) = read_yaml(root, rel, diags) else { return config };
+    let Some(mut m) = node.as_map(rel, diags) else { return config };
+    if let Some(t) = m.require("title", "the site's title", diags).and_then(|n| n.as_text(rel, diags)) {
+        config.title = t;
+    }
+    if let Some(d) = m.get("description").and_then(|n| n.as_text(rel, diags)) {
+        config.description = d;
+    }
+    if let Some(n) = m.require("base_url", "the address the site is published at", diags) {
+        if let Some(u) = n.as_text(rel, diags) {
+            config.base_url = normalize_base_url(&u);
+        }
+    }
+    if let Some(n) = m.get("language") {
+        match n.as_text(rel, diags).as_deref() {
+            Some("vi") => config.language = Lang::Vi,
+            Some("en") => config.language = Lang::En,
+            Some(other) => diags.push(
+                Diagnostic::error("invalid-value", n.at(rel), format!("unknown language `{other}`"))
+                    .help("use `vi` or `en`"),
+            ),
+            None => {}
+        }
+    }
+    if let Some(t) = m.get("theme").and_then(|n| n.as_text(rel, diags)) {
+        config.theme = t;
+    }
+    m.finish(&["title", "description", "base_url", "language", "theme"], diags);
+    config
+}
+
+/// Ensures a trailing `/`, so that page paths can be appended.
+pub fn normalize_base_url(u: &str) -> String {
+    let u = u.trim();
+    if u.ends_with('/') { u.to_string() } else { format!("{u}/") }
+}
+
+pub fn load_regions(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Vec<Region>> {
+    let rel = "content/regions.yaml";
+    let node = read_yaml(root, rel, diags)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for item in read_list(&node, rel, diags) {
+        let Some(mut m) = item.as_map(rel, diags) else { continue };
+        let slug = m.require("slug", "the region's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
+        let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
+        m.get("description");
+        m.finish(&["slug", "name", "description"], diags);
+        if let (Some(slug), Some(name)) = (slug, name) {
+            out.push(Region { slug, name });
+        }
+    }
+    Some(out)
+}
+
+pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<Diagnostic>) -> Option<Vec<Province>> {
+    let rel = "content/provinces.yaml";
+    let node = read_yaml(root, rel, diags)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for item in read_list(&node, rel, diags) {
+        let Some(mut m) = item.as_map(rel, diags) else { continue };
+        let slug = m.require("slug", "the unit's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
+        let name = m.require("name", "the unit's name", diags).and_then(|n| n.as_text(rel, diags));
+        let kind = match m.get("kind") {
+            None => Some(ProvinceKind::Province),
+            Some(n) => match n.as_text(rel, diags).as_deref() {
+                Some("province") => Some(ProvinceKind::Province),
+                Some("city") => Some(ProvinceKind::City),
+                Some(other) => {
+                    diags.push(
+                        Diagnostic::error("invalid-value", n.at(rel), format!("unknown kind `{other}`"))
+                            .help("use `province` or `city` (a centrally-run city)"),
+                    );
+                    None
+                }
+                None => None,
+            },
+        };
+        let region = m.get("region").and_then(|n| resolve_region(n, rel, regions, diags));
+        let mut former = Vec::new();
+        let mut former_seen = HashSet::new();
+        if let Some(list) = m.get("former").and_then(|n| n.as_seq(rel, diags)) {
+            for f in list {
+                let Some(mut fm) = f.as_map(rel, diags) else { continue };
+                let fslug = fm.require("slug", "the former unit's slug", diags);
+                let fslug = fslug.and_then(|n| slug_value(n, rel, &mut former_seen, diags));
+                let fname = fm.require("name", "the former unit's name", diags).and_then(|n| n.as_text(rel, diags));
+                fm.finish(&["slug", "name"], diags);
+                if let (Some(slug), Some(name)) = (fslug, fname) {
+                    former.push(FormerUnit { slug, name });
+                }
+            }
+        }
+        m.finish(&["slug", "name", "kind", "region", "former"], diags);
+        if let (Some(slug), Some(name), Some(kind)) = (slug, name, kind) {
+            out.push(Province { slug, name, kind, region, former });
+        }
+    }
+    Some(out)
+}
+
+fn resolve_region(node: &Node, rel: &str, regions: Option<&[Region]>, diags: &mut Vec<Diagnostic>) -> Option<RegionId> {
+    let s = node.as_text(rel, diags)?;
+    let regions = regions?;
+    match regions.iter().position(|r| r.slug == s) {
+        Some(i) => Some(RegionId(i as u16)),
+        None => {
+            let known: Vec<&str> = regions.iter().map(|r| r.slug.as_str()).collect();
+            diags.push(
+                Diagnostic::error("unknown-region", node.at(rel), format!("unknown region `{s}`"))
+                    .help(did_you_mean(&s, &known, "regions in content/regions.yaml")),
+            );
+            None
+        }
+    }
+}
+
+pub fn load_fields(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Vec<Field>> {
+    let rel = "content/fields.yaml";
+    let node = read_yaml(root, rel, diags)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for item in read_list(&node, rel, diags) {
+        let Some(mut m) = item.as_map(rel, diags) else { continue };
+        let slug = m.require("slug", "the field's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
+        let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
+        let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
+        m.finish(&["slug", "name", "description"], diags);
+        if let (Some(slug), Some(name)) = (slug, name) {
+            out.push(Field { slug, name, description });
+        }
+    }
+    Some(out)
+}
+
+pub fn load_indicators(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Vec<Indicator>> {
+    let rel = "content/indicators.yaml";
+    let node = read_yaml(root, rel, diags)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for item in read_list(&node, rel, diags) {
+        if let Some(ind) = indicator(item, rel, &mut seen, diags) {
+            out.push(ind);
+        }
+    }
+    Some(out)
+}
+
+fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Option<Indicator> {
+    let mut m = item.as_map(rel, diags)?;
+    let id = m.require("id", "the indicator's snake_case id", diags).and_then(|n| {
+        let id = n.as_text(rel, diags)?;
+        let ok = !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && id.as_bytes()[0].is_ascii_lowercase();
+        if !ok {
+            diags.push(
+                Diagnostic::error("invalid-slug", n.at(rel), format!("`{id}` is not a snake_case id"))
+                    .help("use lower-case ASCII letters, digits and `_`, starting with a letter"),
+            );
+            return None;
+        }
+        if !seen.insert(id.clone()) {
+            diags.push(Diagnostic::error("duplicate-id", n.at(rel), format!("`{id}` is listed twice")));
+            return None;
+        }
+        Some(id)
+    });
+    let group = m.require("group", "one of the four groups", diags).and_then(|n| {
+        let s = n.as_text(rel, diags)?;
+        let g = Group::from_slug(&s);
+        if g.is_none() {
+            let known: Vec<&str> = Group::ALL.iter().map(|g| g.slug()).collect();
+            diags.push(
+                Diagnostic::error("invalid-value", n.at(rel), format!("unknown group `{s}`"))
+                    .help(did_you_mean(&s, &known, "groups")),
+            );
+        }
+        g
+    });
+    let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
+    let unit = m.require("unit", "the unit", diags).and_then(|n| {
+        let s = n.as_text(rel, diags)?;
+        let u = Unit::from_name(&s);
+        if u.is_none() {
+            diags.push(
+                Diagnostic::error("invalid-value", n.at(rel), format!("unknown unit `{s}`"))
+                    .help(did_you_mean(&s, &Unit::NAMES, "units")),
+            );
+        }
+        u
+    });
+    let better = match m.get("better") {
+        None => Some(Better::Higher),
+        Some(n) => match n.as_text(rel, diags).as_deref() {
+            Some("higher") => Some(Better::Higher),
+            Some("lower") => Some(Better::Lower),
+            Some(other) => {
+                diags.push(
+                    Diagnostic::error("invalid-value", n.at(rel), format!("unknown direction `{other}`"))
+                        .help("use `higher` or `lower`"),
+                );
+                None
+            }
+            None => None,
+        },
+    };
+    let min = m.get("min").and_then(|n| n.as_f64(rel, diags));
+    let max = m.get("max").and_then(|n| n.as_f64(rel, diags));
+    let target = m.get("target").and_then(|n| {
+        let mut t = n.as_map(rel, diags)?;
+        let value = t.require("value", "the target value", diags).and_then(|v| match v.kind {
+            yaml::Kind::Bool(b) => Some(Value::Bool(b)),
+            _ => v.as_f64(rel, diags).map(Value::Number),
+        });
+        let year = t.get("year").and_then(|y| y.as_i64(rel, diags)).map(|y| y as i32);
+        let source = t.get("source").and_then(|s| s.as_text(rel, diags));
+        t.finish(&["value", "year", "source"], diags);
+        Some(Target { value: value?, year, source })
+    });
+    let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
+    m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "description"], diags);
+    Some(Indicator {
+        id: id?,
+        group: group?,
+        name: name?,
+        unit: unit?,
+        better: better?,
+        min,
+        max,
+        target,
+        description,
+    })
+}

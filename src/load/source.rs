@@ -1,0 +1,205 @@
+//! Reading one content file as text, within the contract's size limits, and
+//! splitting front matter from Markdown. Every failure is a located diagnostic:
+//! a file too large, invalid UTF-8 (at the first bad byte), missing or unterminated
+//! front matter. A byte-order mark and CRLF line ends are accepted.
+
+use std::path::Path;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::diag::{Diagnostic, Location};
+
+pub const INDEX_MD_LIMIT: u64 = 2 * 1024 * 1024;
+pub const METRICS_LIMIT: u64 = 256 * 1024;
+pub const REGISTRY_LIMIT: u64 = 2 * 1024 * 1024;
+pub const IMAGE_LIMIT: u64 = 10 * 1024 * 1024;
+
+/// Reads `root/rel` as NFC text. Non-NFC text is normalised and warned about.
+pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let full = root.join(rel);
+    let meta = match std::fs::symlink_metadata(&full) {
+        Ok(m) => m,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("unreadable-file", Location::file(rel), format!("cannot read `{rel}`: {e}"))
+                    .help("check that the file exists and is readable"),
+            );
+            return None;
+        }
+    };
+    if meta.file_type().is_symlink() {
+        diags.push(
+            Diagnostic::error("symlink", Location::file(rel), format!("`{rel}` is a symbolic link"))
+                .help("put the real file in the content folder instead of a link to it"),
+        );
+        return None;
+    }
+    if meta.len() > limit {
+        diags.push(
+            Diagnostic::error(
+                "file-too-large",
+                Location::file(rel),
+                format!("`{rel}` is {} but the limit for this file is {}", human_size(meta.len()), human_size(limit)),
+            )
+            .help("split the text, shrink the images, or move large data out of the content"),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&full) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error("unreadable-file", Location::file(rel), format!("cannot read `{rel}`: {e}")));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let (line, column) = line_col_at(good, good.len());
+            diags.push(
+                Diagnostic::error("invalid-utf8", Location::new(rel, line, column), "the file is not valid UTF-8 text")
+                    .help("save the file with UTF-8 encoding (in most editors: Save with Encoding → UTF-8)"),
+            );
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.contains('\0') {
+        let (line, column) = line_col_at(&text, text.find('\0').unwrap_or(0));
+        diags.push(
+            Diagnostic::error("nul-byte", Location::new(rel, line, column), "the file contains a NUL byte")
+                .help("this is not a text file, or it was damaged: save it again as plain UTF-8 text"),
+        );
+        return None;
+    }
+    if is_nfc_quick(text.chars()) != IsNormalized::Yes && text.nfc().ne(text.chars()) {
+        let first = text.char_indices().find(|(_, c)| unicode_normalization::char::is_combining_mark(*c));
+        let (line, column) = first.map(|(i, _)| line_col_at(&text, i)).unwrap_or((1, 1));
+        diags.push(
+            Diagnostic::warning(
+                "not-nfc",
+                Location::new(rel, line, column),
+                "the text uses decomposed accents (not Unicode NFC)",
+            )
+            .help("langso publishes it normalised; to fix the file, retype the accented words or save it as NFC"),
+        );
+        return Some(text.nfc().collect());
+    }
+    Some(text)
+}
+
+/// Line and column (1-based, column in characters) of byte offset `at` in `text`.
+pub fn line_col_at(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..floor_char_boundary(text, at)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
+/// A Markdown file split at its front matter.
+#[derive(Debug)]
+pub struct FrontMatter<'a> {
+    pub yaml: &'a str,
+    /// Lines before the YAML (the opening `---`): add to YAML line numbers.
+    pub yaml_line_offset: usize,
+    pub body: &'a str,
+    /// Lines before the body: add to Markdown line numbers.
+    pub body_line_offset: usize,
+}
+
+/// Splits `---\n<yaml>\n---\n<markdown>`.
+pub fn split_front_matter<'a>(text: &'a str, rel: &str) -> Result<FrontMatter<'a>, Diagnostic> {
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != "---" {
+        return Err(Diagnostic::error(
+            "front-matter-missing",
+            Location::file(rel),
+            "the file does not start with front matter (a `---` line)",
+        )
+        .help("start the file with `---`, then `title: \"…\"` and the other keys, then another `---` line"));
+    }
+    let yaml_start = first_line.len() + if text[first_line.len()..].starts_with("\r\n") { 2 } else { 1 };
+    let mut pos = yaml_start.min(text.len());
+    let mut line_no = 1;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        line_no += 1;
+        let line = text[pos..end].trim_end_matches(['\n', '\r']);
+        if line.trim_end() == "---" {
+            return Ok(FrontMatter {
+                yaml: &text[yaml_start..pos],
+                yaml_line_offset: 1,
+                body: &text[end..],
+                body_line_offset: line_no,
+            });
+        }
+        pos = end;
+    }
+    Err(Diagnostic::error("front-matter-unterminated", Location::file(rel), "the front matter is never closed")
+        .help("add a line with only `---` after the last front-matter key, before the text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_with_lf_and_crlf() {
+        let fm = split_front_matter("---\ntitle: x\n---\n# Hi\n", "a.md").unwrap();
+        assert_eq!(fm.yaml, "title: x\n");
+        assert_eq!(fm.body, "# Hi\n");
+        assert_eq!((fm.yaml_line_offset, fm.body_line_offset), (1, 3));
+        let fm = split_front_matter("---\r\ntitle: x\r\n---\r\nbody", "a.md").unwrap();
+        assert_eq!(fm.yaml, "title: x\r\n");
+        assert_eq!(fm.body, "body");
+    }
+
+    #[test]
+    fn reports_missing_and_unterminated_front_matter() {
+        assert_eq!(split_front_matter("# no\n", "a.md").unwrap_err().code, "front-matter-missing");
+        assert_eq!(split_front_matter("---\ntitle: x\n", "a.md").unwrap_err().code, "front-matter-unterminated");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_col_at("ab\nđắk x", 8), (2, 4));
+        assert_eq!(line_col_at("", 0), (1, 1));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("m.yaml"), b"a: 1\nb: \xff\n").unwrap();
+        let mut diags = Vec::new();
+        assert!(read_text(dir.path(), "m.yaml", 1000, &mut diags).is_none());
+        assert_eq!((diags[0].code, diags[0].line, diags[0].column), ("invalid-utf8", 2, 4));
+    }
+
+    #[test]
+    fn bom_is_accepted_and_nfd_is_normalised() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "\u{feff}Ho\u{300}a").unwrap();
+        let mut diags = Vec::new();
+        let text = read_text(dir.path(), "a.md", 1000, &mut diags).unwrap();
+        assert_eq!(text, "Hòa");
+        assert_eq!(diags[0].code, "not-nfc");
+    }
+}

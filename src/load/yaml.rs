@@ -1,0 +1,427 @@
+//! The one place that knows the YAML backend (serde-saphyr). It turns text into a
+//! `Node` tree that keeps the line and column of every key and value, and offers a
+//! small typed reader over it. Conversion into the model is done by hand over that
+//! tree, so one file can report every problem it has (unknown keys with "did you
+//! mean", wrong types, missing keys at the mapping that should hold them), not only
+//! the first. Swapping the backend means rewriting `parse` alone.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Location, did_you_mean};
+
+/// A YAML value with the position (1-based line and column) where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub name: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Parses `text`; `line_offset` is added to every line (front matter starts below `---`).
+/// A syntax error, a duplicate key or an input too complex to expand (an alias bomb)
+/// is returned as one diagnostic at the place the parser stopped.
+pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Node { kind: Kind::Null, line: 1 + line_offset, column: 1 });
+    }
+    match serde_saphyr::from_str::<Spanned<Raw>>(text) {
+        Ok(raw) => Ok(Node::from_raw(raw, line_offset)),
+        Err(e) => Err(syntax_diagnostic(&e, path, line_offset)),
+    }
+}
+
+fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) -> Diagnostic {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .unwrap_or((1, 1));
+    let text = e.without_snippet().to_string();
+    let message = strip_location_prefix(text.lines().next().unwrap_or("invalid YAML")).to_string();
+    let at = Location::new(path, line + line_offset, column);
+    if message.contains("duplicate mapping key") {
+        let key = message.split("duplicate mapping key:").nth(1).unwrap_or("").split(',').next().unwrap_or("").trim();
+        Diagnostic::error("duplicate-key", at, format!("the key `{key}` appears twice in this mapping"))
+            .help("keep one of the two entries and delete the other")
+    } else if message.contains("budget breached") {
+        Diagnostic::error("yaml-too-complex", at, "this YAML expands to too many values (anchors and aliases nested too deep)")
+            .help("write the values out plainly; anchors (`&`) and aliases (`*`) are not needed in content files")
+    } else {
+        Diagnostic::error("yaml-syntax", at, format!("invalid YAML: {message}"))
+            .help("check the indentation (two spaces, no tabs), the `key: value` colons, and that quotes and brackets are closed")
+    }
+}
+
+/// serde-saphyr prefixes messages with "error: line N column M: "; the location is ours to show.
+fn strip_location_prefix(s: &str) -> &str {
+    let s = s.strip_prefix("error: ").unwrap_or(s);
+    if s.starts_with("line ") {
+        if let Some(i) = s.find(": ") {
+            return &s[i + 2..];
+        }
+    }
+    s
+}
+
+impl Node {
+    fn from_raw(raw: Spanned<Raw>, off: usize) -> Node {
+        let line = raw.referenced.line() as usize + off;
+        let column = raw.referenced.column() as usize;
+        let kind = match raw.value {
+            Raw::Null => Kind::Null,
+            Raw::Bool(b) => Kind::Bool(b),
+            Raw::Int(i) => Kind::Int(i),
+            Raw::Float(f) => Kind::Float(f),
+            Raw::Str(s) => Kind::Str(s),
+            Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| Node::from_raw(i, off)).collect()),
+            Raw::Map(entries) => Kind::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let key = Key {
+                            name: k.value,
+                            line: k.referenced.line() as usize + off,
+                            column: k.referenced.column() as usize,
+                        };
+                        (key, Node::from_raw(v, off))
+                    })
+                    .collect(),
+            ),
+        };
+        Node { kind, line, column }
+    }
+
+    pub fn at<'a>(&self, path: &'a str) -> Location<'a> {
+        Location::new(path, self.line, self.column)
+    }
+
+    /// What this node is, in words an editor knows.
+    pub fn describe(&self) -> &'static str {
+        match self.kind {
+            Kind::Null => "nothing",
+            Kind::Bool(_) => "true/false",
+            Kind::Int(_) | Kind::Float(_) => "a number",
+            Kind::Str(_) => "text",
+            Kind::Seq(_) => "a list",
+            Kind::Map(_) => "a mapping (`key: value` lines)",
+        }
+    }
+
+    fn wrong_type(&self, path: &str, expected: &str, diags: &mut Vec<Diagnostic>) {
+        diags.push(
+            Diagnostic::error("wrong-type", self.at(path), format!("expected {expected}, found {}", self.describe()))
+                .help(format!("write {expected} here")),
+        );
+    }
+
+    pub fn as_str(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<&str> {
+        match &self.kind {
+            Kind::Str(s) => Some(s),
+            _ => {
+                self.wrong_type(path, "text", diags);
+                None
+            }
+        }
+    }
+
+    /// Text, also accepting a bare number or true/false written without quotes.
+    pub fn as_text(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        match &self.kind {
+            Kind::Str(s) => Some(s.clone()),
+            Kind::Int(i) => Some(i.to_string()),
+            Kind::Float(f) => Some(f.to_string()),
+            _ => {
+                self.wrong_type(path, "text", diags);
+                None
+            }
+        }
+    }
+
+    pub fn as_bool(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<bool> {
+        match self.kind {
+            Kind::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(path, "`true` or `false`", diags);
+                None
+            }
+        }
+    }
+
+    pub fn as_f64(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
+        match self.kind {
+            Kind::Int(i) => Some(i as f64),
+            Kind::Float(f) if f.is_finite() => Some(f),
+            _ => {
+                self.wrong_type(path, "a number", diags);
+                None
+            }
+        }
+    }
+
+    pub fn as_i64(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<i64> {
+        match self.kind {
+            Kind::Int(i) => Some(i),
+            _ => {
+                self.wrong_type(path, "a whole number", diags);
+                None
+            }
+        }
+    }
+
+    /// A whole number that must not be negative (counts, years).
+    pub fn as_count(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<u64> {
+        let i = self.as_i64(path, diags)?;
+        if i < 0 {
+            diags.push(
+                Diagnostic::error("out-of-range", self.at(path), format!("{i} is negative"))
+                    .help("a count cannot be below 0"),
+            );
+            return None;
+        }
+        Some(i as u64)
+    }
+
+    pub fn as_seq(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Seq(items) => Some(items),
+            _ => {
+                self.wrong_type(path, "a list", diags);
+                None
+            }
+        }
+    }
+
+    /// A list of text; a single text is accepted as a list of one.
+    pub fn as_str_list(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<(String, &Node)>> {
+        match &self.kind {
+            Kind::Str(s) => Some(vec![(s.clone(), self)]),
+            Kind::Seq(items) => Some(
+                items
+                    .iter()
+                    .filter_map(|n| n.as_str(path, diags).map(|s| (s.to_string(), n)))
+                    .collect(),
+            ),
+            _ => {
+                self.wrong_type(path, "a list", diags);
+                None
+            }
+        }
+    }
+
+    pub fn as_map<'n>(&'n self, path: &'n str, diags: &mut Vec<Diagnostic>) -> Option<MapReader<'n>> {
+        match &self.kind {
+            Kind::Map(entries) => Some(MapReader { node: self, entries, used: vec![false; entries.len()], path }),
+            _ => {
+                self.wrong_type(path, "a mapping (`key: value` lines)", diags);
+                None
+            }
+        }
+    }
+}
+
+/// Reads the keys of one mapping, then reports the keys nobody asked for.
+pub struct MapReader<'n> {
+    node: &'n Node,
+    entries: &'n [(Key, Node)],
+    used: Vec<bool>,
+    pub path: &'n str,
+}
+
+impl<'n> MapReader<'n> {
+    pub fn get(&mut self, key: &str) -> Option<&'n Node> {
+        let i = self.entries.iter().position(|(k, _)| k.name == key)?;
+        self.used[i] = true;
+        match self.entries[i].1.kind {
+            Kind::Null => None, // `key:` with nothing after it counts as absent
+            _ => Some(&self.entries[i].1),
+        }
+    }
+
+    /// A key that must be present; its absence is reported at the mapping's first line.
+    pub fn require(&mut self, key: &str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<&'n Node> {
+        let found = self.get(key);
+        if found.is_none() {
+            diags.push(
+                Diagnostic::error("missing-key", self.node.at(self.path), format!("the required key `{key}` is missing"))
+                    .help(format!("add `{key}:` with {what}")),
+            );
+        }
+        found
+    }
+
+    pub fn location(&self) -> Location<'n> {
+        self.node.at(self.path)
+    }
+
+    /// Every entry, for mappings whose keys are data (indicator ids).
+    pub fn entries(&mut self) -> &'n [(Key, Node)] {
+        self.used.iter_mut().for_each(|u| *u = true);
+        self.entries
+    }
+
+    /// Reports every key that was never read as unknown, suggesting the closest allowed one.
+    pub fn finish(self, allowed: &[&str], diags: &mut Vec<Diagnostic>) {
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if !used {
+                diags.push(
+                    Diagnostic::error(
+                        "unknown-key",
+                        Location::new(self.path, key.line, key.column),
+                        format!("unknown key `{}`", key.name),
+                    )
+                    .help(did_you_mean(&key.name, allowed, "allowed keys")),
+                );
+            }
+        }
+    }
+}
+
+/// The untyped shape serde-saphyr fills; every child keeps its span.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RawVisitor;
+        impl<'de> Visitor<'de> for RawVisitor {
+            type Value = Raw;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_none<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+                Raw::deserialize(d)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+                Ok(Raw::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+                Ok(Raw::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+                Ok(i64::try_from(v).map(Raw::Int).unwrap_or(Raw::Float(v as f64)))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+                Ok(i64::try_from(v).map(Raw::Int).unwrap_or(Raw::Float(v as f64)))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+                Ok(i64::try_from(v).map(Raw::Int).unwrap_or(Raw::Float(v as f64)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+                Ok(Raw::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw::Str(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+                Ok(Raw::Str(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+                let mut items = Vec::new();
+                while let Some(x) = a.next_element()? {
+                    items.push(x);
+                }
+                Ok(Raw::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = a.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Raw::Map(entries))
+            }
+        }
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Node {
+        parse(text, "t.yaml", 0).expect("valid yaml")
+    }
+
+    #[test]
+    fn keeps_positions_of_keys_and_values() {
+        let n = parse_ok("a: 1\nb:\n  c: [x, y]\n");
+        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        assert_eq!((entries[1].0.line, entries[1].0.column), (2, 1));
+        let Kind::Map(inner) = &entries[1].1.kind else { panic!("inner map") };
+        assert_eq!((inner[0].0.name.as_str(), inner[0].0.line, inner[0].0.column), ("c", 3, 3));
+        assert_eq!((inner[0].1.line, inner[0].1.column), (3, 6));
+    }
+
+    #[test]
+    fn line_offset_is_added() {
+        let n = parse_ok("a: 1\n");
+        let shifted = parse("a: 1\n", "t.yaml", 1).unwrap();
+        assert_eq!(shifted.line, n.line + 1);
+    }
+
+    #[test]
+    fn duplicate_keys_and_syntax_errors_are_located() {
+        let d = parse("a: 1\nb: 2\na: 3\n", "t.yaml", 0).unwrap_err();
+        assert_eq!((d.code, d.line, d.column), ("duplicate-key", 3, 1));
+        let d = parse("a: [1, 2\nb: 2\n", "t.yaml", 10).unwrap_err();
+        assert_eq!(d.code, "yaml-syntax");
+        assert!(d.line > 10, "{d:?}");
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut text = String::from("a: &a [1,1,1,1,1,1,1,1,1]\n");
+        for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f"), ("h", "g")] {
+            let refs = vec![format!("*{prev}"); 9].join(",");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let d = parse(&text, "t.yaml", 0).unwrap_err();
+        assert_eq!(d.code, "yaml-too-complex");
+    }
+
+    #[test]
+    fn unknown_keys_get_suggestions() {
+        let n = parse_ok("comune: x\nprovince: y\n");
+        let mut diags = Vec::new();
+        let mut m = n.as_map("t.yaml", &mut diags).unwrap();
+        assert!(m.require("commune", "the commune's name", &mut diags).is_none());
+        m.get("province");
+        m.finish(&["commune", "province"], &mut diags);
+        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.help.as_str())).collect();
+        assert_eq!(codes[0].0, "missing-key");
+        assert_eq!(codes[1], ("unknown-key", 1, "did you mean `commune`?"));
+    }
+}

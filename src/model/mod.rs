@@ -1,0 +1,449 @@
+//! The site as typed data: registries, pilots and pages, with every cross-reference
+//! (province, field, indicator) resolved once, at load time, into a typed index.
+//! Nothing here reads files or renders HTML.
+
+pub mod stats;
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProvinceId(pub u16);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RegionId(pub u16);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldId(pub u16);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IndicatorId(pub u16);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A name given in both site languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Localized {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En if self.en.is_empty() => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: Lang,
+    pub theme: String,
+}
+
+impl SiteConfig {
+    /// The path part of `base_url`, starting and ending with `/`: every published link starts with it.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map(|(_, rest)| rest).unwrap_or(&self.base_url);
+        let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+        if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub slug: String,
+    pub name: Localized,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProvinceKind {
+    Province,
+    City,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormerUnit {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Province {
+    pub slug: String,
+    pub name: String,
+    pub kind: ProvinceKind,
+    pub region: Option<RegionId>,
+    pub former: Vec<FormerUnit>,
+}
+
+impl Province {
+    /// The name of a unit this province was formed from, or its own name.
+    pub fn former_name(&self, slug: &str) -> Option<&str> {
+        if slug == self.slug && self.former.is_empty() {
+            return Some(&self.name);
+        }
+        self.former.iter().find(|f| f.slug == slug).map(|f| f.name.as_str())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub slug: String,
+    pub name: Localized,
+    pub description: String,
+}
+
+/// The four pillars of the indicator catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    ChinhQuyenSo,
+    KinhTeSo,
+    XaHoiSo,
+    HaTangSo,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::ChinhQuyenSo, Group::KinhTeSo, Group::XaHoiSo, Group::HaTangSo];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Group::ChinhQuyenSo => "chinh-quyen-so",
+            Group::KinhTeSo => "kinh-te-so",
+            Group::XaHoiSo => "xa-hoi-so",
+            Group::HaTangSo => "ha-tang-so",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.slug() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    Count,
+    Number,
+    Boolean,
+    MillionVnd,
+}
+
+impl Unit {
+    pub const NAMES: [&'static str; 5] = ["percent", "count", "number", "boolean", "million_vnd"];
+
+    pub fn from_name(s: &str) -> Option<Unit> {
+        Some(match s {
+            "percent" => Unit::Percent,
+            "count" => Unit::Count,
+            "number" => Unit::Number,
+            "boolean" => Unit::Boolean,
+            "million_vnd" => Unit::MillionVnd,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Unit::NAMES[self as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// A metric value: a number or a yes/no.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Bool(bool),
+}
+
+impl Value {
+    /// The value on a number line: true counts as 1, false as 0.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Value::Number(n) => n,
+            Value::Bool(b) => f64::from(u8::from(b)),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub value: Value,
+    pub year: Option<i32>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub group: Group,
+    pub name: Localized,
+    pub unit: Unit,
+    pub better: Better,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub target: Option<Target>,
+    pub description: String,
+}
+
+impl Indicator {
+    /// Whether `value` reaches `threshold` in this indicator's good direction.
+    pub fn reaches(&self, value: Value, threshold: Value) -> bool {
+        match (value, threshold) {
+            (Value::Bool(v), Value::Bool(t)) => v == t || (v && !t),
+            (v, t) => match self.better {
+                Better::Higher => v.as_f64() >= t.as_f64(),
+                Better::Lower => v.as_f64() <= t.as_f64(),
+            },
+        }
+    }
+
+    /// Whether `value` meets the national target; `None` when there is no target.
+    pub fn meets_target(&self, value: Value) -> Option<bool> {
+        self.target.as_ref().map(|t| self.reaches(value, t.value))
+    }
+
+    /// The bounds a value must stay within: the catalog's, narrowed by the unit.
+    pub fn bounds(&self) -> (Option<f64>, Option<f64>) {
+        let (umin, umax) = match self.unit {
+            Unit::Percent => (Some(0.0), Some(100.0)),
+            Unit::Count => (Some(0.0), None),
+            _ => (None, None),
+        };
+        (self.min.or(umin), self.max.or(umax))
+    }
+}
+
+/// A calendar date as written in front matter (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: i32 = s[0..4].parse().ok()?;
+        let month: u8 = s[5..7].parse().ok()?;
+        let day: u8 = s[8..10].parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Planned,
+    Ongoing,
+    Completed,
+    Recognized,
+}
+
+impl Status {
+    pub const NAMES: [&'static str; 4] = ["planned", "ongoing", "completed", "recognized"];
+
+    pub fn from_name(s: &str) -> Option<Status> {
+        Some(match s {
+            "planned" => Status::Planned,
+            "ongoing" => Status::Ongoing,
+            "completed" => Status::Completed,
+            "recognized" => Status::Recognized,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Status::NAMES[self as usize]
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    pub total: Option<f64>,
+    pub central: Option<f64>,
+    pub local: Option<f64>,
+    pub other: Option<f64>,
+}
+
+/// One reported value of one indicator.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub indicator: IndicatorId,
+    pub value: Value,
+    pub year: Option<i32>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub indicator: IndicatorId,
+    pub threshold: Value,
+    pub note: Option<String>,
+}
+
+/// A Markdown document from content: its text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Site-relative path of the file, e.g. `content/pilots/an-giang/thoai-giang/index.md`.
+    pub path: String,
+    /// Site-relative folder that relative links and images are resolved against.
+    pub dir: String,
+    pub markdown: String,
+    /// Lines before the Markdown body in the file (the front matter), for diagnostics.
+    pub line_offset: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pilot {
+    pub province: ProvinceId,
+    /// The commune folder name: the pilot's identity with the province.
+    pub slug: String,
+    pub commune: String,
+    pub title: String,
+    pub summary: String,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub authors: Vec<String>,
+    pub former_province: Option<String>,
+    pub former_district: Option<String>,
+    pub fields: Vec<FieldId>,
+    pub period: (i32, i32),
+    pub status: Status,
+    pub population: Option<u64>,
+    pub households: Option<u64>,
+    pub area_ha: Option<f64>,
+    pub budget: Option<Budget>,
+    pub sample: bool,
+    /// In catalog order.
+    pub metrics: Vec<Metric>,
+    pub baseline: Vec<Metric>,
+    pub proposals: Vec<Proposal>,
+    pub doc: Document,
+}
+
+impl Pilot {
+    pub fn metric(&self, id: IndicatorId) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.indicator == id)
+    }
+
+    pub fn baseline(&self, id: IndicatorId) -> Option<&Metric> {
+        self.baseline.iter().find(|m| m.indicator == id)
+    }
+
+    pub fn primary_field(&self) -> Option<FieldId> {
+        self.fields.first().copied()
+    }
+
+    /// The date of the latest change: `updated`, else `date`.
+    pub fn last_changed(&self) -> Date {
+        self.updated.unwrap_or(self.date)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub doc: Document,
+}
+
+/// Everything loaded from a site root.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub regions: Vec<Region>,
+    pub provinces: Vec<Province>,
+    pub fields: Vec<Field>,
+    pub indicators: Vec<Indicator>,
+    /// Sorted by province, then commune slug.
+    pub pilots: Vec<Pilot>,
+    /// Sorted by slug.
+    pub pages: Vec<Page>,
+}
+
+impl Site {
+    pub fn province(&self, id: ProvinceId) -> &Province {
+        &self.provinces[id.0 as usize]
+    }
+    pub fn field(&self, id: FieldId) -> &Field {
+        &self.fields[id.0 as usize]
+    }
+    pub fn indicator(&self, id: IndicatorId) -> &Indicator {
+        &self.indicators[id.0 as usize]
+    }
+    pub fn region(&self, id: RegionId) -> &Region {
+        &self.regions[id.0 as usize]
+    }
+    pub fn indicator_ids(&self) -> impl Iterator<Item = IndicatorId> + '_ {
+        (0..self.indicators.len()).map(|i| IndicatorId(i as u16))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2023-13-01").is_none());
+        assert!(Date::parse("10/05/2024").is_none());
+    }
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let mut c = SiteConfig {
+            title: String::new(),
+            description: String::new(),
+            base_url: "https://example.gov.vn/ntm-thong-minh/".into(),
+            language: Lang::Vi,
+            theme: "default".into(),
+        };
+        assert_eq!(c.base_path(), "/ntm-thong-minh/");
+        c.base_url = "https://example.gov.vn".into();
+        assert_eq!(c.base_path(), "/");
+    }
+}

@@ -1,0 +1,310 @@
+//! The downloads: /data/pilots.json, /data/pilots.csv and /data/indicators.json.
+//! JSON keeps the contract's key names; the CSV is UTF-8 with a byte-order mark so
+//! Excel opens Vietnamese correctly, one row per pilot, one column per indicator.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::views::{self, url};
+use crate::model::*;
+use crate::output::OutputFile;
+
+#[derive(Serialize)]
+struct PilotJson<'a> {
+    province: &'a str,
+    province_name: &'a str,
+    commune: &'a str,
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    summary: &'a str,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    fields: Vec<&'a str>,
+    status: &'a str,
+    period: Period,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    former_province: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    former_district: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    population: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    households: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    area_ha: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget_million_vnd: Option<BudgetJson>,
+    sample: bool,
+    indicators: BTreeMap<&'a str, MetricJson<'a>>,
+    baseline: BTreeMap<&'a str, MetricJson<'a>>,
+    proposals: Vec<ProposalJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Period {
+    start: i32,
+    end: i32,
+}
+
+#[derive(Serialize)]
+struct BudgetJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    central: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    local: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct MetricJson<'a> {
+    value: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meets_target: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct ProposalJson<'a> {
+    indicator: &'a str,
+    threshold: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    id: &'a str,
+    group: &'a str,
+    name: LocalizedJson<'a>,
+    unit: &'a str,
+    better: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<TargetJson<'a>>,
+    description: &'a str,
+    url: String,
+    stats: StatsJson,
+}
+
+#[derive(Serialize)]
+struct LocalizedJson<'a> {
+    vi: &'a str,
+    en: &'a str,
+}
+
+#[derive(Serialize)]
+struct TargetJson<'a> {
+    value: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct StatsJson {
+    n: usize,
+    pilots: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    median: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    share_meeting_target: Option<f64>,
+}
+
+fn json_value(v: Value) -> serde_json::Value {
+    match v {
+        Value::Bool(b) => serde_json::Value::Bool(b),
+        Value::Number(n) => serde_json::Number::from_f64(n).map(serde_json::Value::Number).unwrap_or_default(),
+    }
+}
+
+fn metric_json<'a>(site: &'a Site, m: &'a Metric, with_target: bool) -> (&'a str, MetricJson<'a>) {
+    let ind = site.indicator(m.indicator);
+    (
+        ind.id.as_str(),
+        MetricJson {
+            value: json_value(m.value),
+            year: m.year,
+            source: m.source.as_deref(),
+            note: m.note.as_deref(),
+            meets_target: if with_target { ind.meets_target(m.value) } else { None },
+        },
+    )
+}
+
+fn pilot_json<'a>(site: &'a Site, p: &'a Pilot) -> PilotJson<'a> {
+    let prov = site.province(p.province);
+    PilotJson {
+        province: &prov.slug,
+        province_name: &prov.name,
+        commune: &p.commune,
+        slug: &p.slug,
+        url: format!("{}{}", site.config.base_url, url::pilot(site, p)),
+        title: &p.title,
+        summary: &p.summary,
+        date: p.date.to_string(),
+        updated: p.updated.map(|d| d.to_string()),
+        fields: p.fields.iter().map(|&f| site.field(f).slug.as_str()).collect(),
+        status: p.status.name(),
+        period: Period { start: p.period.0, end: p.period.1 },
+        former_province: p.former_province.as_deref(),
+        former_district: p.former_district.as_deref(),
+        population: p.population,
+        households: p.households,
+        area_ha: p.area_ha,
+        budget_million_vnd: p.budget.as_ref().map(|b| BudgetJson {
+            total: b.total,
+            central: b.central,
+            local: b.local,
+            other: b.other,
+        }),
+        sample: p.sample,
+        indicators: p.metrics.iter().map(|m| metric_json(site, m, true)).collect(),
+        baseline: p.baseline.iter().map(|m| metric_json(site, m, false)).collect(),
+        proposals: p
+            .proposals
+            .iter()
+            .map(|pr| ProposalJson {
+                indicator: &site.indicator(pr.indicator).id,
+                threshold: json_value(pr.threshold),
+                note: pr.note.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
+    site.indicator_ids()
+        .map(|id| {
+            let ind = site.indicator(id);
+            let st = views::indicator_stats(site, id);
+            let numeric = ind.unit != Unit::Boolean;
+            IndicatorJson {
+                id: &ind.id,
+                group: ind.group.slug(),
+                name: LocalizedJson { vi: &ind.name.vi, en: &ind.name.en },
+                unit: ind.unit.name(),
+                better: if ind.better == Better::Higher { "higher" } else { "lower" },
+                min: ind.min,
+                max: ind.max,
+                target: ind.target.as_ref().map(|t| TargetJson {
+                    value: json_value(t.value),
+                    year: t.year,
+                    source: t.source.as_deref(),
+                }),
+                description: &ind.description,
+                url: format!("{}{}", site.config.base_url, url::indicator(&ind.id)),
+                stats: StatsJson {
+                    n: st.summary.as_ref().map(|s| s.n).unwrap_or(0),
+                    pilots: site.pilots.len(),
+                    min: st.summary.as_ref().filter(|_| numeric).map(|s| s.min),
+                    median: st.summary.as_ref().filter(|_| numeric).map(|s| s.median),
+                    max: st.summary.as_ref().filter(|_| numeric).map(|s| s.max),
+                    share_meeting_target: st.share_met,
+                },
+            }
+        })
+        .collect()
+}
+
+/// One CSV cell: quoted when needed, and text that a spreadsheet would take for a
+/// formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'`.
+pub fn csv_cell(s: &str, text: bool) -> String {
+    let guarded = if text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn csv_number(v: Value) -> String {
+    match v {
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => {
+            let s = format!("{n:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+}
+
+fn pilots_csv(site: &Site) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let mut header = vec!["province", "commune", "slug", "url", "fields", "status", "period_start", "period_end"];
+    header.extend(site.indicators.iter().map(|i| i.id.as_str()));
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for p in &site.pilots {
+        let prov = site.province(p.province);
+        let fields: Vec<&str> = p.fields.iter().map(|&f| site.field(f).slug.as_str()).collect();
+        let mut row = vec![
+            csv_cell(&prov.slug, true),
+            csv_cell(&p.commune, true),
+            csv_cell(&p.slug, true),
+            csv_cell(&format!("{}{}", site.config.base_url, url::pilot(site, p)), true),
+            csv_cell(&fields.join(";"), true),
+            p.status.name().to_string(),
+            p.period.0.to_string(),
+            p.period.1.to_string(),
+        ];
+        row.extend(site.indicator_ids().map(|id| p.metric(id).map(|m| csv_number(m.value)).unwrap_or_default()));
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(value).unwrap_or_default();
+    v.push(b'\n');
+    v
+}
+
+pub fn files(site: &Site) -> Vec<OutputFile> {
+    let pilots: Vec<PilotJson> = site.pilots.iter().map(|p| pilot_json(site, p)).collect();
+    vec![
+        OutputFile::bytes("data/pilots.json".into(), json_bytes(&pilots)),
+        OutputFile::bytes("data/pilots.csv".into(), pilots_csv(site)),
+        OutputFile::bytes("data/indicators.json".into(), json_bytes(&indicators_json(site))),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_guarded_against_formulas() {
+        assert_eq!(csv_cell("Xã Giao Phong", true), "Xã Giao Phong");
+        assert_eq!(csv_cell("a,b", true), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\"", true), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")", true), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("@SUM(A1)", true), "'@SUM(A1)");
+        assert_eq!(csv_cell("-5", false), "-5");
+    }
+
+    #[test]
+    fn csv_numbers_are_plain() {
+        assert_eq!(csv_number(Value::Number(99.4)), "99.4");
+        assert_eq!(csv_number(Value::Number(100.0)), "100");
+        assert_eq!(csv_number(Value::Bool(true)), "true");
+    }
+}

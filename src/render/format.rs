@@ -1,0 +1,96 @@
+//! Numbers, values and dates as a reader of the site's language expects them:
+//! Vietnamese writes 1.145,5 and 10/05/2024, English 1,145.5 and 10 May 2024.
+
+use super::theme::I18n;
+use crate::model::{Date, Indicator, Lang, Unit, Value};
+
+/// Formats `v` with at most `decimals` decimals (trailing zeros dropped) and grouped thousands.
+pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let fixed = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::new();
+    if v < 0.0 && fixed.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A value of `ind` with its unit, e.g. "99,4 %", "58,5 triệu đồng", "Có".
+pub fn value(ind: &Indicator, v: Value, t: &I18n) -> String {
+    match (ind.unit, v) {
+        (_, Value::Bool(true)) => t.get("yes").to_string(),
+        (_, Value::Bool(false)) => t.get("no").to_string(),
+        (Unit::Percent, Value::Number(n)) => format!("{} %", number(n, 2, t.lang)),
+        (Unit::MillionVnd, Value::Number(n)) => format!("{} {}", number(n, 2, t.lang), t.get("unit_million_vnd")),
+        (_, Value::Number(n)) => number(n, 2, t.lang),
+    }
+}
+
+/// The change from a baseline to a value, signed, in the value's unit ("+12,5 điểm %").
+pub fn change(ind: &Indicator, from: Value, to: Value, t: &I18n) -> String {
+    match (from, to) {
+        (Value::Number(a), Value::Number(b)) => {
+            let d = b - a;
+            let sign = if d > 0.0 { "+" } else { "" };
+            let unit = match ind.unit {
+                Unit::Percent => format!(" {}", t.get("unit_points")),
+                Unit::MillionVnd => format!(" {}", t.get("unit_million_vnd")),
+                _ => String::new(),
+            };
+            format!("{sign}{}{unit}", number(d, 2, t.lang))
+        }
+        (a, b) => format!("{} → {}", value(ind, a, t), value(ind, b, t)),
+    }
+}
+
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
+        Lang::En => format!("{} {} {}", d.day, MONTHS_EN[(d.month as usize).saturating_sub(1) % 12], d.year),
+    }
+}
+
+/// A share (0..=1) as a whole percentage.
+pub fn percent(share: f64, lang: Lang) -> String {
+    format!("{} %", number(share * 100.0, 0, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(1145.5, 2, Lang::Vi), "1.145,5");
+        assert_eq!(number(1145.5, 2, Lang::En), "1,145.5");
+        assert_eq!(number(1234567.0, 2, Lang::Vi), "1.234.567");
+        assert_eq!(number(99.4, 2, Lang::Vi), "99,4");
+        assert_eq!(number(-12.25, 1, Lang::En), "-12.2");
+        assert_eq!(number(-0.001, 2, Lang::En), "0");
+        assert_eq!(number(0.0, 2, Lang::Vi), "0");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let d = Date::parse("2024-05-10").unwrap();
+        assert_eq!(date(d, Lang::Vi), "10/05/2024");
+        assert_eq!(date(d, Lang::En), "10 May 2024");
+    }
+}

@@ -1,0 +1,575 @@
+//! Markdown to safe HTML. CommonMark with tables, footnotes, strikethrough and task
+//! lists; headings get Vietnamese-folded ids; relative links to pilots and pages are
+//! rewritten to published URLs (and recorded, so broken ones can be reported once
+//! every document's headings are known); images and files are resolved inside the
+//! document's own folder and copied beside the page. The resulting HTML always goes
+//! through ammonia, so raw HTML in content cannot inject script.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Location};
+use crate::load::source::{IMAGE_LIMIT, human_size, line_col_at};
+use crate::model::Document;
+use crate::slug::slugify;
+
+/// Where relative links may point: content paths of pilots and pages, mapped to their
+/// URL paths relative to the site's base (e.g. `pilots/an-giang/thoai-giang/`).
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// `content/pilots/<p>/<c>` → URL path.
+    pub pilots: HashMap<String, String>,
+    /// `content/pages/<slug>.md` → URL path.
+    pub pages: HashMap<String, String>,
+}
+
+impl LinkTargets {
+    /// The document path (as in `Document::path`) and URL of a resolved content path.
+    fn lookup(&self, resolved: &str) -> Option<(String, &str)> {
+        let dir = resolved.strip_suffix("/index.md").unwrap_or(resolved).trim_end_matches('/');
+        if let Some(url) = self.pilots.get(dir) {
+            return Some((format!("{dir}/index.md"), url));
+        }
+        self.pages.get(resolved).map(|url| (resolved.to_string(), url.as_str()))
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link to a heading, in this or another document, to be checked once all are rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorLink {
+    /// `Document::path` of the target.
+    pub target: String,
+    pub fragment: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A file referenced by a document, copied beside its page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Site-relative source path.
+    pub source: String,
+    /// Path relative to the document's folder, which is also its path relative to the page.
+    pub relative: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub anchors: Vec<AnchorLink>,
+    pub assets: Vec<Asset>,
+    pub words: usize,
+}
+
+/// Renders `doc` to sanitized HTML. `base_path` starts and ends with `/`.
+pub fn render(doc: &Document, root: &Path, targets: &LinkTargets, base_path: &str, diags: &mut Vec<Diagnostic>) -> Rendered {
+    let mut ctx = Ctx { doc, root, targets, base_path, diags, out: Rendered::default() };
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let mut events: Vec<Event> = Vec::new();
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let mut footnote_uses: HashMap<String, usize> = HashMap::new();
+    for (event, range) in Parser::new_ext(&doc.markdown, opts).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if link_type != LinkType::Email => {
+                let dest = ctx.link(&dest_url, range.start);
+                Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest = ctx.image(&dest_url, range.start);
+                Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id })
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                ctx.check_raw_html(html, range.start);
+                event
+            }
+            Event::Text(ref t) => {
+                ctx.out.words += t.split_whitespace().count();
+                event
+            }
+            Event::FootnoteReference(name) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(name.to_string()).or_insert(next);
+                let id = slugify(&name);
+                // The first reference gets `fnref-<id>` (the back link's target); later ones a numbered id.
+                let uses = footnote_uses.entry(id.clone()).or_insert(0);
+                *uses += 1;
+                let ref_id = if *uses == 1 { format!("fnref-{id}") } else { format!("fnref-{id}-{uses}") };
+                Event::Html(format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>").into())
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(name.to_string()).or_insert(next);
+                let id = slugify(&name);
+                Event::Html(
+                    format!("<div class=\"footnote\" id=\"fn-{id}\"><a class=\"footnote-label\" href=\"#fnref-{id}\">{n}</a>")
+                        .into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
+            other => other,
+        };
+        events.push(event);
+    }
+    assign_heading_ids(&mut events, &mut ctx.out.headings);
+    let mut html = String::with_capacity(doc.markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    ctx.out.html = sanitize(&html);
+    ctx.out
+}
+
+/// Gives every heading a folded id, unique within the document (`ket-qua`, `ket-qua-1`, …).
+fn assign_heading_ids(events: &mut [Event], headings: &mut Vec<Heading>) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = *level;
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = match slugify(&text) {
+                s if s.is_empty() => "muc".to_string(),
+                s => s,
+            };
+            let mut id = base.clone();
+            let mut n = 0;
+            while !used.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            headings.push(Heading { level: heading_number(level), id: id.clone(), text });
+            events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes: vec![], attrs: vec![] });
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    root: &'a Path,
+    targets: &'a LinkTargets,
+    base_path: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+    out: Rendered,
+}
+
+/// What a relative link resolved to.
+enum Resolved {
+    /// A site-relative content path, lexically normalised.
+    Path(String),
+    /// The link left the site root.
+    Outside,
+}
+
+impl Ctx<'_> {
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = line_col_at(&self.doc.markdown, offset);
+        (line + self.doc.line_offset, column)
+    }
+
+    fn error(&mut self, code: &'static str, offset: usize, message: String, help: &str) {
+        let (line, column) = self.at(offset);
+        self.diags.push(Diagnostic::error(code, Location::new(&self.doc.path, line, column), message).help(help));
+    }
+
+    /// Rejects forms no relative link may take; returns false after reporting.
+    fn acceptable_path(&mut self, dest: &str, offset: usize) -> bool {
+        if dest.starts_with('/') {
+            self.error(
+                "absolute-path",
+                offset,
+                format!("`{dest}` is an absolute path"),
+                "write the link relative to this file, e.g. `../../an-giang/thoai-giang/` or `anh.jpg`",
+            );
+            return false;
+        }
+        if dest.contains('\\') {
+            self.error(
+                "backslash-path",
+                offset,
+                format!("`{dest}` uses `\\` between folders"),
+                "use `/` between folder names, as in web addresses",
+            );
+            return false;
+        }
+        true
+    }
+
+    fn resolve(&self, path: &str) -> Resolved {
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let mut parts: Vec<&str> = self.doc.dir.split('/').filter(|s| !s.is_empty()).collect();
+        for seg in decoded.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    if parts.pop().is_none() {
+                        return Resolved::Outside;
+                    }
+                }
+                s => parts.push(s),
+            }
+        }
+        let mut joined = parts.join("/");
+        if decoded.ends_with('/') {
+            joined.push('/');
+        }
+        Resolved::Path(joined)
+    }
+
+    fn link(&mut self, dest: &str, offset: usize) -> String {
+        if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
+            return dest.to_string();
+        }
+        if let Some(fragment) = dest.strip_prefix('#') {
+            self.record_anchor(self.doc.path.clone(), fragment, offset);
+            return dest.to_string();
+        }
+        if !self.acceptable_path(dest, offset) {
+            return String::new();
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let resolved = match self.resolve(path) {
+            Resolved::Path(p) => p,
+            Resolved::Outside => {
+                self.error("path-outside", offset, format!("`{dest}` leads outside the site"), "link to a pilot or a page");
+                return String::new();
+            }
+        };
+        if let Some((target_doc, url)) = self.targets.lookup(&resolved) {
+            let href = format!("{}{url}{}", self.base_path, fragment.map(|f| format!("#{f}")).unwrap_or_default());
+            if let Some(f) = fragment {
+                self.record_anchor(target_doc, f, offset);
+            }
+            return href;
+        }
+        let looks_like_content = resolved.starts_with("content/pilots/") && !self.inside_own_folder(&resolved)
+            || resolved.starts_with("content/pages/")
+            || resolved.ends_with(".md");
+        if looks_like_content {
+            self.error(
+                "broken-link",
+                offset,
+                format!("the link `{dest}` leads to `{resolved}`, which is no pilot or page"),
+                "check the spelling; a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`",
+            );
+            return String::new();
+        }
+        match self.asset(&resolved, dest, offset, "broken-link") {
+            Some(rel) => format!("{rel}{}", fragment.map(|f| format!("#{f}")).unwrap_or_default()),
+            None => String::new(),
+        }
+    }
+
+    fn image(&mut self, dest: &str, offset: usize) -> String {
+        if has_scheme(dest) || dest.starts_with("//") {
+            self.error(
+                "external-image",
+                offset,
+                format!("the image `{dest}` is on another website"),
+                "save the image in the pilot's folder and reference it by its file name",
+            );
+            return String::new();
+        }
+        if !self.acceptable_path(dest, offset) {
+            return String::new();
+        }
+        match self.resolve(dest) {
+            Resolved::Path(p) => self.asset(&p, dest, offset, "image-missing").unwrap_or_default(),
+            Resolved::Outside => {
+                self.error("path-outside", offset, format!("`{dest}` leads outside the site"), "put the image in the pilot's folder");
+                String::new()
+            }
+        }
+    }
+
+    fn inside_own_folder(&self, resolved: &str) -> bool {
+        resolved.strip_prefix(self.doc.dir.as_str()).is_some_and(|rest| rest.starts_with('/') && rest.len() > 1)
+    }
+
+    /// A file inside the document's folder, to be copied beside the page. Returns its
+    /// path relative to the page.
+    fn asset(&mut self, resolved: &str, dest: &str, offset: usize, missing_code: &'static str) -> Option<String> {
+        if !self.inside_own_folder(resolved) {
+            self.error(
+                "path-outside",
+                offset,
+                format!("`{dest}` is outside this document's folder"),
+                "copy the file into the same folder as this document and reference it by its file name",
+            );
+            return None;
+        }
+        let relative = resolved[self.doc.dir.len() + 1..].trim_end_matches('/').to_string();
+        let name = relative.rsplit('/').next().unwrap_or("");
+        if name == "index.md" || name == "metrics.yaml" || name.starts_with('.') {
+            self.error("broken-link", offset, format!("`{dest}` cannot be published"), "link to the pilot's folder instead");
+            return None;
+        }
+        let meta = match std::fs::symlink_metadata(self.root.join(resolved)) {
+            Ok(m) => m,
+            Err(_) => {
+                self.error(
+                    missing_code,
+                    offset,
+                    format!("`{dest}` does not exist (looked for `{resolved}`)"),
+                    "check the file name, including upper and lower case, and that the file is in the pilot's folder",
+                );
+                return None;
+            }
+        };
+        if meta.file_type().is_symlink() {
+            self.error("symlink", offset, format!("`{dest}` is a symbolic link"), "put the real file in the folder");
+            return None;
+        }
+        if !meta.is_file() {
+            self.error(missing_code, offset, format!("`{dest}` is a folder, not a file"), "link to a file");
+            return None;
+        }
+        if meta.len() > IMAGE_LIMIT {
+            self.error(
+                "file-too-large",
+                offset,
+                format!("`{dest}` is {}; the limit is {}", human_size(meta.len()), human_size(IMAGE_LIMIT)),
+                "resize or compress the image (1600 px wide is plenty for a web page)",
+            );
+            return None;
+        }
+        if name.to_ascii_lowercase().ends_with(".svg") && !svg_is_inert(&self.root.join(resolved)) {
+            self.error(
+                "unsafe-svg",
+                offset,
+                format!("`{dest}` contains script, event handlers or external references"),
+                "export the drawing again as a plain SVG, or as PNG",
+            );
+            return None;
+        }
+        let asset = Asset { source: resolved.trim_end_matches('/').to_string(), relative: relative.clone() };
+        if !self.out.assets.contains(&asset) {
+            self.out.assets.push(asset);
+        }
+        Some(relative.split('/').map(|s| percent_encode_segment(s)).collect::<Vec<_>>().join("/"))
+    }
+
+    fn record_anchor(&mut self, target: String, fragment: &str, offset: usize) {
+        let (line, column) = self.at(offset);
+        let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy().into_owned();
+        self.out.anchors.push(AnchorLink { target, fragment, line, column });
+    }
+
+    fn check_raw_html(&mut self, html: &str, offset: usize) {
+        if let Some(what) = removed_by_sanitizer(html) {
+            let (line, column) = self.at(offset);
+            self.diags.push(
+                Diagnostic::warning(
+                    "raw-html-removed",
+                    Location::new(&self.doc.path, line, column),
+                    format!("raw HTML {what} will be removed when the page is published"),
+                )
+                .help("use Markdown instead; scripts, styles, frames, forms and event handlers are never published"),
+            );
+        }
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    let Some(colon) = dest.find(':') else { return false };
+    let scheme = &dest[..colon];
+    !scheme.is_empty()
+        && scheme.as_bytes()[0].is_ascii_alphabetic()
+        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        && !scheme.contains('/')
+}
+
+fn percent_encode_segment(s: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet =
+        &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`');
+    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+/// True if and only if the SVG at `path` has no script, event handler, or reference to
+/// another document (which a browser opening the file directly would follow).
+fn svg_is_inert(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else { return false };
+    let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    !(compact.contains("<script")
+        || compact.contains("javascript:")
+        || compact.contains("<foreignobject")
+        || compact.contains("<!entity")
+        || has_event_handler(&text)
+        || compact.contains("href=\"http")
+        || compact.contains("href='http"))
+}
+
+fn has_event_handler(lower: &str) -> bool {
+    lower.match_indices("on").any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let rest = &lower[i + 2..];
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        matches!(before, Some(c) if c.is_whitespace() || c == '/' || c == '"' || c == '\'')
+            && name_len > 0
+            && rest[name_len..].trim_start().starts_with('=')
+    })
+}
+
+/// Describes what the sanitizer would strip from a raw HTML fragment, if anything.
+fn removed_by_sanitizer(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let tags = allowed_tags();
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let rest_tag = rest.strip_prefix('/').unwrap_or(rest);
+        let name: String = rest_tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if !name.is_empty() && !tags.contains(name.as_str()) {
+            return Some(format!("`<{name}>`"));
+        }
+    }
+    if has_event_handler(&lower) {
+        return Some("event handlers (`on…=`)".into());
+    }
+    if lower.contains("javascript:") || lower.contains("vbscript:") || lower.contains("data:") {
+        return Some("script addresses".into());
+    }
+    if lower.contains("style=") {
+        return Some("`style` attributes".into());
+    }
+    None
+}
+
+fn allowed_tags() -> &'static HashSet<&'static str> {
+    static TAGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TAGS.get_or_init(|| sanitizer().clone_tags())
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input", "section", "figure", "figcaption"])
+            .add_generic_attributes(["id", "class"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .attribute_filter(|element, attribute, value| match (element, attribute) {
+                ("input", "type") if value != "checkbox" => None,
+                _ => Some(value.into()),
+            })
+            .link_rel(Some("noopener noreferrer"));
+        b
+    })
+}
+
+/// Cleans an HTML fragment with the content allowlist.
+pub fn sanitize(html: &str) -> String {
+    sanitizer().clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(md: &str) -> Document {
+        Document {
+            path: "content/pilots/an-giang/thoai-giang/index.md".into(),
+            dir: "content/pilots/an-giang/thoai-giang".into(),
+            markdown: md.into(),
+            line_offset: 5,
+        }
+    }
+
+    fn targets() -> LinkTargets {
+        let mut t = LinkTargets::default();
+        t.pilots.insert("content/pilots/ninh-binh/giao-phong".into(), "pilots/ninh-binh/giao-phong/".into());
+        t.pilots.insert("content/pilots/an-giang/thoai-giang".into(), "pilots/an-giang/thoai-giang/".into());
+        t.pages.insert("content/pages/gioi-thieu.md".into(), "gioi-thieu/".into());
+        t
+    }
+
+    fn render_md(md: &str) -> (Rendered, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let r = render(&doc(md), Path::new("/nonexistent"), &targets(), "/ntm/", &mut diags);
+        (r, diags)
+    }
+
+    #[test]
+    fn headings_get_folded_unique_ids() {
+        let (r, _) = render_md("## Bài học rút ra\n\n## Kết quả\n\n## Kết quả\n");
+        assert!(r.html.contains("<h2 id=\"bai-hoc-rut-ra\">Bài học rút ra</h2>"), "{}", r.html);
+        assert!(r.html.contains("id=\"ket-qua-1\""), "{}", r.html);
+        assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn links_to_pilots_and_pages_are_rewritten_under_the_base_path() {
+        let (r, diags) = render_md(
+            "[a](../../ninh-binh/giao-phong/) [b](../../ninh-binh/giao-phong/index.md#ket-qua) [c](../../../pages/gioi-thieu.md)",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(r.html.contains("href=\"/ntm/pilots/ninh-binh/giao-phong/\""), "{}", r.html);
+        assert!(r.html.contains("href=\"/ntm/pilots/ninh-binh/giao-phong/#ket-qua\""), "{}", r.html);
+        assert!(r.html.contains("href=\"/ntm/gioi-thieu/\""), "{}", r.html);
+        assert_eq!(r.anchors[0].target, "content/pilots/ninh-binh/giao-phong/index.md");
+    }
+
+    #[test]
+    fn broken_links_are_errors_located_in_the_file() {
+        let (_, diags) = render_md("Text\n\nsee [x](../../ninh-binh/khong-co/)\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].code, diags[0].line, diags[0].column), ("broken-link", 8, 5));
+    }
+
+    #[test]
+    fn images_may_not_leave_the_folder() {
+        let (_, diags) = render_md("![a](../giao-phong/x.png) ![b](/etc/passwd) ![c](../../../../../../etc/passwd)");
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["path-outside", "absolute-path", "path-outside"]);
+    }
+
+    #[test]
+    fn hostile_markdown_is_sanitized() {
+        let (r, diags) = render_md(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) <a href=\"JaVaScRiPt:alert(1)\">y</a>\n\n<iframe src=\"https://evil\"></iframe>",
+        );
+        let lower = r.html.to_ascii_lowercase();
+        for bad in ["<script", "onerror", "javascript:", "<iframe"] {
+            assert!(!lower.contains(bad), "{bad} survived: {}", r.html);
+        }
+        assert!(diags.iter().all(|d| d.code == "raw-html-removed"), "{diags:?}");
+        assert!(diags.len() >= 3, "{diags:?}");
+    }
+
+    #[test]
+    fn footnotes_tables_and_tasks_survive_sanitizing() {
+        let (r, _) = render_md("Text[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n[^1]: Nguồn.\n");
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("href=\"#fn-1\""), "{}", r.html);
+        assert!(r.html.contains("id=\"fn-1\""), "{}", r.html);
+        assert!(r.html.contains("type=\"checkbox\""), "{}", r.html);
+    }
+}

@@ -1,0 +1,120 @@
+//! The theme: tera templates, static files and UI strings. The default theme is
+//! embedded in the binary, so `langso build` works on any site root; a site root's
+//! `themes/<name>/` overrides it file by file (same relative path wins).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_embed::RustEmbed;
+
+use crate::load::yaml::{self, Kind};
+use crate::model::Lang;
+
+#[derive(RustEmbed)]
+#[folder = "themes/default/"]
+struct DefaultTheme;
+
+/// UI strings of one language, from `i18n/<lang>.yaml`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct I18n {
+    #[serde(skip)]
+    pub lang: Lang,
+    #[serde(flatten)]
+    pub strings: BTreeMap<String, String>,
+}
+
+impl I18n {
+    /// The string for `key`; a missing key shows as itself, so it is easy to spot.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// `static/` files: path relative to `static/` → bytes, published under `/assets/`.
+    pub assets: BTreeMap<String, Vec<u8>>,
+    pub i18n: I18n,
+}
+
+/// A theme that cannot be used: missing, or with a template tera rejects.
+#[derive(Debug)]
+pub struct ThemeError(pub String);
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
+        let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for path in DefaultTheme::iter() {
+            if let Some(f) = DefaultTheme::get(&path) {
+                files.insert(path.to_string(), f.data.into_owned());
+            }
+        }
+        let override_dir = root.join("themes").join(name);
+        if override_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&override_dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| ThemeError(format!("cannot read theme `{name}`: {e}")))?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = crate::diag::rel_path(&override_dir, entry.path());
+                let bytes = std::fs::read(entry.path())
+                    .map_err(|e| ThemeError(format!("cannot read `{}`: {e}", entry.path().display())))?;
+                files.insert(rel, bytes);
+            }
+        } else if name != "default" {
+            return Err(ThemeError(format!(
+                "the theme `{name}` named in content/site.yaml does not exist: expected the folder `themes/{name}/`"
+            )));
+        }
+
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut templates = Vec::new();
+        for (path, bytes) in &files {
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| ThemeError(format!("the template `{path}` is not UTF-8")))?;
+                templates.push((name.to_string(), text.to_string()));
+            }
+        }
+        tera.add_raw_templates(templates).map_err(|e| ThemeError(format!("a theme template is invalid: {e}")))?;
+
+        let i18n_path = format!("i18n/{}.yaml", lang.code());
+        let i18n_bytes = files
+            .get(&i18n_path)
+            .ok_or_else(|| ThemeError(format!("the theme has no `{i18n_path}` with its interface strings")))?;
+        let i18n = parse_i18n(i18n_bytes, &i18n_path, lang)?;
+
+        let assets = files
+            .iter()
+            .filter_map(|(p, b)| p.strip_prefix("static/").map(|s| (s.to_string(), b.clone())))
+            .collect();
+        Ok(Theme { tera, assets, i18n })
+    }
+}
+
+fn parse_i18n(bytes: &[u8], path: &str, lang: Lang) -> Result<I18n, ThemeError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| ThemeError(format!("`{path}` is not UTF-8")))?;
+    let node = yaml::parse(text, path, 0)
+        .map_err(|d| ThemeError(format!("`{path}`:{}:{}: {}", d.line, d.column, d.message)))?;
+    let Kind::Map(entries) = node.kind else {
+        return Err(ThemeError(format!("`{path}` must be a mapping of keys to strings")));
+    };
+    let mut strings = BTreeMap::new();
+    for (k, v) in entries {
+        let s = match v.kind {
+            Kind::Str(s) => s,
+            Kind::Int(i) => i.to_string(),
+            _ => return Err(ThemeError(format!("`{path}`:{}: `{}` must be a string", k.line, k.name))),
+        };
+        strings.insert(k.name, s);
+    }
+    strings.insert("lang".into(), lang.code().into());
+    Ok(I18n { lang, strings })
+}

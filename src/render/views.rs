@@ -1,0 +1,467 @@
+//! View structs: what templates see. Built from the model with every value already
+//! formatted for the reader's language, so templates stay dumb and never reach into
+//! the model. Strings here are plain text; tera escapes them. Only `html` fields
+//! carry markup, and those come from the sanitizer.
+
+use serde::Serialize;
+
+use super::format;
+use super::theme::I18n;
+use crate::model::stats::{self, Summary};
+use crate::model::*;
+
+/// URL paths relative to the base path, in one place.
+pub mod url {
+    use crate::model::*;
+    pub fn pilot(site: &Site, p: &Pilot) -> String {
+        format!("pilots/{}/{}/", site.province(p.province).slug, p.slug)
+    }
+    pub fn province(slug: &str) -> String {
+        format!("provinces/{slug}/")
+    }
+    pub fn field(slug: &str) -> String {
+        format!("fields/{slug}/")
+    }
+    pub fn indicator(id: &str) -> String {
+        format!("indicators/{id}/")
+    }
+    pub fn page(slug: &str) -> String {
+        format!("{slug}/")
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub url: String,
+    pub name: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PilotCard {
+    pub url: String,
+    pub title: String,
+    pub commune: String,
+    pub summary: String,
+    pub province: Link,
+    pub fields: Vec<Link>,
+    pub status: String,
+    pub status_label: String,
+    pub period: String,
+    pub period_start: i32,
+    pub date: String,
+    pub date_iso: String,
+    pub sample: bool,
+}
+
+pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> PilotCard {
+    let prov = site.province(p.province);
+    PilotCard {
+        url: url::pilot(site, p),
+        title: p.title.clone(),
+        commune: p.commune.clone(),
+        summary: p.summary.clone(),
+        province: Link { url: url::province(&prov.slug), name: prov.name.clone() },
+        fields: p.fields.iter().map(|&f| field_link(site, f, t)).collect(),
+        status: p.status.name().to_string(),
+        status_label: t.get(&format!("status_{}", p.status.name())).to_string(),
+        period: format!("{}–{}", p.period.0, p.period.1),
+        period_start: p.period.0,
+        date: format::date(p.date, t.lang),
+        date_iso: p.date.to_string(),
+        sample: p.sample,
+    }
+}
+
+fn field_link(site: &Site, f: FieldId, t: &I18n) -> Link {
+    let field = site.field(f);
+    Link { url: url::field(&field.slug), name: field.name.get(t.lang).to_string() }
+}
+
+/// One row of a pilot's metrics table.
+#[derive(Serialize)]
+pub struct MetricRow {
+    pub indicator: Link,
+    pub group: String,
+    pub value: String,
+    pub year: String,
+    pub source: String,
+    pub note: String,
+    pub illustrative: bool,
+    pub target: String,
+    /// "met", "not-met" or "" (no target).
+    pub met: &'static str,
+    pub baseline: String,
+    pub change: String,
+}
+
+#[derive(Serialize)]
+pub struct ProposalRow {
+    pub indicator: Link,
+    pub threshold: String,
+    pub target: String,
+    pub note: String,
+}
+
+#[derive(Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct PilotView {
+    pub card: PilotCard,
+    pub html: String,
+    pub toc: Vec<super::markdown::Heading>,
+    pub facts: Vec<Fact>,
+    pub metrics: Vec<MetricRow>,
+    pub proposals: Vec<ProposalRow>,
+    pub authors: Vec<String>,
+    pub updated: String,
+    pub updated_iso: String,
+    pub words: usize,
+}
+
+pub fn target_text(ind: &Indicator, t: &I18n) -> String {
+    match &ind.target {
+        Some(tg) => {
+            let cmp = match (tg.value, ind.better) {
+                (Value::Bool(_), _) => "",
+                (_, Better::Higher) => "≥ ",
+                (_, Better::Lower) => "≤ ",
+            };
+            format!("{cmp}{}", format::value(ind, tg.value, t))
+        }
+        None => String::new(),
+    }
+}
+
+fn met_class(met: Option<bool>) -> &'static str {
+    match met {
+        Some(true) => "met",
+        Some(false) => "not-met",
+        None => "",
+    }
+}
+
+pub fn pilot_view(site: &Site, p: &Pilot, html: String, toc: Vec<super::markdown::Heading>, words: usize, t: &I18n) -> PilotView {
+    let card = pilot_card(site, p, t);
+    let prov = site.province(p.province);
+    let mut facts = vec![Fact { label: t.get("province").into(), value: prov.name.clone() }];
+    if let Some(fp) = &p.former_province {
+        if let Some(name) = prov.former_name(fp) {
+            facts.push(Fact { label: t.get("former_province").into(), value: name.to_string() });
+        }
+    }
+    if let Some(d) = &p.former_district {
+        facts.push(Fact { label: t.get("former_district").into(), value: d.clone() });
+    }
+    facts.push(Fact { label: t.get("period").into(), value: card.period.clone() });
+    facts.push(Fact { label: t.get("status").into(), value: card.status_label.clone() });
+    let num = |v: f64| format::number(v, 2, t.lang);
+    if let Some(v) = p.population {
+        facts.push(Fact { label: t.get("population").into(), value: num(v as f64) });
+    }
+    if let Some(v) = p.households {
+        facts.push(Fact { label: t.get("households").into(), value: num(v as f64) });
+    }
+    if let Some(v) = p.area_ha {
+        facts.push(Fact { label: t.get("area").into(), value: format!("{} ha", num(v)) });
+    }
+    if let Some(b) = &p.budget {
+        let mut parts = Vec::new();
+        for (key, v) in [("budget_central", b.central), ("budget_local", b.local), ("budget_other", b.other)] {
+            if let Some(v) = v {
+                parts.push(format!("{} {}", t.get(key), num(v)));
+            }
+        }
+        let total = b.total.map(num).unwrap_or_default();
+        let detail = if parts.is_empty() { String::new() } else { format!(" ({})", parts.join("; ")) };
+        facts.push(Fact {
+            label: t.get("budget").into(),
+            value: format!("{total} {}{detail}", t.get("unit_million_vnd")).trim().to_string(),
+        });
+    }
+    let metrics = p
+        .metrics
+        .iter()
+        .map(|m| {
+            let ind = site.indicator(m.indicator);
+            let base = p.baseline(m.indicator);
+            MetricRow {
+                indicator: Link { url: url::indicator(&ind.id), name: ind.name.get(t.lang).to_string() },
+                group: t.get(&format!("group_{}", ind.group.slug())).to_string(),
+                value: format::value(ind, m.value, t),
+                year: m.year.map(|y| y.to_string()).unwrap_or_default(),
+                source: m.source.clone().unwrap_or_default(),
+                note: m.note.clone().unwrap_or_default(),
+                illustrative: p.sample && m.source.is_none(),
+                target: target_text(ind, t),
+                met: met_class(ind.meets_target(m.value)),
+                baseline: base
+                    .map(|b| {
+                        let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                        format!("{}{year}", format::value(ind, b.value, t))
+                    })
+                    .unwrap_or_default(),
+                change: base.map(|b| format::change(ind, b.value, m.value, t)).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let proposals = p
+        .proposals
+        .iter()
+        .map(|pr| {
+            let ind = site.indicator(pr.indicator);
+            ProposalRow {
+                indicator: Link { url: url::indicator(&ind.id), name: ind.name.get(t.lang).to_string() },
+                threshold: format::value(ind, pr.threshold, t),
+                target: target_text(ind, t),
+                note: pr.note.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    PilotView {
+        card,
+        html,
+        toc: toc.into_iter().filter(|h| h.level == 2).collect(),
+        facts,
+        metrics,
+        proposals,
+        authors: p.authors.clone(),
+        updated: p.updated.map(|d| format::date(d, t.lang)).unwrap_or_default(),
+        updated_iso: p.updated.map(|d| d.to_string()).unwrap_or_default(),
+        words,
+    }
+}
+
+#[derive(Serialize)]
+pub struct ProvinceRow {
+    pub url: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub region: String,
+    pub former: Vec<String>,
+    pub pilot_count: usize,
+    pub pilots: Vec<PilotCard>,
+}
+
+pub fn province_rows(site: &Site, t: &I18n) -> Vec<ProvinceRow> {
+    site.provinces
+        .iter()
+        .enumerate()
+        .map(|(i, prov)| {
+            let pilots: Vec<PilotCard> = site
+                .pilots
+                .iter()
+                .filter(|p| p.province == ProvinceId(i as u16))
+                .map(|p| pilot_card(site, p, t))
+                .collect();
+            ProvinceRow {
+                url: url::province(&prov.slug),
+                slug: prov.slug.clone(),
+                name: prov.name.clone(),
+                kind: t.get(if prov.kind == ProvinceKind::City { "kind_city" } else { "kind_province" }).to_string(),
+                region: prov.region.map(|r| site.region(r).name.get(t.lang).to_string()).unwrap_or_default(),
+                former: prov.former.iter().filter(|f| f.slug != prov.slug).map(|f| f.name.clone()).collect(),
+                pilot_count: pilots.len(),
+                pilots,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct FieldRow {
+    pub url: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub pilot_count: usize,
+    pub pilots: Vec<PilotCard>,
+}
+
+pub fn field_rows(site: &Site, t: &I18n) -> Vec<FieldRow> {
+    site.fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let pilots: Vec<PilotCard> = site
+                .pilots
+                .iter()
+                .filter(|p| p.fields.contains(&FieldId(i as u16)))
+                .map(|p| pilot_card(site, p, t))
+                .collect();
+            FieldRow {
+                url: url::field(&f.slug),
+                slug: f.slug.clone(),
+                name: f.name.get(t.lang).to_string(),
+                description: f.description.clone(),
+                pilot_count: pilots.len(),
+                pilots,
+            }
+        })
+        .collect()
+}
+
+/// One pilot's value on an indicator page.
+#[derive(Serialize)]
+pub struct IndicatorValue {
+    pub pilot: PilotCard,
+    pub value: String,
+    pub year: String,
+    pub source: String,
+    pub met: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub url: String,
+    pub name: String,
+    pub group: String,
+    pub group_slug: String,
+    pub unit: String,
+    pub description: String,
+    pub target: String,
+    pub target_source: String,
+    pub boolean: bool,
+    pub n: usize,
+    pub yes: usize,
+    pub min: String,
+    pub median: String,
+    pub max: String,
+    pub share_met: String,
+    pub values: Vec<IndicatorValue>,
+}
+
+/// The figures of one indicator across pilots, shared by pages and downloads.
+pub struct IndicatorStats {
+    pub summary: Option<Summary>,
+    pub share_met: Option<f64>,
+    pub yes: usize,
+}
+
+pub fn indicator_stats(site: &Site, id: IndicatorId) -> IndicatorStats {
+    let ind = site.indicator(id);
+    let values: Vec<Value> = site.pilots.iter().filter_map(|p| p.metric(id)).map(|m| m.value).collect();
+    let numbers: Vec<f64> = values.iter().map(|v| v.as_f64()).collect();
+    IndicatorStats {
+        summary: stats::summarize(&numbers),
+        share_met: if ind.target.is_some() {
+            stats::share(values.iter().filter_map(|v| ind.meets_target(*v)))
+        } else {
+            None
+        },
+        yes: values.iter().filter(|v| matches!(v, Value::Bool(true))).count(),
+    }
+}
+
+pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n) -> IndicatorView {
+    let ind = site.indicator(id);
+    let st = indicator_stats(site, id);
+    let fmt = |v: f64| format::value(ind, Value::Number(v), t);
+    let boolean = ind.unit == Unit::Boolean;
+    let mut values: Vec<(&Pilot, &Metric)> =
+        if with_values { site.pilots.iter().filter_map(|p| p.metric(id).map(|m| (p, m))).collect() } else { Vec::new() };
+    // Best first, in the indicator's good direction; ties by province and commune for stable output.
+    values.sort_by(|a, b| {
+        let (x, y) = (a.1.value.as_f64(), b.1.value.as_f64());
+        let ord = if ind.better == Better::Higher { y.total_cmp(&x) } else { x.total_cmp(&y) };
+        ord.then_with(|| (a.0.province, &a.0.slug).cmp(&(b.0.province, &b.0.slug)))
+    });
+    IndicatorView {
+        id: ind.id.clone(),
+        url: url::indicator(&ind.id),
+        name: ind.name.get(t.lang).to_string(),
+        group: t.get(&format!("group_{}", ind.group.slug())).to_string(),
+        group_slug: ind.group.slug().to_string(),
+        unit: t.get(&format!("unit_{}", ind.unit.name())).to_string(),
+        description: ind.description.clone(),
+        target: target_text(ind, t),
+        target_source: ind
+            .target
+            .as_ref()
+            .map(|tg| {
+                let year = tg.year.map(|y| format!("{y}")).unwrap_or_default();
+                [year, tg.source.clone().unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+            })
+            .unwrap_or_default(),
+        boolean,
+        n: st.summary.as_ref().map(|s| s.n).unwrap_or(0),
+        yes: st.yes,
+        min: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.min)).unwrap_or_default(),
+        median: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.median)).unwrap_or_default(),
+        max: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.max)).unwrap_or_default(),
+        share_met: st.share_met.map(|s| format::percent(s, t.lang)).unwrap_or_default(),
+        values: values
+            .into_iter()
+            .map(|(p, m)| IndicatorValue {
+                pilot: pilot_card(site, p, t),
+                value: format::value(ind, m.value, t),
+                year: m.year.map(|y| y.to_string()).unwrap_or_default(),
+                source: m.source.clone().unwrap_or_default(),
+                met: met_class(ind.meets_target(m.value)),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct IndicatorGroup {
+    pub slug: String,
+    pub name: String,
+    pub indicators: Vec<IndicatorView>,
+}
+
+pub fn indicator_groups(site: &Site, t: &I18n) -> Vec<IndicatorGroup> {
+    Group::ALL
+        .iter()
+        .map(|g| IndicatorGroup {
+            slug: g.slug().to_string(),
+            name: t.get(&format!("group_{}", g.slug())).to_string(),
+            indicators: site
+                .indicator_ids()
+                .filter(|&id| site.indicator(id).group == *g)
+                .map(|id| indicator_view(site, id, false, t))
+                .collect(),
+        })
+        .filter(|g| !g.indicators.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct HomeView {
+    pub pilot_count: usize,
+    pub provinces_covered: usize,
+    pub province_count: usize,
+    pub field_count: usize,
+    pub fields_covered: usize,
+    pub indicator_count: usize,
+    pub newest: Vec<PilotCard>,
+    pub fields: Vec<FieldRow>,
+    pub pages: Vec<Link>,
+}
+
+pub fn home_view(site: &Site, t: &I18n) -> HomeView {
+    let mut provinces: Vec<ProvinceId> = site.pilots.iter().map(|p| p.province).collect();
+    provinces.sort();
+    provinces.dedup();
+    let mut fields: Vec<FieldId> = site.pilots.iter().flat_map(|p| p.fields.iter().copied()).collect();
+    fields.sort();
+    fields.dedup();
+    let mut newest: Vec<&Pilot> = site.pilots.iter().collect();
+    newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| (a.province, &a.slug).cmp(&(b.province, &b.slug))));
+    HomeView {
+        pilot_count: site.pilots.len(),
+        provinces_covered: provinces.len(),
+        province_count: site.provinces.len(),
+        field_count: site.fields.len(),
+        fields_covered: fields.len(),
+        indicator_count: site.indicators.len(),
+        newest: newest.into_iter().take(6).map(|p| pilot_card(site, p, t)).collect(),
+        fields: field_rows(site, t).into_iter().filter(|f| f.pilot_count > 0).collect(),
+        pages: site.pages.iter().map(|p| Link { url: url::page(&p.slug), name: p.title.clone() }).collect(),
+    }
+}
