@@ -47,10 +47,7 @@ impl Stages {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let root = &opts.root;
     if !root.join("content").is_dir() {
-        return Err(BuildError::Fatal(format!(
-            "`{}` is not a site root: it has no `content/` folder",
-            root.display()
-        )));
+        return Err(BuildError::Fatal(format!("`{}` is not a site root: it has no `content/` folder", root.display())));
     }
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     check_output_location(root, &out)?;

@@ -104,7 +104,7 @@ pub fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// A help line that names the closest known value, or lists a few when none is close.
-pub fn did_you_mean<'a>(wrong: &str, known: &[&'a str], what: &str) -> String {
+pub fn did_you_mean(wrong: &str, known: &[&str], what: &str) -> String {
     match suggest(wrong, known.iter().copied()) {
         Some(k) => format!("did you mean `{k}`?"),
         None => {
@@ -128,25 +128,20 @@ pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
         let _ = writeln!(out, "{label}[{}]: {}", d.code, d.message);
         let _ = writeln!(out, "  --> {}:{}:{}", d.path, d.line, d.column);
         if cache.as_ref().map(|(p, _)| p != &d.path).unwrap_or(true) {
-            let text = std::fs::read(root.join(&d.path))
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned());
+            let text = std::fs::read(root.join(&d.path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
             cache = Some((d.path.clone(), text));
         }
-        if let Some((_, Some(text))) = &cache {
-            if let Some(src) = text.lines().nth(d.line - 1) {
-                let src = src.trim_end_matches('\r');
-                let num = d.line.to_string();
-                let pad = " ".repeat(num.len());
-                let caret_pad: String = src
-                    .chars()
-                    .take(d.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{num} | {src}");
-                let _ = writeln!(out, "{pad} | {caret_pad}^");
-            }
+        if let Some((_, Some(text))) = &cache
+            && let Some(src) = text.lines().nth(d.line - 1)
+        {
+            let src = src.trim_end_matches('\r');
+            let num = d.line.to_string();
+            let pad = " ".repeat(num.len());
+            let caret_pad: String =
+                src.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{num} | {src}");
+            let _ = writeln!(out, "{pad} | {caret_pad}^");
         }
         if !d.help.is_empty() {
             let _ = writeln!(out, "  = help: {}", d.help);
@@ -159,10 +154,7 @@ pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
 /// A site-relative display path with `/` separators, whatever the platform.
 pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]

@@ -36,7 +36,9 @@ impl OutputFile {
 fn siblings(out: &Path) -> io::Result<(PathBuf, PathBuf)> {
     let name = out
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("`{}` is not a folder name", out.display())))?
+        .ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, format!("`{}` is not a folder name", out.display()))
+        })?
         .to_string_lossy()
         .into_owned();
     let parent = out.parent().unwrap_or(Path::new("."));
@@ -72,7 +74,8 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> io::Result<()> {
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
+    let mut dirs: Vec<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
     dirs.sort();
     dirs.dedup();
     for d in dirs {

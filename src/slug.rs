@@ -44,10 +44,10 @@ fn push_ascii(out: &mut String, c: char, pending_dash: &mut bool) {
 pub fn commune_slug(name: &str) -> String {
     let slug = slugify(name);
     for prefix in ["xa-", "phuong-", "thi-tran-", "dac-khu-"] {
-        if let Some(rest) = slug.strip_prefix(prefix) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
+        if let Some(rest) = slug.strip_prefix(prefix)
+            && !rest.is_empty()
+        {
+            return rest.to_string();
         }
     }
     slug

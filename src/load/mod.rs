@@ -25,8 +25,19 @@ pub struct Registries<'a> {
 }
 
 /// URL segments that langso itself publishes; a free page may not take one of them.
-pub const RESERVED_SLUGS: &[&str] =
-    &["pilots", "provinces", "fields", "indicators", "criteria", "search", "data", "schema", "compare", "assets", "404"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "pilots",
+    "provinces",
+    "fields",
+    "indicators",
+    "criteria",
+    "search",
+    "data",
+    "schema",
+    "compare",
+    "assets",
+    "404",
+];
 
 /// Loads everything under `root/content`. The diagnostics come back sorted.
 pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
@@ -36,7 +47,8 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let provinces = registry::load_provinces(root, regions.as_deref(), &mut diags);
     let fields = registry::load_fields(root, &mut diags);
     let indicators = registry::load_indicators(root, &mut diags);
-    let reg = Registries { provinces: provinces.as_deref(), fields: fields.as_deref(), indicators: indicators.as_deref() };
+    let reg =
+        Registries { provinces: provinces.as_deref(), fields: fields.as_deref(), indicators: indicators.as_deref() };
     let pilots = load_pilots(root, &reg, &mut diags);
     let pages = load_pages(root, &mut diags);
     let site = Site {
@@ -88,8 +100,16 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Ve
                 None => {
                     let known: Vec<&str> = ps.iter().map(|p| p.slug.as_str()).collect();
                     diags.push(
-                        Diagnostic::error("unknown-province", Location::file(&rel), format!("unknown province `{prov}`"))
-                            .help(did_you_mean(&prov, &known, "province slugs in content/provinces.yaml")),
+                        Diagnostic::error(
+                            "unknown-province",
+                            Location::file(&rel),
+                            format!("unknown province `{prov}`"),
+                        )
+                        .help(did_you_mean(
+                            &prov,
+                            &known,
+                            "province slugs in content/provinces.yaml",
+                        )),
                     );
                     continue;
                 }

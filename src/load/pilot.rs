@@ -84,19 +84,18 @@ pub fn load_pilot(
             );
         }
     }
-    if let Some(n) = m.require("province", "the province slug of the folder", diags) {
-        if let Some(p) = n.as_text(rel, diags) {
-            if p != province_slug {
-                diags.push(
-                    Diagnostic::error(
-                        "province-mismatch",
-                        n.at(rel),
-                        format!("`province: {p}` differs from the folder's province `{province_slug}`"),
-                    )
-                    .help(format!("write `province: {province_slug}` or move the pilot folder under `content/pilots/{p}/`")),
-                );
-            }
-        }
+    if let Some(n) = m.require("province", "the province slug of the folder", diags)
+        && let Some(p) = n.as_text(rel, diags)
+        && p != province_slug
+    {
+        diags.push(
+            Diagnostic::error(
+                "province-mismatch",
+                n.at(rel),
+                format!("`province: {p}` differs from the folder's province `{province_slug}`"),
+            )
+            .help(format!("write `province: {province_slug}` or move the pilot folder under `content/pilots/{p}/`")),
+        );
     }
     let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
     let former_province = m.get("former_province").and_then(|n| {
@@ -128,8 +127,11 @@ pub fn load_pilot(
         let st = Status::from_name(&s);
         if st.is_none() {
             diags.push(
-                Diagnostic::error("invalid-value", n.at(rel), format!("unknown status `{s}`"))
-                    .help(did_you_mean(&s, &Status::NAMES, "statuses")),
+                Diagnostic::error("invalid-value", n.at(rel), format!("unknown status `{s}`")).help(did_you_mean(
+                    &s,
+                    &Status::NAMES,
+                    "statuses",
+                )),
             );
         }
         st
@@ -180,8 +182,10 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
     let title = m.require("title", "the case study's title", diags).and_then(|n| n.as_text(rel, diags));
-    let summary = m.require("summary", "one or two sentences shown in lists", diags).and_then(|n| n.as_text(rel, diags));
-    let date = m.require("date", "the date first submitted, `YYYY-MM-DD`", diags).and_then(|n| read_date(n, rel, diags));
+    let summary =
+        m.require("summary", "one or two sentences shown in lists", diags).and_then(|n| n.as_text(rel, diags));
+    let date =
+        m.require("date", "the date first submitted, `YYYY-MM-DD`", diags).and_then(|n| read_date(n, rel, diags));
     let updated = m.get("updated").and_then(|n| read_date(n, rel, diags));
     let authors = m
         .get("authors")
@@ -293,8 +297,11 @@ fn find_indicator<'r>(
         None => {
             let known: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
             diags.push(
-                Diagnostic::error("unknown-indicator", at, format!("unknown indicator `{id}`"))
-                    .help(did_you_mean(id, &known, "indicator ids in content/indicators.yaml")),
+                Diagnostic::error("unknown-indicator", at, format!("unknown indicator `{id}`")).help(did_you_mean(
+                    id,
+                    &known,
+                    "indicator ids in content/indicators.yaml",
+                )),
             );
             None
         }
@@ -347,17 +354,17 @@ fn read_metrics(
         let at = Location::new(rel, key.line, key.column);
         let Some((id, ind)) = find_indicator(&key.name, at, reg, diags) else { continue };
         if let Some(metric) = read_metric(id, ind, node, rel, diags) {
-            if let (true, Some(y), Some((start, end))) = (check_period, metric.year, period) {
-                if y < start || y > end {
-                    diags.push(
-                        Diagnostic::warning(
-                            "year-outside-period",
-                            node.at(rel),
-                            format!("the value of `{}` is for {y}, outside the pilot period {start}–{end}", ind.id),
-                        )
-                        .help("check the year, or move the value to `baseline:` if it was measured before the pilot"),
-                    );
-                }
+            if let (true, Some(y), Some((start, end))) = (check_period, metric.year, period)
+                && (y < start || y > end)
+            {
+                diags.push(
+                    Diagnostic::warning(
+                        "year-outside-period",
+                        node.at(rel),
+                        format!("the value of `{}` is for {y}, outside the pilot period {start}–{end}", ind.id),
+                    )
+                    .help("check the year, or move the value to `baseline:` if it was measured before the pilot"),
+                );
             }
             out.push(metric);
         }

@@ -76,10 +76,10 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     if let Some(d) = m.get("description").and_then(|n| n.as_text(rel, diags)) {
         config.description = d;
     }
-    if let Some(n) = m.require("base_url", "the address the site is published at", diags) {
-        if let Some(u) = n.as_text(rel, diags) {
-            config.base_url = normalize_base_url(&u);
-        }
+    if let Some(n) = m.require("base_url", "the address the site is published at", diags)
+        && let Some(u) = n.as_text(rel, diags)
+    {
+        config.base_url = normalize_base_url(&u);
     }
     if let Some(n) = m.get("language") {
         match n.as_text(rel, diags).as_deref() {
@@ -178,8 +178,11 @@ fn resolve_region(node: &Node, rel: &str, regions: Option<&[Region]>, diags: &mu
         None => {
             let known: Vec<&str> = regions.iter().map(|r| r.slug.as_str()).collect();
             diags.push(
-                Diagnostic::error("unknown-region", node.at(rel), format!("unknown region `{s}`"))
-                    .help(did_you_mean(&s, &known, "regions in content/regions.yaml")),
+                Diagnostic::error("unknown-region", node.at(rel), format!("unknown region `{s}`")).help(did_you_mean(
+                    &s,
+                    &known,
+                    "regions in content/regions.yaml",
+                )),
             );
             None
         }
@@ -255,8 +258,11 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
         let u = Unit::from_name(&s);
         if u.is_none() {
             diags.push(
-                Diagnostic::error("invalid-value", n.at(rel), format!("unknown unit `{s}`"))
-                    .help(did_you_mean(&s, &Unit::NAMES, "units")),
+                Diagnostic::error("invalid-value", n.at(rel), format!("unknown unit `{s}`")).help(did_you_mean(
+                    &s,
+                    &Unit::NAMES,
+                    "units",
+                )),
             );
         }
         u
@@ -291,15 +297,5 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
     });
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "description"], diags);
-    Some(Indicator {
-        id: id?,
-        group: group?,
-        name: name?,
-        unit: unit?,
-        better: better?,
-        min,
-        max,
-        target,
-        description,
-    })
+    Some(Indicator { id: id?, group: group?, name: name?, unit: unit?, better: better?, min, max, target, description })
 }

@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn columns_count_characters() {
-        assert_eq!(line_col_at("ab\nđắk x", 8), (2, 4));
+        assert_eq!(line_col_at("ab\nđắk x", 8), (2, 3));
         assert_eq!(line_col_at("", 0), (1, 1));
     }
 

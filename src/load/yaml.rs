@@ -52,10 +52,7 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
 }
 
 fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) -> Diagnostic {
-    let (line, column) = e
-        .location()
-        .map(|l| (l.line() as usize, l.column() as usize))
-        .unwrap_or((1, 1));
+    let (line, column) = e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((1, 1));
     let text = e.without_snippet().to_string();
     let message = strip_location_prefix(text.lines().next().unwrap_or("invalid YAML")).to_string();
     let at = Location::new(path, line + line_offset, column);
@@ -64,8 +61,12 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) ->
         Diagnostic::error("duplicate-key", at, format!("the key `{key}` appears twice in this mapping"))
             .help("keep one of the two entries and delete the other")
     } else if message.contains("budget breached") {
-        Diagnostic::error("yaml-too-complex", at, "this YAML expands to too many values (anchors and aliases nested too deep)")
-            .help("write the values out plainly; anchors (`&`) and aliases (`*`) are not needed in content files")
+        Diagnostic::error(
+            "yaml-too-complex",
+            at,
+            "this YAML expands to too many values (anchors and aliases nested too deep)",
+        )
+        .help("write the values out plainly; anchors (`&`) and aliases (`*`) are not needed in content files")
     } else {
         Diagnostic::error("yaml-syntax", at, format!("invalid YAML: {message}"))
             .help("check the indentation (two spaces, no tabs), the `key: value` colons, and that quotes and brackets are closed")
@@ -75,10 +76,10 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) ->
 /// serde-saphyr prefixes messages with "error: line N column M: "; the location is ours to show.
 fn strip_location_prefix(s: &str) -> &str {
     let s = s.strip_prefix("error: ").unwrap_or(s);
-    if s.starts_with("line ") {
-        if let Some(i) = s.find(": ") {
-            return &s[i + 2..];
-        }
+    if s.starts_with("line ")
+        && let Some(i) = s.find(": ")
+    {
+        return &s[i + 2..];
     }
     s
 }
@@ -215,12 +216,9 @@ impl Node {
     pub fn as_str_list(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<(String, &Node)>> {
         match &self.kind {
             Kind::Str(s) => Some(vec![(s.clone(), self)]),
-            Kind::Seq(items) => Some(
-                items
-                    .iter()
-                    .filter_map(|n| n.as_str(path, diags).map(|s| (s.to_string(), n)))
-                    .collect(),
-            ),
+            Kind::Seq(items) => {
+                Some(items.iter().filter_map(|n| n.as_str(path, diags).map(|s| (s.to_string(), n))).collect())
+            }
             _ => {
                 self.wrong_type(path, "a list", diags);
                 None
@@ -262,8 +260,12 @@ impl<'n> MapReader<'n> {
         let found = self.get(key);
         if found.is_none() {
             diags.push(
-                Diagnostic::error("missing-key", self.node.at(self.path), format!("the required key `{key}` is missing"))
-                    .help(format!("add `{key}:` with {what}")),
+                Diagnostic::error(
+                    "missing-key",
+                    self.node.at(self.path),
+                    format!("the required key `{key}` is missing"),
+                )
+                .help(format!("add `{key}:` with {what}")),
             );
         }
         found

@@ -229,11 +229,7 @@ fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
 /// formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'`.
 pub fn csv_cell(s: &str, text: bool) -> String {
     let guarded = if text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
+    if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
 fn csv_number(v: Value) -> String {

@@ -49,7 +49,9 @@ pub fn sitemap(site: &Site) -> OutputFile {
         entries.push((url::page(&p.slug), None));
     }
     entries.sort();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (path, date) in entries {
         let _ = write!(xml, "  <url><loc>{}</loc>", xml_escape(&format!("{base}{path}")));
         if let Some(d) = date {
@@ -65,7 +67,9 @@ pub fn sitemap(site: &Site) -> OutputFile {
 pub fn atom(site: &Site) -> OutputFile {
     let base = &site.config.base_url;
     let mut pilots: Vec<&Pilot> = site.pilots.iter().collect();
-    pilots.sort_by(|a, b| b.last_changed().cmp(&a.last_changed()).then_with(|| (a.province, &a.slug).cmp(&(b.province, &b.slug))));
+    pilots.sort_by(|a, b| {
+        b.last_changed().cmp(&a.last_changed()).then_with(|| (a.province, &a.slug).cmp(&(b.province, &b.slug)))
+    });
     pilots.truncate(50);
     let updated = pilots.first().map(|p| p.last_changed()).unwrap_or(Date { year: 2022, month: 8, day: 2 });
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -73,12 +73,16 @@ pub struct Rendered {
 }
 
 /// Renders `doc` to sanitized HTML. `base_path` starts and ends with `/`.
-pub fn render(doc: &Document, root: &Path, targets: &LinkTargets, base_path: &str, diags: &mut Vec<Diagnostic>) -> Rendered {
+pub fn render(
+    doc: &Document,
+    root: &Path,
+    targets: &LinkTargets,
+    base_path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Rendered {
     let mut ctx = Ctx { doc, root, targets, base_path, diags, out: Rendered::default() };
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
+    let opts =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut events: Vec<Event> = Vec::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
     let mut footnote_uses: HashMap<String, usize> = HashMap::new();
@@ -108,7 +112,9 @@ pub fn render(doc: &Document, root: &Path, targets: &LinkTargets, base_path: &st
                 let uses = footnote_uses.entry(id.clone()).or_insert(0);
                 *uses += 1;
                 let ref_id = if *uses == 1 { format!("fnref-{id}") } else { format!("fnref-{id}-{uses}") };
-                Event::Html(format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>").into())
+                Event::Html(
+                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>").into(),
+                )
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let next = footnotes.len() + 1;
@@ -157,7 +163,8 @@ fn assign_heading_ids(events: &mut [Event], headings: &mut Vec<Heading>) {
                 id = format!("{base}-{n}");
             }
             headings.push(Heading { level: heading_number(level), id: id.clone(), text });
-            events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes: vec![], attrs: vec![] });
+            events[i] =
+                Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes: vec![], attrs: vec![] });
             i = j;
         }
         i += 1;
@@ -259,7 +266,12 @@ impl Ctx<'_> {
         let resolved = match self.resolve(path) {
             Resolved::Path(p) => p,
             Resolved::Outside => {
-                self.error("path-outside", offset, format!("`{dest}` leads outside the site"), "link to a pilot or a page");
+                self.error(
+                    "path-outside",
+                    offset,
+                    format!("`{dest}` leads outside the site"),
+                    "link to a pilot or a page",
+                );
                 return String::new();
             }
         };
@@ -304,7 +316,12 @@ impl Ctx<'_> {
         match self.resolve(dest) {
             Resolved::Path(p) => self.asset(&p, dest, offset, "image-missing").unwrap_or_default(),
             Resolved::Outside => {
-                self.error("path-outside", offset, format!("`{dest}` leads outside the site"), "put the image in the pilot's folder");
+                self.error(
+                    "path-outside",
+                    offset,
+                    format!("`{dest}` leads outside the site"),
+                    "put the image in the pilot's folder",
+                );
                 String::new()
             }
         }
@@ -329,7 +346,12 @@ impl Ctx<'_> {
         let relative = resolved[self.doc.dir.len() + 1..].trim_end_matches('/').to_string();
         let name = relative.rsplit('/').next().unwrap_or("");
         if name == "index.md" || name == "metrics.yaml" || name.starts_with('.') {
-            self.error("broken-link", offset, format!("`{dest}` cannot be published"), "link to the pilot's folder instead");
+            self.error(
+                "broken-link",
+                offset,
+                format!("`{dest}` cannot be published"),
+                "link to the pilot's folder instead",
+            );
             return None;
         }
         let meta = match std::fs::symlink_metadata(self.root.join(resolved)) {
@@ -374,7 +396,7 @@ impl Ctx<'_> {
         if !self.out.assets.contains(&asset) {
             self.out.assets.push(asset);
         }
-        Some(relative.split('/').map(|s| percent_encode_segment(s)).collect::<Vec<_>>().join("/"))
+        Some(relative.split('/').map(percent_encode_segment).collect::<Vec<_>>().join("/"))
     }
 
     fn record_anchor(&mut self, target: String, fragment: &str, offset: usize) {

@@ -91,7 +91,8 @@ pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -
 }
 
 fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
-    let all = site.pilots.iter().map(|p| &p.doc).zip(&docs.pilots).chain(site.pages.iter().map(|p| &p.doc).zip(&docs.pages));
+    let all =
+        site.pilots.iter().map(|p| &p.doc).zip(&docs.pilots).chain(site.pages.iter().map(|p| &p.doc).zip(&docs.pages));
     let ids: HashMap<&str, HashSet<&str>> = all
         .clone()
         .map(|(doc, r)| {
@@ -139,13 +140,8 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
         lang: site.config.language.code(),
     };
     let page = |template: &str, path: &str, section: &str, title: &str, description: &str, data: &dyn erased::Data| {
-        let meta = PageMeta {
-            title,
-            description,
-            path,
-            section,
-            canonical: format!("{}{}", site.config.base_url, path),
-        };
+        let meta =
+            PageMeta { title, description, path, section, canonical: format!("{}{}", site.config.base_url, path) };
         let mut ctx = tera::Context::new();
         ctx.insert("site", &site_view);
         ctx.insert("t", t);
@@ -182,7 +178,14 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
 
     let mut cards: Vec<views::PilotCard> = site.pilots.iter().map(|p| views::pilot_card(site, p, t)).collect();
     cards.sort_by(|a, b| (&a.province.name, &a.commune).cmp(&(&b.province.name, &b.commune)));
-    files.push(page("pilots.html", "pilots/", "pilots", t.get("pilots_title"), t.get("pilots_intro"), &("pilots", &cards))?);
+    files.push(page(
+        "pilots.html",
+        "pilots/",
+        "pilots",
+        t.get("pilots_title"),
+        t.get("pilots_intro"),
+        &("pilots", &cards),
+    )?);
 
     let provinces = views::province_rows(site, t);
     files.push(page(
@@ -203,7 +206,14 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
     files.extend(province_pages);
 
     let fields = views::field_rows(site, t);
-    files.push(page("fields.html", "fields/", "fields", t.get("fields_title"), t.get("fields_intro"), &("fields", &fields))?);
+    files.push(page(
+        "fields.html",
+        "fields/",
+        "fields",
+        t.get("fields_title"),
+        t.get("fields_intro"),
+        &("fields", &fields),
+    )?);
     for row in &fields {
         files.push(page("field.html", &row.url, "fields", &row.name, &row.description, &("field", row))?);
     }

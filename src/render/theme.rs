@@ -91,10 +91,8 @@ impl Theme {
             .ok_or_else(|| ThemeError(format!("the theme has no `{i18n_path}` with its interface strings")))?;
         let i18n = parse_i18n(i18n_bytes, &i18n_path, lang)?;
 
-        let assets = files
-            .iter()
-            .filter_map(|(p, b)| p.strip_prefix("static/").map(|s| (s.to_string(), b.clone())))
-            .collect();
+        let assets =
+            files.iter().filter_map(|(p, b)| p.strip_prefix("static/").map(|s| (s.to_string(), b.clone()))).collect();
         Ok(Theme { tera, assets, i18n })
     }
 }

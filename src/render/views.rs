@@ -144,14 +144,21 @@ fn met_class(met: Option<bool>) -> &'static str {
     }
 }
 
-pub fn pilot_view(site: &Site, p: &Pilot, html: String, toc: Vec<super::markdown::Heading>, words: usize, t: &I18n) -> PilotView {
+pub fn pilot_view(
+    site: &Site,
+    p: &Pilot,
+    html: String,
+    toc: Vec<super::markdown::Heading>,
+    words: usize,
+    t: &I18n,
+) -> PilotView {
     let card = pilot_card(site, p, t);
     let prov = site.province(p.province);
     let mut facts = vec![Fact { label: t.get("province").into(), value: prov.name.clone() }];
-    if let Some(fp) = &p.former_province {
-        if let Some(name) = prov.former_name(fp) {
-            facts.push(Fact { label: t.get("former_province").into(), value: name.to_string() });
-        }
+    if let Some(fp) = &p.former_province
+        && let Some(name) = prov.former_name(fp)
+    {
+        facts.push(Fact { label: t.get("former_province").into(), value: name.to_string() });
     }
     if let Some(d) = &p.former_district {
         facts.push(Fact { label: t.get("former_district").into(), value: d.clone() });
@@ -363,8 +370,11 @@ pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n)
     let st = indicator_stats(site, id);
     let fmt = |v: f64| format::value(ind, Value::Number(v), t);
     let boolean = ind.unit == Unit::Boolean;
-    let mut values: Vec<(&Pilot, &Metric)> =
-        if with_values { site.pilots.iter().filter_map(|p| p.metric(id).map(|m| (p, m))).collect() } else { Vec::new() };
+    let mut values: Vec<(&Pilot, &Metric)> = if with_values {
+        site.pilots.iter().filter_map(|p| p.metric(id).map(|m| (p, m))).collect()
+    } else {
+        Vec::new()
+    };
     // Best first, in the indicator's good direction; ties by province and commune for stable output.
     values.sort_by(|a, b| {
         let (x, y) = (a.1.value.as_f64(), b.1.value.as_f64());
@@ -385,7 +395,11 @@ pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n)
             .as_ref()
             .map(|tg| {
                 let year = tg.year.map(|y| format!("{y}")).unwrap_or_default();
-                [year, tg.source.clone().unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+                [year, tg.source.clone().unwrap_or_default()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             })
             .unwrap_or_default(),
         boolean,

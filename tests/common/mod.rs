@@ -1,0 +1,191 @@
+//! Shared test harness: runs the real `langso` binary on site roots copied into
+//! temporary folders, and reads what it published.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn langso(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_langso")).args(args).output().expect("run langso")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A site root in a temporary folder, copied from a fixture.
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// Copies `content/` (and `themes/` if present) of `fixture` (relative to the repository).
+    pub fn from_fixture(fixture: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        let src = repo_root().join(fixture);
+        for sub in ["content", "themes"] {
+            if src.join(sub).is_dir() {
+                copy_dir(&src.join(sub), &dir.path().join(sub));
+            }
+        }
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// Replaces the first occurrence of `from` in a content file.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "`{from}` not in {rel}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
+    pub fn build(&self) -> Output {
+        langso(&["build", "--root", self.root().to_str().unwrap()])
+    }
+
+    pub fn published(&self, rel: &str) -> String {
+        let p = self.out().join(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Every file below `dir`, by `/`-separated relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap();
+            let rel =
+                rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+            out.insert(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    out
+}
+
+/// The values of every `name="…"` attribute in `html` (HTML entities for `&` decoded).
+pub fn attributes(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Markup in `html` that could run code: script-bearing elements other than the
+/// theme's own module, event-handler attributes, and script URLs in links.
+pub fn executable_parts(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if name.is_empty() {
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let theme_script = name == "script" && tag.contains("type=\"module\"") && tag.contains("/assets/site.js\"");
+        let refresh = name == "meta" && tag.contains("http-equiv=\"refresh\"");
+        let dangerous = ["script", "iframe", "object", "embed", "form", "style", "base"].contains(&name.as_str());
+        if (dangerous && !theme_script) || refresh {
+            found.push(format!("<{tag}>"));
+        }
+        for (key, value) in tag_attributes(&tag[name.len()..]) {
+            if key.starts_with("on") {
+                found.push(format!("handler in <{tag}>"));
+            }
+            let value = value.trim();
+            if ["href", "src", "action", "formaction", "xlink:href"].contains(&key.as_str())
+                && (value.starts_with("javascript:")
+                    || value.starts_with("data:")
+                    || value.starts_with("vbscript:")
+                    || value.starts_with("&#"))
+            {
+                found.push(format!("script url in <{tag}>"));
+            }
+        }
+    }
+    found
+}
+
+/// The attributes of a tag's text after its name, honouring quotes.
+fn tag_attributes(s: &str) -> Vec<(String, String)> {
+    let b: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < b.len() {
+        while i < b.len() && (b[i].is_whitespace() || b[i] == '/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_whitespace() && b[i] != '=' && b[i] != '/' {
+            i += 1;
+        }
+        let key: String = b[start..i].iter().collect();
+        let mut value = String::new();
+        if i < b.len() && b[i] == '=' {
+            i += 1;
+            if i < b.len() && (b[i] == '"' || b[i] == '\'') {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    value.push(b[i]);
+                    i += 1;
+                }
+                i += 1;
+            } else {
+                while i < b.len() && !b[i].is_whitespace() {
+                    value.push(b[i]);
+                    i += 1;
+                }
+            }
+        }
+        if !key.is_empty() {
+            out.push((key, value));
+        }
+    }
+    out
+}
