@@ -49,7 +49,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let indicators = registry::load_indicators(root, &mut diags);
     let reg =
         Registries { provinces: provinces.as_deref(), fields: fields.as_deref(), indicators: indicators.as_deref() };
-    let pilots = load_pilots(root, &reg, &mut diags);
+    let (pilots, unloaded_pilots) = load_pilots(root, &reg, &mut diags);
     let pages = load_pages(root, &mut diags);
     let site = Site {
         config,
@@ -59,6 +59,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         indicators: indicators.unwrap_or_default(),
         pilots,
         pages,
+        unloaded_pilots,
     };
     diag::sort(&mut diags);
     (site, diags)
@@ -90,7 +91,8 @@ fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String
     out
 }
 
-fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Vec<Pilot> {
+/// The pilots that loaded, and the folders of those that did not.
+fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (Vec<Pilot>, Vec<(ProvinceId, String)>) {
     let mut folders: Vec<(ProvinceId, String, String)> = Vec::new();
     for prov in subfolders(root, "content/pilots", diags) {
         let rel = format!("content/pilots/{prov}");
@@ -143,12 +145,16 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Ve
         })
         .collect();
     let mut pilots = Vec::with_capacity(loaded.len());
-    for (p, d) in loaded {
+    let mut unloaded = Vec::new();
+    for ((p, d), (id, _, commune)) in loaded.into_iter().zip(folders) {
         diags.extend(d);
-        pilots.extend(p);
+        match p {
+            Some(p) => pilots.push(p),
+            None => unloaded.push((id, commune)),
+        }
     }
     report_duplicate_communes(&pilots, diags);
-    pilots
+    (pilots, unloaded)
 }
 
 /// Two pilots in one province whose commune names fold to the same slug are one commune

@@ -122,20 +122,10 @@ pub fn load_pilot(
     let fields = m.require("fields", "a list of field slugs, e.g. `[du-lich-nong-thon]`", diags);
     let fields = fields.map(|n| resolve_fields(n, rel, reg, diags)).unwrap_or_default();
     let period = m.require("period", "`{ start: 2023, end: 2025 }`", diags).and_then(|n| read_period(n, rel, diags));
-    let status = m.require("status", "planned, ongoing, completed or recognized", diags).and_then(|n| {
-        let s = n.as_text(rel, diags)?;
-        let st = Status::from_name(&s);
-        if st.is_none() {
-            diags.push(
-                Diagnostic::error("invalid-value", n.at(rel), format!("unknown status `{s}`")).help(did_you_mean(
-                    &s,
-                    &Status::NAMES,
-                    "statuses",
-                )),
-            );
-        }
-        st
-    });
+    let statuses: Vec<(&str, Status)> = Status::ALL.iter().map(|s| (s.name(), *s)).collect();
+    let status = m
+        .require("status", "planned, ongoing, completed or recognized", diags)
+        .and_then(|n| n.as_choice(rel, "status", &statuses, diags));
     let population = m.get("population").and_then(|n| n.as_count(rel, diags));
     let households = m.get("households").and_then(|n| n.as_count(rel, diags));
     let area_ha = m.get("area_ha").and_then(|n| non_negative(n, rel, diags));

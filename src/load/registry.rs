@@ -81,16 +81,10 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     {
         config.base_url = normalize_base_url(&u);
     }
-    if let Some(n) = m.get("language") {
-        match n.as_text(rel, diags).as_deref() {
-            Some("vi") => config.language = Lang::Vi,
-            Some("en") => config.language = Lang::En,
-            Some(other) => diags.push(
-                Diagnostic::error("invalid-value", n.at(rel), format!("unknown language `{other}`"))
-                    .help("use `vi` or `en`"),
-            ),
-            None => {}
-        }
+    if let Some(lang) =
+        m.get("language").and_then(|n| n.as_choice(rel, "language", &[("vi", Lang::Vi), ("en", Lang::En)], diags))
+    {
+        config.language = lang;
     }
     if let Some(t) = m.get("theme").and_then(|n| n.as_text(rel, diags)) {
         config.theme = t;
@@ -132,20 +126,10 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
         let Some(mut m) = item.as_map(rel, diags) else { continue };
         let slug = m.require("slug", "the unit's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
         let name = m.require("name", "the unit's name", diags).and_then(|n| n.as_text(rel, diags));
+        let kinds = [("province", ProvinceKind::Province), ("city", ProvinceKind::City)];
         let kind = match m.get("kind") {
             None => Some(ProvinceKind::Province),
-            Some(n) => match n.as_text(rel, diags).as_deref() {
-                Some("province") => Some(ProvinceKind::Province),
-                Some("city") => Some(ProvinceKind::City),
-                Some(other) => {
-                    diags.push(
-                        Diagnostic::error("invalid-value", n.at(rel), format!("unknown kind `{other}`"))
-                            .help("use `province` or `city` (a centrally-run city)"),
-                    );
-                    None
-                }
-                None => None,
-            },
+            Some(n) => n.as_choice(rel, "kind", &kinds, diags),
         };
         let region = m.get("region").and_then(|n| resolve_region(n, rel, regions, diags));
         let mut former = Vec::new();
@@ -240,47 +224,15 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
         }
         Some(id)
     });
-    let group = m.require("group", "one of the four groups", diags).and_then(|n| {
-        let s = n.as_text(rel, diags)?;
-        let g = Group::from_slug(&s);
-        if g.is_none() {
-            let known: Vec<&str> = Group::ALL.iter().map(|g| g.slug()).collect();
-            diags.push(
-                Diagnostic::error("invalid-value", n.at(rel), format!("unknown group `{s}`"))
-                    .help(did_you_mean(&s, &known, "groups")),
-            );
-        }
-        g
-    });
+    let groups: Vec<(&str, Group)> = Group::ALL.iter().map(|g| (g.slug(), *g)).collect();
+    let group =
+        m.require("group", "one of the four groups", diags).and_then(|n| n.as_choice(rel, "group", &groups, diags));
     let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
-    let unit = m.require("unit", "the unit", diags).and_then(|n| {
-        let s = n.as_text(rel, diags)?;
-        let u = Unit::from_name(&s);
-        if u.is_none() {
-            diags.push(
-                Diagnostic::error("invalid-value", n.at(rel), format!("unknown unit `{s}`")).help(did_you_mean(
-                    &s,
-                    &Unit::NAMES,
-                    "units",
-                )),
-            );
-        }
-        u
-    });
+    let units: Vec<(&str, Unit)> = Unit::ALL.iter().map(|u| (u.name(), *u)).collect();
+    let unit = m.require("unit", "the unit", diags).and_then(|n| n.as_choice(rel, "unit", &units, diags));
     let better = match m.get("better") {
         None => Some(Better::Higher),
-        Some(n) => match n.as_text(rel, diags).as_deref() {
-            Some("higher") => Some(Better::Higher),
-            Some("lower") => Some(Better::Lower),
-            Some(other) => {
-                diags.push(
-                    Diagnostic::error("invalid-value", n.at(rel), format!("unknown direction `{other}`"))
-                        .help("use `higher` or `lower`"),
-                );
-                None
-            }
-            None => None,
-        },
+        Some(n) => n.as_choice(rel, "direction", &[("higher", Better::Higher), ("lower", Better::Lower)], diags),
     };
     let min = m.get("min").and_then(|n| n.as_f64(rel, diags));
     let max = m.get("max").and_then(|n| n.as_f64(rel, diags));

@@ -158,6 +158,30 @@ impl Node {
         }
     }
 
+    /// One word of a fixed set (`status: ongoing`); anything else is an `invalid-value`
+    /// error that suggests the closest word.
+    pub fn as_choice<T: Copy>(
+        &self,
+        path: &str,
+        what: &str,
+        options: &[(&str, T)],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<T> {
+        let s = self.as_text(path, diags)?;
+        if let Some((_, v)) = options.iter().find(|(name, _)| *name == s) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        diags.push(
+            Diagnostic::error("invalid-value", self.at(path), format!("unknown {what} `{s}`")).help(did_you_mean(
+                &s,
+                &names,
+                &format!("{what} values"),
+            )),
+        );
+        None
+    }
+
     pub fn as_bool(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<bool> {
         match self.kind {
             Kind::Bool(b) => Some(b),

@@ -131,10 +131,6 @@ impl Group {
             Group::HaTangSo => "ha-tang-so",
         }
     }
-
-    pub fn from_slug(s: &str) -> Option<Group> {
-        Group::ALL.into_iter().find(|g| g.slug() == s)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,21 +143,17 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub const NAMES: [&'static str; 5] = ["percent", "count", "number", "boolean", "million_vnd"];
+    pub const ALL: [Unit; 5] = [Unit::Percent, Unit::Count, Unit::Number, Unit::Boolean, Unit::MillionVnd];
 
-    pub fn from_name(s: &str) -> Option<Unit> {
-        Some(match s {
-            "percent" => Unit::Percent,
-            "count" => Unit::Count,
-            "number" => Unit::Number,
-            "boolean" => Unit::Boolean,
-            "million_vnd" => Unit::MillionVnd,
-            _ => return None,
-        })
-    }
-
+    /// The name used in indicators.yaml.
     pub fn name(self) -> &'static str {
-        Unit::NAMES[self as usize]
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Number => "number",
+            Unit::Boolean => "boolean",
+            Unit::MillionVnd => "million_vnd",
+        }
     }
 }
 
@@ -212,7 +204,7 @@ impl Indicator {
     /// Whether `value` reaches `threshold` in this indicator's good direction.
     pub fn reaches(&self, value: Value, threshold: Value) -> bool {
         match (value, threshold) {
-            (Value::Bool(v), Value::Bool(t)) => v == t || (v && !t),
+            (Value::Bool(v), Value::Bool(t)) => v || !t,
             (v, t) => match self.better {
                 Better::Higher => v.as_f64() >= t.as_f64(),
                 Better::Lower => v.as_f64() <= t.as_f64(),
@@ -280,20 +272,16 @@ pub enum Status {
 }
 
 impl Status {
-    pub const NAMES: [&'static str; 4] = ["planned", "ongoing", "completed", "recognized"];
+    pub const ALL: [Status; 4] = [Status::Planned, Status::Ongoing, Status::Completed, Status::Recognized];
 
-    pub fn from_name(s: &str) -> Option<Status> {
-        Some(match s {
-            "planned" => Status::Planned,
-            "ongoing" => Status::Ongoing,
-            "completed" => Status::Completed,
-            "recognized" => Status::Recognized,
-            _ => return None,
-        })
-    }
-
+    /// The name used in metrics.yaml.
     pub fn name(self) -> &'static str {
-        Status::NAMES[self as usize]
+        match self {
+            Status::Planned => "planned",
+            Status::Ongoing => "ongoing",
+            Status::Completed => "completed",
+            Status::Recognized => "recognized",
+        }
     }
 }
 
@@ -401,6 +389,9 @@ pub struct Site {
     pub pilots: Vec<Pilot>,
     /// Sorted by slug.
     pub pages: Vec<Page>,
+    /// Folders of pilots that exist but could not be loaded (their errors are reported):
+    /// links to them are not reported again as broken.
+    pub unloaded_pilots: Vec<(ProvinceId, String)>,
 }
 
 impl Site {

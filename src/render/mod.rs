@@ -60,6 +60,10 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     for p in &site.pilots {
         t.pilots.insert(p.doc.dir.clone(), url::pilot(site, p));
     }
+    for (prov, commune) in &site.unloaded_pilots {
+        let slug = &site.province(*prov).slug;
+        t.pilots.insert(format!("content/pilots/{slug}/{commune}"), format!("pilots/{slug}/{commune}/"));
+    }
     for p in &site.pages {
         t.pages.insert(p.doc.path.clone(), url::page(&p.slug));
     }
@@ -104,7 +108,8 @@ fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
         .collect();
     for (doc, r) in all {
         for a in &r.anchors {
-            let known = ids.get(a.target.as_str()).is_some_and(|s| s.contains(a.fragment.as_str()));
+            // A target that is not among the rendered documents failed to load; it is reported already.
+            let known = ids.get(a.target.as_str()).is_none_or(|s| s.contains(a.fragment.as_str()));
             let footnote = a.fragment.starts_with("fn-") || a.fragment.starts_with("fnref-");
             if !known && !footnote {
                 let suggestion = ids
