@@ -316,3 +316,25 @@ fn hostile_strings_never_reach_the_output_unescaped() {
         "titles are escaped, not dropped"
     );
 }
+
+#[test]
+fn the_pilot_list_sorts_vietnamese_names_by_their_letters() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    for (prov, slug, commune) in [("ha-noi", "gia-lam", "Xã Gia Lâm"), ("ha-noi", "dong-anh", "Xã Đông Anh")] {
+        let dir = format!("content/pilots/{prov}/{slug}");
+        site.write(&format!("{dir}/index.md"), "---\ntitle: \"T\"\nsummary: \"S\"\ndate: 2024-01-01\n---\nText.\n");
+        site.write(
+            &format!("{dir}/metrics.yaml"),
+            &format!("commune: \"{commune}\"\nprovince: {prov}\nfields: [y-te]\nperiod: {{ start: 2024, end: 2025 }}\nstatus: planned\nindicators: {{}}\n"),
+        );
+    }
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = site.published("pilots/index.html");
+    let order: Vec<usize> = ["Xã Thoại Giang", "Xã Đông Anh", "Xã Gia Lâm", "Xã Giao Phong"]
+        .iter()
+        .map(|c| list.find(&format!(">{c}</a>")).unwrap_or_else(|| panic!("{c} missing")))
+        .collect();
+    // An Giang, then Hà Nội (Đông Anh before Gia Lâm: đ sorts with d, not after z), then Ninh Bình.
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+}

@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Location};
 use crate::model::*;
 use crate::output::OutputFile;
+use crate::slug::slugify;
 use markdown::{LinkTargets, Rendered};
 use theme::Theme;
 use views::url;
@@ -182,7 +183,10 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
     files.push(page("home.html", "", "home", &site.config.title, &site.config.description, &("home", &home))?);
 
     let mut cards: Vec<views::PilotCard> = site.pilots.iter().map(|p| views::pilot_card(site, p, t)).collect();
-    cards.sort_by(|a, b| (&a.province.name, &a.commune).cmp(&(&b.province.name, &b.commune)));
+    // Vietnamese names sort by their folded form ("Hà Tĩnh" before "Huế"), then as written.
+    cards.sort_by_cached_key(|c| {
+        (slugify(&c.province.name), slugify(&c.commune), c.province.name.clone(), c.commune.clone())
+    });
     files.push(page(
         "pilots.html",
         "pilots/",
