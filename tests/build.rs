@@ -120,7 +120,7 @@ fn every_internal_link_and_image_resolves_in_the_shipped_site() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     build_shipped(&out);
-    assert_links_resolve(&out, "/ntm-thong-minh/");
+    assert_links_resolve(&out, "/");
 }
 
 #[test]
