@@ -112,7 +112,7 @@ fn assert_links_resolve(out: &Path, base_path: &str) {
             checked += 1;
         }
     }
-    assert!(checked > 100, "only {checked} links checked");
+    assert!(checked > 50, "only {checked} links checked");
 }
 
 #[test]
@@ -132,6 +132,7 @@ fn links_follow_a_base_url_given_on_the_command_line() {
     assert!(home.contains("href=\"/a/b/pilots/\""), "{home}");
     assert!(home.contains("<link rel=\"canonical\" href=\"https://host.test/a/b/\">"));
     assert!(site.published("sitemap.xml").contains("<loc>https://host.test/a/b/pilots/ninh-binh/giao-phong/</loc>"));
+    assert_links_resolve(&site.out(), "/a/b/");
 }
 
 #[test]
