@@ -134,11 +134,10 @@ pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
         if let Some((_, Some(text))) = &cache
             && let Some(src) = text.lines().nth(d.line - 1)
         {
-            let src = src.trim_end_matches('\r');
+            let (src, column) = quote_window(src.trim_end_matches('\r'), d.column);
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
-            let caret_pad: String =
-                src.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{num} | {src}");
             let _ = writeln!(out, "{pad} | {caret_pad}^");
@@ -149,6 +148,29 @@ pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
         out.push('\n');
     }
     out
+}
+
+/// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`
+/// where it was cut, and the column within what is shown.
+fn quote_window(src: &str, column: usize) -> (String, usize) {
+    const QUOTE_WIDTH: usize = 100;
+    let chars: Vec<char> = src.chars().collect();
+    if chars.len() <= QUOTE_WIDTH {
+        return (src.to_string(), column);
+    }
+    let col = column.clamp(1, chars.len() + 1) - 1;
+    let start = col.saturating_sub(QUOTE_WIDTH / 2).min(chars.len().saturating_sub(QUOTE_WIDTH));
+    let end = (start + QUOTE_WIDTH).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut column = col - start + 1;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// A site-relative display path with `/` separators, whatever the platform.
@@ -167,6 +189,16 @@ mod tests {
         assert_eq!(suggest("ninh-bihn", known), Some("ninh-binh"));
         assert_eq!(suggest("Đắk Lắk", known), Some("dak-lak"));
         assert_eq!(suggest("zzzzzz", known), None);
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line = "x".repeat(300) + "^here" + &"y".repeat(300);
+        let (shown, column) = quote_window(&line, 301);
+        assert!(shown.chars().count() <= 102, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(column - 1), Some('^'));
+        assert_eq!(quote_window("short", 3), ("short".to_string(), 3));
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) ->
         let key = message.split("duplicate mapping key:").nth(1).unwrap_or("").split(',').next().unwrap_or("").trim();
         Diagnostic::error("duplicate-key", at, format!("the key `{key}` appears twice in this mapping"))
             .help("keep one of the two entries and delete the other")
-    } else if message.contains("budget breached") {
+    } else if message.contains("budget breached") || message.contains("recursion limit") {
         Diagnostic::error(
             "yaml-too-complex",
             at,
