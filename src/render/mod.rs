@@ -96,18 +96,25 @@ pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -
 }
 
 fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
-    let all =
-        site.pilots.iter().map(|p| &p.doc).zip(&docs.pilots).chain(site.pages.iter().map(|p| &p.doc).zip(&docs.pages));
+    // Besides its headings, a page has the ids its template puts around the Markdown.
+    let pilot_ids = site.pilots.iter().map(|p| {
+        let mut extra = vec!["main", "content", "metrics"];
+        if !p.proposals.is_empty() {
+            extra.push("proposals");
+        }
+        (&p.doc, extra)
+    });
+    let page_ids = site.pages.iter().map(|p| (&p.doc, vec!["main"]));
+    let all: Vec<(&Document, Vec<&str>, &Rendered)> =
+        pilot_ids.zip(&docs.pilots).chain(page_ids.zip(&docs.pages)).map(|((doc, extra), r)| (doc, extra, r)).collect();
     let ids: HashMap<&str, HashSet<&str>> = all
-        .clone()
-        .map(|(doc, r)| {
-            let mut set: HashSet<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-            // Ids the pilot template adds around the case study.
-            set.extend(["metrics", "proposals", "content", "main"]);
+        .iter()
+        .map(|(doc, extra, r)| {
+            let set = r.headings.iter().map(|h| h.id.as_str()).chain(extra.iter().copied()).collect();
             (doc.path.as_str(), set)
         })
         .collect();
-    for (doc, r) in all {
+    for (doc, _, r) in &all {
         for a in &r.anchors {
             // A target that is not among the rendered documents failed to load; it is reported already.
             let known = ids.get(a.target.as_str()).is_none_or(|s| s.contains(a.fragment.as_str()));
