@@ -81,6 +81,19 @@ impl<'a> Location<'a> {
     }
 }
 
+/// `unknown <what> `wrong``, with a help line naming the closest of `known`
+/// (or listing a few of `listed_in`): one wording for every unknown id.
+pub fn unknown(
+    code: &'static str,
+    at: Location<'_>,
+    what: &str,
+    wrong: &str,
+    known: &[&str],
+    listed_in: &str,
+) -> Diagnostic {
+    Diagnostic::error(code, at, format!("unknown {what} `{wrong}`")).help(did_you_mean(wrong, known, listed_in))
+}
+
 /// Sorts by file, line, column, then code, so output is stable and easy to follow.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {

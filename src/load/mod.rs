@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diag::{self, Diagnostic, Location, did_you_mean};
+use crate::diag::{self, Diagnostic, Location};
 use crate::model::*;
 use crate::slug::is_slug;
 
@@ -101,18 +101,15 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
                 Some(i) => ProvinceId(i as u16),
                 None => {
                     let known: Vec<&str> = ps.iter().map(|p| p.slug.as_str()).collect();
-                    diags.push(
-                        Diagnostic::error(
-                            "unknown-province",
-                            Location::file(&rel),
-                            format!("unknown province `{prov}`"),
-                        )
-                        .help(did_you_mean(
-                            &prov,
-                            &known,
-                            "province slugs in content/provinces.yaml",
-                        )),
-                    );
+                    let at = Location::file(&rel);
+                    diags.push(diag::unknown(
+                        "unknown-province",
+                        at,
+                        "province",
+                        &prov,
+                        &known,
+                        "province slugs in content/provinces.yaml",
+                    ));
                     continue;
                 }
             },

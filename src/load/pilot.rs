@@ -6,7 +6,7 @@ use std::path::Path;
 use super::Registries;
 use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text, split_front_matter};
 use super::yaml::{self, Node};
-use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::diag::{self, Diagnostic, Location, did_you_mean};
 use crate::model::*;
 
 const METRICS_KEYS: &[&str] = &[
@@ -229,10 +229,14 @@ fn resolve_fields(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
             Some(i) => out.push(FieldId(i as u16)),
             None => {
                 let known: Vec<&str> = fields.iter().map(|f| f.slug.as_str()).collect();
-                diags.push(
-                    Diagnostic::error("unknown-field", node.at(rel), format!("unknown field `{s}`"))
-                        .help(did_you_mean(&s, &known, "fields in content/fields.yaml")),
-                );
+                diags.push(diag::unknown(
+                    "unknown-field",
+                    node.at(rel),
+                    "field",
+                    &s,
+                    &known,
+                    "fields in content/fields.yaml",
+                ));
             }
         }
     }
@@ -286,13 +290,14 @@ fn find_indicator<'r>(
         Some(i) => Some((IndicatorId(i as u16), &inds[i])),
         None => {
             let known: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
-            diags.push(
-                Diagnostic::error("unknown-indicator", at, format!("unknown indicator `{id}`")).help(did_you_mean(
-                    id,
-                    &known,
-                    "indicator ids in content/indicators.yaml",
-                )),
-            );
+            diags.push(diag::unknown(
+                "unknown-indicator",
+                at,
+                "indicator",
+                id,
+                &known,
+                "indicator ids in content/indicators.yaml",
+            ));
             None
         }
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::source::{REGISTRY_LIMIT, read_text};
 use super::yaml::{self, Node};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{self, Diagnostic};
 use crate::model::*;
 use crate::slug::is_slug;
 
@@ -161,13 +161,14 @@ fn resolve_region(node: &Node, rel: &str, regions: Option<&[Region]>, diags: &mu
         Some(i) => Some(RegionId(i as u16)),
         None => {
             let known: Vec<&str> = regions.iter().map(|r| r.slug.as_str()).collect();
-            diags.push(
-                Diagnostic::error("unknown-region", node.at(rel), format!("unknown region `{s}`")).help(did_you_mean(
-                    &s,
-                    &known,
-                    "regions in content/regions.yaml",
-                )),
-            );
+            diags.push(diag::unknown(
+                "unknown-region",
+                node.at(rel),
+                "region",
+                &s,
+                &known,
+                "regions in content/regions.yaml",
+            ));
             None
         }
     }

@@ -172,13 +172,7 @@ impl Node {
             return Some(*v);
         }
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        diags.push(
-            Diagnostic::error("invalid-value", self.at(path), format!("unknown {what} `{s}`")).help(did_you_mean(
-                &s,
-                &names,
-                &format!("{what} values"),
-            )),
-        );
+        diags.push(crate::diag::unknown("invalid-value", self.at(path), what, &s, &names, &format!("{what} values")));
         None
     }
 

@@ -63,7 +63,7 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     }
     for (prov, commune) in &site.unloaded_pilots {
         let slug = &site.province(*prov).slug;
-        t.pilots.insert(format!("content/pilots/{slug}/{commune}"), format!("pilots/{slug}/{commune}/"));
+        t.pilots.insert(format!("content/pilots/{slug}/{commune}"), url::pilot_at(slug, commune));
     }
     for p in &site.pages {
         t.pages.insert(p.doc.path.clone(), url::page(&p.slug));

@@ -14,7 +14,10 @@ use crate::model::*;
 pub mod url {
     use crate::model::*;
     pub fn pilot(site: &Site, p: &Pilot) -> String {
-        format!("pilots/{}/{}/", site.province(p.province).slug, p.slug)
+        pilot_at(&site.province(p.province).slug, &p.slug)
+    }
+    pub fn pilot_at(province: &str, commune: &str) -> String {
+        format!("pilots/{province}/{commune}/")
     }
     pub fn province(slug: &str) -> String {
         format!("provinces/{slug}/")
