@@ -2,6 +2,8 @@
 //! temporary folders, and reads what it published.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

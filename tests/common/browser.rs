@@ -1,0 +1,242 @@
+//! Real-browser harness: a static HTTP server on a free loopback port serving a built
+//! site, and Debian's headless Chromium driven from its command line. `--dump-dom`
+//! returns the DOM after the page's modules ran; `--enable-logging=stderr` reports every
+//! console message, uncaught exception and Content-Security-Policy violation, which the
+//! tests treat as failures.
+//!
+//! Chromium is looked up at `/usr/bin/chromium` (or `$CHROMIUM`). When it is missing a
+//! test skips with a loud message, unless `LANGSO_REQUIRE_BROWSER` is set (`.ci/run` sets
+//! it), in which case a missing browser fails the test.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// Serves the files below `root` over HTTP/1.1 on 127.0.0.1, one thread per connection.
+/// `/dir/` serves `dir/index.html`; unknown paths get `404.html` with status 404.
+pub struct StaticServer {
+    pub port: u16,
+    stop: Arc<AtomicBool>,
+}
+
+impl StaticServer {
+    pub fn start(root: &Path) -> StaticServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().unwrap().port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (root, flag) = (root.to_path_buf(), stop.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if flag.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let root = root.clone();
+                    std::thread::spawn(move || serve_one(stream, &root));
+                }
+            }
+        });
+        StaticServer { port, stop }
+    }
+
+    /// The URL of `path` (which starts with `/`) on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn serve_one(mut stream: TcpStream, root: &Path) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_decode(path);
+    let mut file = None;
+    if !path.split('/').any(|part| part == "..") {
+        let mut candidate = root.join(path.trim_start_matches('/'));
+        if candidate.is_dir() {
+            candidate = candidate.join("index.html");
+        }
+        if candidate.is_file() {
+            file = Some(candidate);
+        }
+    }
+    let (status, file) = match file {
+        Some(f) => ("200 OK", f),
+        None => ("404 Not Found", root.join("404.html")),
+    };
+    let body = std::fs::read(&file).unwrap_or_default();
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        content_type(&file),
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Debian's Chromium, run headless with no network beyond loopback.
+pub struct Chromium {
+    exe: PathBuf,
+    profile: tempfile::TempDir,
+}
+
+/// What a page left behind after its scripts ran.
+pub struct Loaded {
+    /// The serialized DOM.
+    pub dom: String,
+    /// Console messages, uncaught exceptions and CSP violations, one per line.
+    pub console: Vec<String>,
+}
+
+impl Chromium {
+    /// The browser, or `None` (after a loud message) when it is missing and not required.
+    pub fn find(test: &str) -> Option<Chromium> {
+        let exe = std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+        if exe.is_file() {
+            return Some(Chromium { exe, profile: tempfile::tempdir().unwrap() });
+        }
+        if std::env::var_os("LANGSO_REQUIRE_BROWSER").is_some() {
+            panic!("{test}: Chromium not found at {} and LANGSO_REQUIRE_BROWSER is set", exe.display());
+        }
+        eprintln!(
+            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+             !! SKIPPED {test}: no Chromium at {} (apt-get install -y chromium)\n\
+             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n",
+            exe.display()
+        );
+        None
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(&self.exe);
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", self.profile.path().display()));
+        cmd
+    }
+
+    /// Loads `url`, lets its scripts run for up to `budget_ms` of virtual time, and
+    /// returns the resulting DOM with everything the page printed to the console.
+    pub fn load(&self, url: &str, budget_ms: u32) -> Loaded {
+        let out = self
+            .command()
+            .args(["--enable-logging=stderr", "--v=0", "--window-size=1280,900"])
+            .arg(format!("--virtual-time-budget={budget_ms}"))
+            .arg("--dump-dom")
+            .arg(url)
+            .output()
+            .expect("run chromium");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let console = stderr.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
+        Loaded { dom: String::from_utf8_lossy(&out.stdout).into_owned(), console }
+    }
+
+    /// Saves a PNG screenshot of `url` at the given window size.
+    pub fn screenshot(&self, url: &str, png: &Path, width: u32, height: u32) {
+        let out = self
+            .command()
+            .arg(format!("--window-size={width},{height}"))
+            .arg("--virtual-time-budget=5000")
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(url)
+            .output()
+            .expect("run chromium");
+        assert!(png.is_file(), "no screenshot of {url}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Prints `url` to a PDF file (the browser's print stylesheet applies).
+    pub fn print_to_pdf(&self, url: &str, pdf: &Path) {
+        let out = self
+            .command()
+            .args(["--no-pdf-header-footer", "--virtual-time-budget=5000"])
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(url)
+            .output()
+            .expect("run chromium");
+        assert!(pdf.is_file(), "no PDF of {url}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// The number of pages in a PDF written by Chromium (counts `/Type /Page` objects).
+pub fn pdf_page_count(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+/// Where a test saves pictures for a human to look at: `target/browser-artifacts/`.
+pub fn artifact_path(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/browser-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
