@@ -2,6 +2,7 @@
 //! (province, field, indicator) resolved once, at load time, into a typed index.
 //! Nothing here reads files or renders HTML.
 
+pub mod criteria;
 pub mod stats;
 
 use std::fmt;

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::views::{self, url};
+use super::views::url;
+use crate::model::criteria;
 use crate::model::*;
 use crate::output::OutputFile;
 
@@ -129,7 +130,7 @@ struct StatsJson {
     share_meeting_target: Option<f64>,
 }
 
-fn json_value(v: Value) -> serde_json::Value {
+pub fn json_value(v: Value) -> serde_json::Value {
     match v {
         Value::Bool(b) => serde_json::Value::Bool(b),
         Value::Number(n) => serde_json::Number::from_f64(n).map(serde_json::Value::Number).unwrap_or_default(),
@@ -195,7 +196,7 @@ fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
     site.indicator_ids()
         .map(|id| {
             let ind = site.indicator(id);
-            let st = views::indicator_stats(site, id);
+            let st = criteria::indicator(site, id);
             let numeric = ind.unit != Unit::Boolean;
             IndicatorJson {
                 id: &ind.id,
@@ -232,7 +233,7 @@ pub fn csv_cell(s: &str, text: bool) -> String {
     if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
-fn csv_number(v: Value) -> String {
+pub fn csv_number(v: Value) -> String {
     match v {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => {
@@ -243,12 +244,9 @@ fn csv_number(v: Value) -> String {
 }
 
 fn pilots_csv(site: &Site) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
     let mut header = vec!["province", "commune", "slug", "url", "fields", "status", "period_start", "period_end"];
     header.extend(site.indicators.iter().map(|i| i.id.as_str()));
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for p in &site.pilots {
+    let rows = site.pilots.iter().map(|p| {
         let prov = site.province(p.province);
         let fields: Vec<&str> = p.fields.iter().map(|&f| site.field(f).slug.as_str()).collect();
         let mut row = vec![
@@ -262,13 +260,25 @@ fn pilots_csv(site: &Site) -> Vec<u8> {
             p.period.1.to_string(),
         ];
         row.extend(site.indicator_ids().map(|id| p.metric(id).map(|m| csv_number(m.value)).unwrap_or_default()));
+        row
+    });
+    csv_document(&header, rows)
+}
+
+/// A CSV file as spreadsheets expect it: UTF-8 with a byte-order mark, CRLF line ends.
+/// `rows` hold cells already made with `csv_cell` or `csv_number`.
+pub fn csv_document(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.iter().map(|h| csv_cell(h, true)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for row in rows {
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
     out.into_bytes()
 }
 
-fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+pub fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     let mut v = serde_json::to_vec_pretty(value).unwrap_or_default();
     v.push(b'\n');
     v

@@ -3,6 +3,8 @@
 //! templates (in parallel), data downloads and feeds. Nothing here touches the
 //! output folder; it returns the files for `output` to write.
 
+pub mod charts;
+pub mod criteria;
 pub mod data;
 pub mod feeds;
 pub mod format;
@@ -152,7 +154,13 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
         base_url: &site.config.base_url,
         lang: site.config.language.code(),
     };
-    let page = |template: &str, path: &str, section: &str, title: &str, description: &str, data: &dyn erased::Data| {
+    let page = |template: &str,
+                path: &str,
+                section: &str,
+                title: &str,
+                description: &str,
+                data: &dyn erased::Data|
+     -> Result<OutputFile, RenderError> {
         let meta =
             PageMeta { title, description, path, section, canonical: format!("{}{}", site.config.base_url, path) };
         let mut ctx = tera::Context::new();
@@ -254,6 +262,8 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
         .collect::<Result<_, _>>()?;
     files.extend(indicator_pages);
 
+    files.extend(criteria::files(site, t, &page)?);
+
     files.push(page("404.html", "404.html", "", t.get("not_found_title"), t.get("not_found_text"), &("none", &()))?);
 
     files.extend(data::files(site));
@@ -288,6 +298,10 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     }
     s
 }
+
+/// Renders one page: template, URL path, navigation section, title, description, data.
+pub type PageFn<'a> =
+    dyn Fn(&str, &str, &str, &str, &str, &dyn erased::Data) -> Result<OutputFile, RenderError> + Sync + 'a;
 
 /// A page's own data under one name, whatever its type, so one closure renders all pages.
 mod erased {

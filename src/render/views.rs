@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::format;
 use super::theme::I18n;
-use crate::model::stats::{self, Summary};
+use crate::model::criteria;
 use crate::model::*;
 
 /// URL paths relative to the base path, in one place.
@@ -344,33 +344,13 @@ pub struct IndicatorView {
     pub max: String,
     pub share_met: String,
     pub values: Vec<IndicatorValue>,
-}
-
-/// The figures of one indicator across pilots, shared by pages and downloads.
-pub struct IndicatorStats {
-    pub summary: Option<Summary>,
-    pub share_met: Option<f64>,
-    pub yes: usize,
-}
-
-pub fn indicator_stats(site: &Site, id: IndicatorId) -> IndicatorStats {
-    let ind = site.indicator(id);
-    let values: Vec<Value> = site.pilots.iter().filter_map(|p| p.metric(id)).map(|m| m.value).collect();
-    let numbers: Vec<f64> = values.iter().map(|v| v.as_f64()).collect();
-    IndicatorStats {
-        summary: stats::summarize(&numbers),
-        share_met: if ind.target.is_some() {
-            stats::share(values.iter().filter_map(|v| ind.meets_target(*v)))
-        } else {
-            None
-        },
-        yes: values.iter().filter(|v| matches!(v, Value::Bool(true))).count(),
-    }
+    /// The tile map coloured by this indicator (SVG from `charts`), on the indicator's own page.
+    pub map: String,
 }
 
 pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n) -> IndicatorView {
     let ind = site.indicator(id);
-    let st = indicator_stats(site, id);
+    let st = criteria::indicator(site, id);
     let fmt = |v: f64| format::value(ind, Value::Number(v), t);
     let boolean = ind.unit == Unit::Boolean;
     let mut values: Vec<(&Pilot, &Metric)> = if with_values {
@@ -412,6 +392,7 @@ pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n)
         median: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.median)).unwrap_or_default(),
         max: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.max)).unwrap_or_default(),
         share_met: st.share_met.map(|s| format::percent(s, t.lang)).unwrap_or_default(),
+        map: if with_values { super::criteria::value_map(site, &st, t) } else { String::new() },
         values: values
             .into_iter()
             .map(|(p, m)| IndicatorValue {

@@ -37,3 +37,6 @@ function makeSortable(table) {
 }
 
 document.querySelectorAll("table[data-sortable]").forEach(makeSortable);
+
+// The comparison page loads its own module only where it is needed.
+if (document.getElementById("compare")) import("./compare.js");
