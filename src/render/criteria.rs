@@ -821,6 +821,14 @@ fn criteria_json<'a>(site: &'a Site, ev: &Evidence) -> CriteriaJson<'a> {
     }
 }
 
+/// A JSON number or yes/no as a CSV cell: `60`, not `60.0`.
+fn json_cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Number(n) => n.as_f64().map(|f| csv_number(Value::Number(f))).unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
 fn opt(v: Option<f64>) -> String {
     v.map(|v| csv_number(Value::Number(v))).unwrap_or_default()
 }
@@ -879,7 +887,7 @@ pub fn data_files(site: &Site, ev: &Evidence) -> Vec<OutputFile> {
                 i.group.into(),
                 i.unit.into(),
                 i.better.into(),
-                i.target.as_ref().map(|t| t.to_string()).unwrap_or_default(),
+                i.target.as_ref().map(json_cell).unwrap_or_default(),
                 i.n.to_string(),
                 i.pilots.to_string(),
                 opt(s.map(|s| s.min)),
@@ -909,7 +917,7 @@ pub fn data_files(site: &Site, ev: &Evidence) -> Vec<OutputFile> {
                     csv_cell(&p.province, true),
                     csv_cell(&p.commune, true),
                     csv_cell(&p.url, true),
-                    p.threshold.to_string(),
+                    json_cell(&p.threshold),
                 ]
             })
         }),
@@ -921,9 +929,9 @@ pub fn data_files(site: &Site, ev: &Evidence) -> Vec<OutputFile> {
                 csv_cell(c.province, true),
                 csv_cell(c.commune, true),
                 csv_cell(c.indicator, true),
-                c.baseline.to_string(),
+                json_cell(&c.baseline),
                 c.baseline_year.map(|y| y.to_string()).unwrap_or_default(),
-                c.value.to_string(),
+                json_cell(&c.value),
                 c.year.map(|y| y.to_string()).unwrap_or_default(),
                 opt(c.change),
             ]

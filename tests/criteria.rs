@@ -1,0 +1,306 @@
+//! The criteria dashboard: statistics against hand-computed figures on a fixture whose
+//! values were chosen for easy arithmetic, every chart as well-formed accessible SVG,
+//! the tile map of the 34 units, /compare/ and the printed report in a real Chromium.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::browser::{Chromium, StaticServer, artifact_path, pdf_page_count};
+use common::*;
+use serde_json::{Value, json};
+
+fn built(fixture: &str) -> TestSite {
+    let site = TestSite::from_fixture(fixture);
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    site
+}
+
+fn criteria_json(site: &TestSite) -> Value {
+    serde_json::from_str(&site.published("data/criteria.json")).unwrap()
+}
+
+fn indicator<'a>(json: &'a Value, id: &str) -> &'a Value {
+    json["indicators"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap_or_else(|| panic!("no {id}"))
+}
+
+/// tests/fixtures/criteria: five pilots, in site order (provinces by slug, then commune)
+///   an-giang/dinh-hoa (giáo dục), an-giang/phu-hoa (y tế), ha-noi/cat-que (y tế, giáo dục),
+///   ninh-binh/an-binh (giáo dục), ninh-binh/binh-minh (giáo dục).
+/// a_pct (higher, target 60): 70, 80, 60, 40, 50       — odd count
+/// b_count (higher):           7, —, 4, 1, 2           — even count, one missing
+/// c_lower (lower, target 4):  —, —, —, 3, 5           — lower is better
+/// d_bool (target yes):        yes, —, no, yes, yes    — boolean
+/// e_single:                   only cat-que, 42        — a single pilot
+/// f_none:                     nobody
+#[test]
+fn statistics_match_hand_computed_figures() {
+    let site = built("tests/fixtures/criteria");
+    let j = criteria_json(&site);
+    assert_eq!(j["pilots"], 5);
+
+    // Sorted 40 50 60 70 80: type-7 quartiles fall on values; 60, 70, 80 meet 60.
+    let a = indicator(&j, "a_pct");
+    assert_eq!((a["n"].as_u64(), a["pilots"].as_u64()), (Some(5), Some(5)));
+    assert_eq!(a["stats"], json!({"min": 40.0, "q1": 50.0, "median": 60.0, "q3": 70.0, "max": 80.0}));
+    assert_eq!((a["meeting_target"].as_u64(), a["share_meeting_target"].as_f64()), (Some(3), Some(0.6)));
+    // Proposals 70, 80, 75: range 70–80, median 75, each linked to its pilot.
+    assert_eq!((a["proposals"]["count"].as_u64(), a["proposals"]["median"].as_f64()), (Some(3), Some(75.0)));
+    assert_eq!((a["proposals"]["min"].as_f64(), a["proposals"]["max"].as_f64()), (Some(70.0), Some(80.0)));
+    let urls: Vec<&str> =
+        a["proposals"]["items"].as_array().unwrap().iter().map(|p| p["url"].as_str().unwrap()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://example.test/pilots/ha-noi/cat-que/",
+            "https://example.test/pilots/ninh-binh/an-binh/",
+            "https://example.test/pilots/ninh-binh/binh-minh/"
+        ]
+    );
+    // Higher is better: 75 % of pilots reach the 25th percentile.
+    assert_eq!(a["computed_thresholds"], json!({"median": 60.0, "reached_by_75_percent": 50.0}));
+    assert_eq!(a["thin_evidence"], false);
+
+    // Sorted 1 2 4 7: median (2+4)/2 = 3; q1 at h = 0.75 → 1 + 0.75·1 = 1.75; q3 at h = 2.25 → 4 + 0.25·3 = 4.75.
+    let b = indicator(&j, "b_count");
+    assert_eq!((b["n"].as_u64(), b["pilots"].as_u64()), (Some(4), Some(5)));
+    assert_eq!(b["stats"], json!({"min": 1.0, "q1": 1.75, "median": 3.0, "q3": 4.75, "max": 7.0}));
+    assert!(b.get("meeting_target").is_none() && b.get("share_meeting_target").is_none(), "no target, no share");
+    assert_eq!(b["computed_thresholds"], json!({"median": 3.0, "reached_by_75_percent": 1.75}));
+    assert_eq!(b["thin_evidence"], true);
+
+    // 3 and 5, lower is better: 3 meets 4, 5 does not; 75 % reach the 75th percentile, 4.5.
+    let c = indicator(&j, "c_lower");
+    assert_eq!(c["stats"], json!({"min": 3.0, "q1": 3.5, "median": 4.0, "q3": 4.5, "max": 5.0}));
+    assert_eq!((c["meeting_target"].as_u64(), c["share_meeting_target"].as_f64()), (Some(1), Some(0.5)));
+    assert_eq!(c["computed_thresholds"], json!({"median": 4.0, "reached_by_75_percent": 4.5}));
+
+    // yes, no, yes, yes: three of four answer yes and meet the target; no quartiles, no computed threshold.
+    let d = indicator(&j, "d_bool");
+    assert_eq!((d["n"].as_u64(), d["yes"].as_u64(), d["meeting_target"].as_u64()), (Some(4), Some(3), Some(3)));
+    assert_eq!(d["share_meeting_target"].as_f64(), Some(0.75));
+    assert!(d.get("stats").is_none() && d.get("computed_thresholds").is_none());
+
+    let e = indicator(&j, "e_single");
+    assert_eq!(e["stats"], json!({"min": 42.0, "q1": 42.0, "median": 42.0, "q3": 42.0, "max": 42.0}));
+    assert_eq!(e["computed_thresholds"], json!({"median": 42.0, "reached_by_75_percent": 42.0}));
+
+    let f = indicator(&j, "f_none");
+    assert_eq!(f["n"], 0);
+    assert!(f.get("stats").is_none() && f.get("computed_thresholds").is_none());
+
+    // By primary field: giáo dục = dinh-hoa, an-binh, binh-minh; y tế = phu-hoa, cat-que.
+    assert_eq!(
+        j["by_field"],
+        json!([
+            {"slug": "giao-duc", "pilots": 3, "indicators": {
+                "a_pct": {"n": 3, "median": 50.0}, "b_count": {"n": 3, "median": 2.0},
+                "c_lower": {"n": 2, "median": 4.0}, "d_bool": {"n": 3, "yes": 3}}},
+            {"slug": "y-te", "pilots": 2, "indicators": {
+                "a_pct": {"n": 2, "median": 70.0}, "b_count": {"n": 1, "median": 4.0},
+                "d_bool": {"n": 1, "yes": 0}, "e_single": {"n": 1, "median": 42.0}}}
+        ])
+    );
+    // By region: Red River Delta = ha-noi + ninh-binh, Mekong = an-giang; Huế has no region and no pilot.
+    assert_eq!(j["by_region"][0]["slug"], "dong-bang-song-hong");
+    assert_eq!(j["by_region"][0]["pilots"], 3);
+    assert_eq!(j["by_region"][0]["indicators"]["a_pct"], json!({"n": 3, "median": 50.0}));
+    assert_eq!(j["by_region"][0]["indicators"]["d_bool"], json!({"n": 3, "yes": 2}));
+    assert_eq!(j["by_region"][1]["indicators"]["a_pct"], json!({"n": 2, "median": 75.0}));
+    assert_eq!(j["by_region"].as_array().unwrap().len(), 2);
+
+    // Change from baseline: 20 → 40 and 45 → 50.
+    let changes: Vec<(String, f64)> = j["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["commune"].as_str().unwrap().to_string(), c["change"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(changes, [("Xã An Bình".to_string(), 20.0), ("Xã Bình Minh".to_string(), 5.0)]);
+    assert_eq!(j["coverage"]["without_pilot"], json!(["hue"]));
+
+    // The same figures on the page, formatted for Vietnamese readers, and in the CSV.
+    let page = site.published("criteria/index.html");
+    for shown in ["1,75", "4,75", "5/5", "60 % (3/5)", "70 % – 80 %", "75 % (3/4)", "Ngưỡng tính từ dữ liệu thí điểm"]
+    {
+        assert!(page.contains(shown), "the dashboard does not show {shown}");
+    }
+    assert!(page.contains("href=\"/pilots/ninh-binh/an-binh/#proposals\""), "proposals link to their pilot");
+    let csv = site.published("data/criteria-indicators.csv");
+    assert!(csv.starts_with('\u{feff}'), "CSV starts with a byte-order mark");
+    assert!(
+        csv.contains("\r\na_pct,chinh-quyen-so,percent,higher,60,5,5,40,50,60,70,80,,3,0.6,3,70,75,80,60,50,false\r\n"),
+        "{csv}"
+    );
+    assert!(site.published("data/criteria-changes.csv").contains("ninh-binh,Xã An Bình,a_pct,20,2022,40,2025,20\r\n"));
+    for link in attributes(&page, "href").iter().filter(|h| h.starts_with("/data/criteria")) {
+        assert!(site.out().join(link.trim_start_matches('/')).is_file(), "{link} is linked but not published");
+    }
+}
+
+/// Every `<svg>…</svg>` in `html`.
+fn svgs(html: &str) -> Vec<&str> {
+    html.match_indices("<svg").map(|(i, _)| &html[i..i + html[i..].find("</svg>").unwrap() + 6]).collect()
+}
+
+#[test]
+fn every_chart_is_well_formed_accessible_svg() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let o = langso(&["build", "--root", repo_root().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut count = 0;
+    for (path, bytes) in tree(&out) {
+        if !path.ends_with(".html") || !(path.starts_with("criteria/") || path.starts_with("indicators/")) {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for svg in svgs(&html) {
+            count += 1;
+            let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{path}: {e}\n{svg}"));
+            let root = doc.root_element();
+            let kids: Vec<_> = root.children().filter(|n| n.is_element()).take(2).collect();
+            assert_eq!(kids[0].tag_name().name(), "title", "{path}: the first child is the title");
+            assert_eq!(kids[1].tag_name().name(), "desc", "{path}: then the description");
+            assert!(!kids[0].text().unwrap_or("").trim().is_empty() && !kids[1].text().unwrap_or("").trim().is_empty());
+            let labelled = root.attribute("aria-labelledby").unwrap();
+            assert_eq!(labelled, format!("{} {}", kids[0].attribute("id").unwrap(), kids[1].attribute("id").unwrap()));
+            assert_eq!(root.attribute("width"), Some("100%"), "{path}: scales with the page");
+            assert!(root.attribute("viewBox").is_some());
+            assert!(
+                doc.descendants().all(|n| n.attribute("style").is_none()),
+                "{path}: the CSP forbids style attributes"
+            );
+        }
+    }
+    let indicators =
+        std::fs::read_to_string(repo_root().join("content/indicators.yaml")).unwrap().matches("\n- id:").count();
+    // At least the coverage map, a chart per indicator with values, and a map per indicator page with values.
+    assert!(count >= 1 + indicators, "only {count} charts");
+}
+
+/// `name:` of each top-level entry of provinces.yaml, by slug.
+fn province_names() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(repo_root().join("content/provinces.yaml")).unwrap();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if let Some(slug) = line.strip_prefix("- slug: ") {
+            out.push((slug.trim().to_string(), String::new()));
+        } else if let Some(name) = line.strip_prefix("  name: ") {
+            out.last_mut().unwrap().1 = name.trim().trim_matches('"').to_string();
+        }
+    }
+    out
+}
+
+#[test]
+fn the_coverage_map_has_a_tile_for_each_of_the_34_units() {
+    let site = built(".");
+    let page = site.published("criteria/index.html");
+    let map = svgs(&page).into_iter().find(|s| s.contains("id=\"map-coverage-t\"")).expect("coverage map");
+    let doc = roxmltree::Document::parse(map).unwrap();
+    let tiles: Vec<(String, String, bool)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("tile"))
+        .map(|n| {
+            let title = n.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text()).unwrap().to_string();
+            let dashed = n.children().any(|c| c.has_tag_name("rect") && c.attribute("stroke-dasharray").is_some());
+            (n.attribute("data-slug").unwrap().to_string(), title, dashed)
+        })
+        .collect();
+    let expected = province_names();
+    assert_eq!(expected.len(), 34);
+    assert_eq!(tiles.len(), 34);
+    let with_pilot: BTreeSet<String> = std::fs::read_dir(repo_root().join("content/pilots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for ((slug, name), (tile_slug, title, dashed)) in expected.iter().zip(&tiles) {
+        assert_eq!(slug, tile_slug);
+        assert!(title == name || title.starts_with(&format!("{name}: ")), "{slug}: tile titled {title}, not {name}");
+        assert_eq!(!dashed, with_pilot.contains(slug), "{slug}: a filled tile means a pilot");
+    }
+    // The list beside the map names exactly the units without a pilot.
+    let list = &page[page.find("id=\"without-pilot\"").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    let listed = list.matches("<li>").count();
+    assert_eq!(listed, 34 - with_pilot.len());
+    // Each indicator page has the same grid, coloured by that indicator.
+    let records = site.published("indicators/commune_records_online_pct/index.html");
+    let tiles = records.matches("class=\"tile\"").count();
+    assert_eq!(tiles, 34);
+}
+
+#[test]
+fn content_reaches_the_charts_escaped() {
+    let site = TestSite::from_fixture("tests/fixtures/criteria");
+    site.edit("content/indicators.yaml", "\"Chỉ số A (năm giá trị)\"", "\"<script>alert(1)</script> & A\"");
+    site.edit("content/pilots/ninh-binh/an-binh/metrics.yaml", "Xã An Bình", "Xã An Bình <img src=x onerror=alert(2)>");
+    let o = site.build();
+    // The commune no longer matches its folder: a warning, and the build goes on.
+    assert!(o.status.success(), "{}", stderr(&o));
+    for path in ["criteria/index.html", "criteria/print/index.html", "indicators/a_pct/index.html"] {
+        let html = site.published(path);
+        assert!(executable_parts(&html).is_empty(), "{path}: {:?}", executable_parts(&html));
+        for svg in svgs(&html) {
+            roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; A"), "{path}");
+    }
+}
+
+#[test]
+fn the_dashboard_stays_within_its_page_budget() {
+    let site = built(".");
+    let files = tree(&site.out());
+    let assets: usize = ["assets/style.css", "assets/site.js"].iter().map(|a| files[*a].len()).sum();
+    // 22 indicators with a chart and a data table each: a budget of its own (about 30 KB gzipped).
+    let criteria = files["criteria/index.html"].len();
+    assert!(criteria + assets <= 320 * 1024, "criteria/: {criteria} B + {assets} B of CSS and JS");
+    // /compare/ fetches the data only when scripts run, so it stays within the pages' 60 KB.
+    let compare = files["compare/index.html"].len() + files["assets/compare.js"].len();
+    assert!(compare + assets <= 60 * 1024, "compare/: {compare} B");
+}
+
+#[test]
+fn compare_print_and_screenshots_in_a_real_browser() {
+    let Some(chromium) = Chromium::find("compare_print_and_screenshots_in_a_real_browser") else { return };
+    let site = built(".");
+    let server = StaticServer::start(&site.out());
+
+    // Two pilots from the address: both columns, their values from pilots.json, no console message.
+    let pilots: Value = serde_json::from_str(&site.published("data/pilots.json")).unwrap();
+    let pick = ["ninh-binh/giao-phong", "an-giang/thoai-giang"];
+    let page = chromium.load(&server.url(&format!("/compare/?p={}", pick.join(","))), 4000);
+    assert!(page.console.is_empty(), "/compare/ printed to the console:\n{}", page.console.join("\n"));
+    let table = &page.dom[page.dom.find("<table class=\"data compare\">").expect("compare.js built the table")..];
+    for key in pick {
+        let p = pilots
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| format!("{}/{}", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap()) == key)
+            .unwrap();
+        assert!(table.contains(p["commune"].as_str().unwrap()), "{key} has no column");
+        let value = p["indicators"]["commune_records_online_pct"]["value"].as_f64().unwrap();
+        assert!(table.contains(&format!("{value} %")), "{key}: {value} % is not shown");
+    }
+    assert!(page.dom.contains("class=\"compare-nojs\" hidden"), "the no-script note is hidden once the script runs");
+
+    // The printed report: a cover page, then one page per indicator block.
+    let html = site.published("criteria/print/index.html");
+    let blocks = html.matches("<section class=\"print-block\"").count();
+    assert_eq!(
+        blocks,
+        std::fs::read_to_string(repo_root().join("content/indicators.yaml")).unwrap().matches("\n- id:").count()
+    );
+    let pdf = artifact_path("criteria-report.pdf");
+    chromium.print_to_pdf(&server.url("/criteria/print/"), &pdf);
+    assert_eq!(pdf_page_count(&std::fs::read(&pdf).unwrap()), 1 + blocks, "each block fits on one A4 page");
+
+    let criteria = chromium.load(&server.url("/criteria/"), 3000);
+    assert!(criteria.console.is_empty(), "/criteria/ printed to the console:\n{}", criteria.console.join("\n"));
+    chromium.screenshot(&server.url("/criteria/"), &artifact_path("criteria-desktop.png"), 1280, 2400);
+    chromium.screenshot(&server.url("/criteria/"), &artifact_path("criteria-phone.png"), 390, 2400);
+}
