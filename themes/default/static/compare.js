@@ -119,7 +119,6 @@ async function main() {
   });
   root.querySelector(".compare-nojs").hidden = true;
   form.hidden = false;
-  form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("change", (e) => {
     const box = e.target;
     if (box.checked && keys.length >= MAX) {
