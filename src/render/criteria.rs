@@ -744,15 +744,17 @@ fn group_json<'a, K>(site: &'a Site, b: &criteria::Breakdown<K>, slug: &'a str) 
 }
 
 fn criteria_json<'a>(site: &'a Site, ev: &Evidence) -> CriteriaJson<'a> {
-    let (with, without): (Vec<(usize, &Province)>, Vec<(usize, &Province)>) =
-        site.provinces.iter().enumerate().partition(|(i, _)| site.pilots.iter().any(|p| p.province.0 as usize == *i));
+    let has_pilot = |i: usize| site.pilots.iter().any(|p| p.province.0 as usize == i);
+    let slugs = |with: bool| -> Vec<&str> {
+        site.provinces.iter().enumerate().filter(|(i, _)| has_pilot(*i) == with).map(|(_, p)| p.slug.as_str()).collect()
+    };
     CriteriaJson {
         pilots: site.pilots.len(),
         thin_evidence_below: criteria::THIN_EVIDENCE,
         coverage: CoverageJson {
             provinces: site.provinces.len(),
-            with_pilot: with.iter().map(|(_, p)| p.slug.as_str()).collect(),
-            without_pilot: without.iter().map(|(_, p)| p.slug.as_str()).collect(),
+            with_pilot: slugs(true),
+            without_pilot: slugs(false),
         },
         indicators: ev
             .indicators
