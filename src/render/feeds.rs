@@ -33,7 +33,7 @@ pub fn sitemap(site: &Site) -> OutputFile {
     for p in &site.pilots {
         entries.push((url::pilot(site, p), Some(p.last_changed())));
     }
-    for section in ["pilots/", "provinces/", "fields/", "indicators/"] {
+    for section in ["pilots/", "provinces/", "fields/", "indicators/", "criteria/", "compare/"] {
         entries.push((section.to_string(), newest));
     }
     for prov in &site.provinces {
