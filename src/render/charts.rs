@@ -98,7 +98,7 @@ fn open(out: &mut String, id: &str, height: f64, title: &str, desc: &str) {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"{INK}\">\
+         role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"system-ui, sans-serif\" font-size=\"14\" fill=\"{INK}\">\
          <title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{desc}</desc>",
         w = n(WIDTH),
         h = n(height),
@@ -189,7 +189,7 @@ fn legend(out: &mut String, y: f64, items: &[Legend], extra: &[(&str, &str)]) ->
     entries.extend(extra.iter().map(|(kind, label)| (None, *kind, *label)));
     for (i, (series, kind, label)) in entries.iter().enumerate() {
         let x = 14.0 + (i % 2) as f64 * 196.0;
-        let yy = y + (i / 2) as f64 * 18.0;
+        let yy = y + (i / 2) as f64 * 20.0;
         match (series, *kind) {
             (Some(s), _) => {
                 let st = style(*s);
@@ -207,7 +207,7 @@ fn legend(out: &mut String, y: f64, items: &[Legend], extra: &[(&str, &str)]) ->
         }
         text(out, x + 15.0, yy, "start", "", label);
     }
-    entries.len().div_ceil(2) as f64 * 18.0
+    entries.len().div_ceil(2) as f64 * 20.0
 }
 
 fn anchor_for(x: f64) -> &'static str {
@@ -226,7 +226,7 @@ fn axis_line(out: &mut String, axis: &Axis, y: f64, left: f64, right: f64, fmt: 
     for &tk in &axis.ticks {
         let x = axis.x(tk, left, right);
         let _ = write!(out, "<path d=\"M{} {}v4\" stroke=\"{MUTED}\"/>", n(x), n(y));
-        text(out, x, y + 16.0, anchor_for(x), " font-size=\"11\"", &fmt(tk));
+        text(out, x, y + 17.0, anchor_for(x), " font-size=\"13\"", &fmt(tk));
     }
 }
 
@@ -264,7 +264,7 @@ pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> Strin
         extra.push(("proposal", t.get("chart_proposals")));
     }
     let legend_rows = (c.legend.len() + extra.len()).div_ceil(2) as f64;
-    let height = axis_y + 40.0 + legend_rows * 18.0;
+    let height = axis_y + 42.0 + legend_rows * 20.0;
     let mut out = String::new();
     open(&mut out, c.id, height, c.title, c.desc);
     for &tk in &c.axis.ticks {
@@ -290,7 +290,7 @@ pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> Strin
         marker(&mut out, st.shape, *x, mid + *l as f64 * step, r, st.fill, INK);
     }
     axis_line(&mut out, &c.axis, axis_y, left, right, fmt);
-    legend(&mut out, axis_y + 40.0, &c.legend, &extra);
+    legend(&mut out, axis_y + 44.0, &c.legend, &extra);
     out.push_str("</svg>");
     out
 }
@@ -328,10 +328,10 @@ pub fn slope_chart(
     headings: (&str, &str),
     fmt: &dyn Fn(f64) -> String,
 ) -> String {
-    let (xl, xr, top, bottom) = (78.0, 200.0, 34.0, 190.0);
+    let (xl, xr, top, bottom) = (72.0, 184.0, 34.0, 160.0);
     let y = |v: f64| bottom - (v - axis.lo) / (axis.hi - axis.lo) * (bottom - top);
-    let left = spread_labels(&slopes.iter().map(|s| y(s.before)).collect::<Vec<_>>(), 13.0);
-    let right = spread_labels(&slopes.iter().map(|s| y(s.after)).collect::<Vec<_>>(), 13.0);
+    let left = spread_labels(&slopes.iter().map(|s| y(s.before)).collect::<Vec<_>>(), 15.0);
+    let right = spread_labels(&slopes.iter().map(|s| y(s.after)).collect::<Vec<_>>(), 15.0);
     let lowest = left.iter().chain(&right).copied().fold(bottom, f64::max);
     let mut out = String::new();
     open(&mut out, id, lowest + 14.0, title, desc);
@@ -363,7 +363,7 @@ pub fn slope_chart(
 
 /// A horizontal bar per (label, count) out of `total`, for yes/no indicators.
 pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[(String, usize)], total: usize) -> String {
-    let (label_w, bar_w, row) = (120.0, 230.0, 28.0);
+    let (label_w, bar_w, row) = (130.0, 210.0, 30.0);
     let mut out = String::new();
     open(&mut out, id, bars.len() as f64 * row + 8.0, title, desc);
     let fills = [("#0072B2", INK), ("#E69F00", INK), ("#ffffff", MUTED)];
@@ -371,15 +371,15 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[(String, usize)], to
         let y = 4.0 + i as f64 * row;
         let (fill, stroke) = fills[i.min(fills.len() - 1)];
         let w = if total == 0 { 0.0 } else { *count as f64 / total as f64 * bar_w };
-        text(&mut out, label_w - 8.0, y + 15.0, "end", "", label);
+        text(&mut out, label_w - 8.0, y + 16.0, "end", "", label);
         let _ = write!(
             out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
             n(label_w),
             n(y + 2.0),
             n(w.max(1.0))
         );
-        text(&mut out, label_w + w + 6.0, y + 15.0, "start", " font-weight=\"600\"", &format!("{count}/{total}"));
+        text(&mut out, label_w + w + 6.0, y + 16.0, "start", " font-weight=\"600\"", &format!("{count}/{total}"));
     }
     out.push_str("</svg>");
     out
