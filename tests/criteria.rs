@@ -287,6 +287,21 @@ fn compare_print_and_screenshots_in_a_real_browser() {
         assert!(table.contains(&format!("{value} %")), "{key}: {value} % is not shown");
     }
     assert!(page.dom.contains("class=\"compare-nojs\" hidden"), "the no-script note is hidden once the script runs");
+    // Without scripts the page explains itself and links to every pilot.
+    let html = site.published("compare/index.html");
+    assert!(html.contains("<p class=\"compare-nojs\">"));
+    for p in pilots.as_array().unwrap() {
+        let href = format!("href=\"/pilots/{}/{}/\"", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap());
+        assert!(html.contains(&href), "/compare/ does not link to {href}");
+    }
+    // At most four pilots, however many the address names.
+    let keys: Vec<String> = pilots.as_array().unwrap()[..5]
+        .iter()
+        .map(|p| format!("{}/{}", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap()))
+        .collect();
+    let five = chromium.load(&server.url(&format!("/compare/?p={}", keys.join(","))), 4000);
+    let head = &five.dom[five.dom.find("<thead>").expect("a table")..five.dom.find("</thead>").unwrap()];
+    assert_eq!(head.matches("href=\"/pilots/").count(), 4, "{head}");
 
     // The printed report: a cover page, then one page per indicator block.
     let html = site.published("criteria/print/index.html");
