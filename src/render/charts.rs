@@ -282,8 +282,20 @@ pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> Strin
         );
         text(&mut out, x, 11.0, anchor_for(x), " font-weight=\"600\"", label);
     }
-    for &p in &c.proposals {
-        marker(&mut out, Shape::TriangleDown, c.axis.x(p, left, right), 30.0, 5.0, "#ffffff", ACCENT);
+    // Equal proposals share one marker, with their count beside it.
+    let mut proposals = c.proposals.clone();
+    proposals.sort_by(f64::total_cmp);
+    for (i, &p) in proposals.iter().enumerate() {
+        if i > 0 && proposals[i - 1] == p {
+            continue;
+        }
+        let x = c.axis.x(p, left, right);
+        marker(&mut out, Shape::TriangleDown, x, 30.0, 5.0, "#ffffff", ACCENT);
+        let same = proposals.iter().filter(|&&q| q == p).count();
+        if same > 1 {
+            let (dx, anchor) = if x > WIDTH - 40.0 { (-9.0, "end") } else { (9.0, "start") };
+            text(&mut out, x + dx, 35.0, anchor, &format!(" font-size=\"12\" fill=\"{ACCENT}\""), &format!("×{same}"));
+        }
     }
     for ((p, x), l) in c.points.iter().zip(&xs).zip(&lane) {
         let st = style(p.series);

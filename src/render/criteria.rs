@@ -217,6 +217,12 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
         s.map(|s| fmt(s.max)).unwrap_or_default(),
         target.as_ref().map(|(_, l)| format!(" {l}.")).unwrap_or_default()
     );
+    let desc = if thresholds.is_empty() {
+        desc
+    } else {
+        let list: Vec<String> = thresholds.iter().map(|&v| fmt(v)).collect();
+        format!("{desc} {}: {}.", t.get("chart_proposals"), list.join("; "))
+    };
     charts::strip_plot(
         &StripPlot {
             id: &id,
