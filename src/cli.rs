@@ -37,4 +37,17 @@ pub struct CheckArgs {
     /// The site root: the folder that holds `content/`.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// How to print the problems: `human` (to stderr), `json` or `github` (to stdout).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: CheckFormat,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
 }

@@ -4,8 +4,13 @@
 //! Codes are stable strings (they are documented for editors and matched by tests),
 //! so never rename one: add a new code instead.
 
-use std::fmt::Write as _;
+mod catalog;
+pub mod report;
+
 use std::path::{Path, PathBuf};
+
+use crate::model::Lang;
+pub use report::{Format, render};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,7 +20,7 @@ pub enum Severity {
 }
 
 /// One problem in the content, at a place an editor can open.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable kebab-case code, e.g. `unknown-province`.
@@ -26,41 +31,147 @@ pub struct Diagnostic {
     pub line: usize,
     /// Counted from 1, in characters (not bytes).
     pub column: usize,
-    pub message: String,
-    /// What to do about it, in plain words.
-    pub help: String,
+    /// What is wrong; worded in the site's language when shown (see `catalog.rs`).
+    pub message: Msg,
+    /// What to do about it, in plain words (boxed: most code passes diagnostics around by value).
+    pub help: Option<Box<Msg>>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, at: Location<'_>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, at: Location<'_>, message: Msg) -> Self {
         Self::new(Severity::Error, code, at, message)
     }
 
-    pub fn warning(code: &'static str, at: Location<'_>, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, at: Location<'_>, message: Msg) -> Self {
         Self::new(Severity::Warning, code, at, message)
     }
 
-    fn new(severity: Severity, code: &'static str, at: Location<'_>, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: &'static str, at: Location<'_>, message: Msg) -> Self {
         Diagnostic {
             severity,
             code,
             path: at.path.to_string(),
             line: at.line.max(1),
             column: at.column.max(1),
-            message: message.into(),
-            help: String::new(),
+            message,
+            help: None,
         }
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+
+    /// The help in `lang` ("" when there is none).
+    pub fn help_in(&self, lang: Lang) -> String {
+        self.help.as_ref().map(|h| h.render(lang)).unwrap_or_default()
+    }
 }
+
+/// A message not yet worded: an id of the catalog (`catalog.rs`) and the values of its
+/// `{placeholders}`. Loading does not know the site's language while it reports, so
+/// messages are worded only when shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A placeholder's value: text from content as it is, or a phrase worded in turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Msg(Msg),
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Self {
+        Msg { id, args: Vec::new() }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Fills the template for `lang`; an id missing from the catalog shows as itself
+    /// (a unit test keeps every id used in the source in the catalog).
+    pub fn render(&self, lang: Lang) -> String {
+        let Some(template) = catalog::template(self.id, lang) else { return self.id.to_string() };
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) if self.args.iter().any(|(k, _)| *k == &after[..close]) => {
+                    let (_, value) = self.args.iter().find(|(k, _)| *k == &after[..close]).expect("found above");
+                    match value {
+                        Arg::Text(t) => out.push_str(t),
+                        Arg::Msg(m) => out.push_str(&m.render(lang)),
+                    }
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Text(s.clone())
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(m)
+    }
+}
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Self {
+                Arg::Text(n.to_string())
+            }
+        }
+    )*};
+}
+number_args!(i32, i64, u64, usize, f64);
+
+/// `msg!(<catalog id>, name = value, …)`: a `Msg` with its placeholder values.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::diag::Msg::new($id)$(.arg(stringify!($name), $value))*
+    };
+}
+pub use crate::msg;
 
 /// Where a diagnostic points: a site-relative path plus line and column.
 #[derive(Debug, Clone, Copy)]
@@ -86,18 +197,18 @@ impl<'a> Location<'a> {
 pub fn unknown(
     code: &'static str,
     at: Location<'_>,
-    what: &str,
+    what: Msg,
     wrong: &str,
     known: &[&str],
-    listed_in: &str,
+    listed_in: Msg,
 ) -> Diagnostic {
-    Diagnostic::error(code, at, format!("unknown {what} `{wrong}`")).help(did_you_mean(wrong, known, listed_in))
+    Diagnostic::error(code, at, msg!("unknown", what = what, wrong = wrong)).help(did_you_mean(wrong, known, listed_in))
 }
 
 /// Sorts by file, line, column, then code, so output is stable and easy to follow.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.code, &a.message).cmp(&(&b.path, b.line, b.column, b.code, &b.message))
+        (&a.path, a.line, a.column, a.code, a.message.id).cmp(&(&b.path, b.line, b.column, b.code, b.message.id))
     });
 }
 
@@ -116,74 +227,16 @@ pub fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, k)| k)
 }
 
-/// A help line that names the closest known value, or lists a few when none is close.
-pub fn did_you_mean(wrong: &str, known: &[&str], what: &str) -> String {
+/// A help line that names the closest known value, or lists a few of `what` when none is close.
+pub fn did_you_mean(wrong: &str, known: &[&str], what: Msg) -> Msg {
     match suggest(wrong, known.iter().copied()) {
-        Some(k) => format!("did you mean `{k}`?"),
+        Some(k) => msg!("did-you-mean", name = k),
         None => {
             let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
             let more = if known.len() > 8 { ", …" } else { "" };
-            format!("use one of the {what}: {}{more}", shown.join(", "))
+            msg!("use-one-of", what = what, list = format!("{}{more}", shown.join(", ")))
         }
     }
-}
-
-/// Renders diagnostics rustc-style, quoting the source line with a caret under the column.
-/// Sources are read from `root` again; a file that cannot be read is shown without a quote.
-pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
-    let mut out = String::new();
-    let mut cache: Option<(String, Option<String>)> = None;
-    for d in diags {
-        let label = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "{label}[{}]: {}", d.code, d.message);
-        let _ = writeln!(out, "  --> {}:{}:{}", d.path, d.line, d.column);
-        if cache.as_ref().map(|(p, _)| p != &d.path).unwrap_or(true) {
-            let text = std::fs::read(root.join(&d.path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
-            cache = Some((d.path.clone(), text));
-        }
-        if let Some((_, Some(text))) = &cache
-            && let Some(src) = text.lines().nth(d.line - 1)
-        {
-            let (src, column) = quote_window(src.trim_end_matches('\r'), d.column);
-            let num = d.line.to_string();
-            let pad = " ".repeat(num.len());
-            let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{num} | {src}");
-            let _ = writeln!(out, "{pad} | {caret_pad}^");
-        }
-        if !d.help.is_empty() {
-            let _ = writeln!(out, "  = help: {}", d.help);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`
-/// where it was cut, and the column within what is shown.
-fn quote_window(src: &str, column: usize) -> (String, usize) {
-    const QUOTE_WIDTH: usize = 100;
-    let chars: Vec<char> = src.chars().collect();
-    if chars.len() <= QUOTE_WIDTH {
-        return (src.to_string(), column);
-    }
-    let col = column.clamp(1, chars.len() + 1) - 1;
-    let start = col.saturating_sub(QUOTE_WIDTH / 2).min(chars.len().saturating_sub(QUOTE_WIDTH));
-    let end = (start + QUOTE_WIDTH).min(chars.len());
-    let mut shown: String = chars[start..end].iter().collect();
-    let mut column = col - start + 1;
-    if start > 0 {
-        shown.insert(0, '…');
-        column += 1;
-    }
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, column)
 }
 
 /// A site-relative display path with `/` separators, whatever the platform.
@@ -202,28 +255,5 @@ mod tests {
         assert_eq!(suggest("ninh-bihn", known), Some("ninh-binh"));
         assert_eq!(suggest("Đắk Lắk", known), Some("dak-lak"));
         assert_eq!(suggest("zzzzzz", known), None);
-    }
-
-    #[test]
-    fn long_lines_are_quoted_around_the_column() {
-        let line = "x".repeat(300) + "^here" + &"y".repeat(300);
-        let (shown, column) = quote_window(&line, 301);
-        assert!(shown.chars().count() <= 102, "{shown}");
-        assert!(shown.starts_with('…') && shown.ends_with('…'));
-        assert_eq!(shown.chars().nth(column - 1), Some('^'));
-        assert_eq!(quote_window("short", 3), ("short".to_string(), 3));
-    }
-
-    #[test]
-    fn human_output_quotes_the_line_with_a_caret() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.yaml"), "one: 1\nprovince: nin-binh\n").unwrap();
-        let d = Diagnostic::error("unknown-province", Location::new("a.yaml", 2, 11), "unknown province `nin-binh`")
-            .help("did you mean `ninh-binh`?");
-        let text = render_human(&[d], dir.path());
-        assert!(text.contains("error[unknown-province]: unknown province `nin-binh`"), "{text}");
-        assert!(text.contains("--> a.yaml:2:11"), "{text}");
-        assert!(text.contains("2 | province: nin-binh\n  |           ^"), "{text}");
-        assert!(text.contains("= help: did you mean `ninh-binh`?"), "{text}");
     }
 }

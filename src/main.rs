@@ -5,9 +5,12 @@ mod cli;
 
 use std::process::ExitCode;
 
+use std::io::{IsTerminal, Write};
+
 use clap::Parser;
 use langso::build::{BuildError, BuildOptions, build};
-use langso::diag;
+use langso::diag::{self, report::summary};
+use langso::model::Lang;
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
@@ -24,17 +27,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn summary(diags: &[diag::Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    format!("{errors} error(s), {warnings} warning(s)")
+/// Human diagnostics for stderr, coloured when stderr is a terminal (and `NO_COLOR` is unset).
+fn human(diags: &[diag::Diagnostic], root: &std::path::Path, lang: Lang) -> String {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    diag::render(diags, root, lang, diag::Format::Human, colour)
 }
 
 fn run_build(args: cli::BuildArgs) -> ExitCode {
     let opts = BuildOptions { root: args.root.clone(), out: args.out, base_url: args.base_url };
     match build(&opts) {
         Ok(report) => {
-            eprint!("{}", diag::render_human(&report.diagnostics, &args.root));
+            eprint!("{}", human(&report.diagnostics, &args.root, report.language));
             let stages: Vec<String> =
                 report.stages.iter().map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0)).collect();
             eprintln!(
@@ -46,9 +49,9 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(BuildError::Content(diags)) => {
-            eprint!("{}", diag::render_human(&diags, &args.root));
-            eprintln!("build failed: {}; the previous site was left as it was", summary(&diags));
+        Err(BuildError::Content(diags, lang)) => {
+            eprint!("{}", human(&diags, &args.root, lang));
+            eprintln!("build failed: {}; the previous site was left as it was", summary(&diags, lang));
             ExitCode::from(1)
         }
         Err(BuildError::Fatal(msg)) => {
@@ -66,7 +69,27 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
     let (site, mut diags) = langso::load::load_site(&args.root);
     langso::render::render_documents(&site, &args.root, &mut diags);
     diag::sort(&mut diags);
-    eprint!("{}", diag::render_human(&diags, &args.root));
-    eprintln!("{}", summary(&diags));
-    if diag::has_errors(&diags) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let lang = site.config.language;
+    let printed = match args.format {
+        cli::CheckFormat::Human => {
+            eprint!("{}", human(&diags, &args.root, lang));
+            eprintln!("{}", summary(&diags, lang));
+            Ok(())
+        }
+        cli::CheckFormat::Json => print(&diag::render(&diags, &args.root, lang, diag::Format::Json, false)),
+        cli::CheckFormat::Github => print(&diag::render(&diags, &args.root, lang, diag::Format::Github, false)),
+    };
+    if let Err(e) = printed {
+        eprintln!("error: cannot write the report: {e}");
+        return ExitCode::from(2);
+    }
+    let failed = diag::has_errors(&diags) || (args.strict && !diags.is_empty());
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Writes to stdout, reporting a closed pipe as an error instead of panicking.
+fn print(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }

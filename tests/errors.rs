@@ -21,8 +21,8 @@ fn parse_diagnostics(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let code = line
-            .strip_prefix("error[")
-            .or_else(|| line.strip_prefix("warning["))
+            .strip_prefix("lỗi[")
+            .or_else(|| line.strip_prefix("cảnh báo["))
             .and_then(|r| r.split_once(']'))
             .map(|(c, _)| c.to_string());
         if let (Some(code), Some(next)) = (code, lines.get(i + 1)) {
@@ -56,7 +56,7 @@ fn unknown_and_missing_keys_are_reported_where_they_belong() {
     let found = parse_diagnostics(&err);
     assert_reported(&found, "unknown-key", &format!("{GP}/metrics.yaml:1:1"));
     assert_reported(&found, "missing-key", &format!("{GP}/metrics.yaml:1:1"));
-    assert!(err.contains("help: did you mean `commune`?"), "{err}");
+    assert!(err.contains("cách sửa: có phải ý bạn là `commune`?"), "{err}");
 }
 
 #[test]
@@ -73,8 +73,8 @@ fn unknown_ids_and_out_of_range_values_are_located() {
     assert_reported(&found, "out-of-range", &format!("{m}:15:43"));
     assert_reported(&found, "former-province", &format!("{m}:3:18"));
     let err = stderr(&site.build());
-    assert!(err.contains("did you mean `ocop_products`?"), "{err}");
-    assert!(err.contains("did you mean `giao-duc`?"), "{err}");
+    assert!(err.contains("có phải ý bạn là `ocop_products`?"), "{err}");
+    assert!(err.contains("có phải ý bạn là `giao-duc`?"), "{err}");
 }
 
 #[test]
@@ -83,8 +83,8 @@ fn broken_links_and_anchors_are_errors() {
     let idx = format!("{GP}/index.md");
     site.edit(&idx, "Xem [bài học](#bai-hoc).", "Xem [bài học](#bai-hocc) và [x](../../an-giang/khong-co/).");
     let found = build_errors(&site);
-    assert_reported(&found, "broken-anchor", &format!("{idx}:21:5"));
-    assert_reported(&found, "broken-link", &format!("{idx}:21:29"));
+    assert_reported(&found, "broken-anchor", &format!("{idx}:29:5"));
+    assert_reported(&found, "broken-link", &format!("{idx}:29:29"));
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn check_reports_without_writing() {
     let o = langso(&["check", "--root", root]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("error[invalid-value]: unknown status `complete`"), "{err}");
-    assert!(err.contains("= help: did you mean `completed`?"), "{err}");
+    assert!(err.contains("lỗi[invalid-value]: trạng thái `complete` không có trong danh mục"), "{err}");
+    assert!(err.contains("= cách sửa: có phải ý bạn là `completed`?"), "{err}");
     assert!(!site.out().exists());
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diag::{self, Diagnostic, Location};
+use crate::diag::{self, Diagnostic, Location, msg};
 use crate::model::*;
 use crate::slug::is_slug;
 
@@ -75,15 +75,15 @@ fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String
         let Ok(ft) = entry.file_type() else { continue };
         if ft.is_symlink() {
             diags.push(
-                Diagnostic::error("symlink", Location::file(&child), format!("`{child}` is a symbolic link"))
-                    .help("put the real folder in the content folder instead of a link to it"),
+                Diagnostic::error("symlink", Location::file(&child), msg!("symlink", path = &child))
+                    .help(msg!("symlink-folder-help")),
             );
         } else if ft.is_dir() {
             out.push(name);
         } else if !name.starts_with('.') {
             diags.push(
-                Diagnostic::warning("stray-file", Location::file(&child), format!("`{child}` is not used"))
-                    .help("pilot files belong in `content/pilots/<province>/<commune>/`"),
+                Diagnostic::warning("stray-file", Location::file(&child), msg!("stray-file", path = &child))
+                    .help(msg!("stray-file-help")),
             );
         }
     }
@@ -105,10 +105,10 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
                     diags.push(diag::unknown(
                         "unknown-province",
                         at,
-                        "province",
+                        msg!("what-province"),
                         &prov,
                         &known,
-                        "province slugs in content/provinces.yaml",
+                        msg!("listed-provinces"),
                     ));
                     continue;
                 }
@@ -121,12 +121,9 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
                     Diagnostic::error(
                         "invalid-slug",
                         Location::file(&format!("{rel}/{commune}")),
-                        format!("the folder name `{commune}` is not a slug"),
+                        msg!("invalid-slug-folder", name = &commune),
                     )
-                    .help(format!(
-                        "rename the folder to `{}` (lower-case ASCII, `-` between words)",
-                        crate::slug::commune_slug(&commune)
-                    )),
+                    .help(msg!("invalid-slug-folder-help", slug = crate::slug::commune_slug(&commune))),
                 );
                 continue;
             }
@@ -166,9 +163,9 @@ fn report_duplicate_communes(pilots: &[Pilot], diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     "duplicate-pilot",
                     Location::file(&rel),
-                    format!("`{}` is the same commune as `{}` (both fold to `{}`)", p.commune, first.doc.dir, key.1),
+                    msg!("duplicate-pilot", commune = &p.commune, other = &first.doc.dir, slug = &key.1),
                 )
-                .help("a commune has one pilot folder: merge the two submissions into one"),
+                .help(msg!("duplicate-pilot-help")),
             );
         } else {
             seen.insert(key, p);
@@ -186,12 +183,13 @@ fn load_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
         let rel = format!("content/pages/{name}");
         if !is_slug(slug) || RESERVED_SLUGS.contains(&slug) {
             diags.push(
-                Diagnostic::error("invalid-slug", Location::file(&rel), format!("`{slug}` cannot be a page's address"))
-                    .help(if is_slug(slug) {
-                        format!("`/{slug}/` is used by langso itself; choose another file name")
+                Diagnostic::error("invalid-slug", Location::file(&rel), msg!("invalid-slug-page", slug = slug)).help(
+                    if is_slug(slug) {
+                        msg!("reserved-slug-help", slug = slug)
                     } else {
-                        format!("rename the file to `{}.md`", crate::slug::slugify(slug))
-                    }),
+                        msg!("invalid-slug-page-help", slug = crate::slug::slugify(slug))
+                    },
+                ),
             );
             continue;
         }
@@ -207,7 +205,7 @@ fn load_page(root: &Path, slug: &str, rel: &str, diags: &mut Vec<Diagnostic>) ->
     let fm = source::split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
-    let title = m.require("title", "the page's title", diags).and_then(|n| n.as_text(rel, diags));
+    let title = m.require("title", msg!("want-page-title"), diags).and_then(|n| n.as_text(rel, diags));
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["title", "description"], diags);
     Some(Page {

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::Registries;
 use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text, split_front_matter};
 use super::yaml::{self, Node};
-use crate::diag::{self, Diagnostic, Location, did_you_mean};
+use crate::diag::{self, Diagnostic, Location, Msg, did_you_mean, msg};
 use crate::model::*;
 
 const METRICS_KEYS: &[&str] = &[
@@ -50,12 +50,12 @@ pub fn load_pilot(
     let index_rel = format!("{dir}/index.md");
     let metrics_rel = format!("{dir}/metrics.yaml");
     let mut missing = false;
-    for (rel, what) in [(&index_rel, "the case study"), (&metrics_rel, "the pilot's data")] {
+    for (rel, help) in [(&index_rel, "missing-index-help"), (&metrics_rel, "missing-metrics-help")] {
         if !root.join(rel).is_file() {
             missing = true;
             diags.push(
-                Diagnostic::error("missing-file", Location::file(&dir), format!("`{rel}` is missing"))
-                    .help(format!("every pilot folder needs {what}; `langso new pilot` creates both files")),
+                Diagnostic::error("missing-file", Location::file(&dir), msg!("missing-file", path = rel.as_str()))
+                    .help(Msg::new(help)),
             );
         }
     }
@@ -68,7 +68,7 @@ pub fn load_pilot(
     let rel = metrics_rel.as_str();
     let mut m = node.as_map(rel, diags)?;
 
-    let commune = m.require("commune", "the commune's name, e.g. \"Xã Giao Phong\"", diags);
+    let commune = m.require("commune", msg!("want-commune"), diags);
     let commune = commune.and_then(|n| n.as_text(rel, diags));
     if let Some(name) = &commune {
         let expected = crate::slug::commune_slug(name);
@@ -78,13 +78,13 @@ pub fn load_pilot(
                 Diagnostic::warning(
                     "commune-folder-mismatch",
                     at,
-                    format!("the commune `{name}` would have the folder `{expected}`, but it is in `{commune_slug}`"),
+                    msg!("commune-folder-mismatch", name = name, expected = &expected, folder = commune_slug),
                 )
-                .help(format!("rename the folder to `{expected}` or correct the commune's name")),
+                .help(msg!("commune-folder-mismatch-help", expected = &expected)),
             );
         }
     }
-    if let Some(n) = m.require("province", "the province slug of the folder", diags)
+    if let Some(n) = m.require("province", msg!("want-province"), diags)
         && let Some(p) = n.as_text(rel, diags)
         && p != province_slug
     {
@@ -92,9 +92,9 @@ pub fn load_pilot(
             Diagnostic::error(
                 "province-mismatch",
                 n.at(rel),
-                format!("`province: {p}` differs from the folder's province `{province_slug}`"),
+                msg!("province-mismatch", written = &p, folder = province_slug),
             )
-            .help(format!("write `province: {province_slug}` or move the pilot folder under `content/pilots/{p}/`")),
+            .help(msg!("province-mismatch-help", written = &p, folder = province_slug)),
         );
     }
     let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
@@ -107,35 +107,36 @@ pub fn load_pilot(
                 known.push(&prov.slug);
             }
             diags.push(
-                Diagnostic::error(
-                    "former-province",
-                    n.at(rel),
-                    format!("`{s}` is not one of the units {} was formed from", prov.name),
-                )
-                .help(did_you_mean(&s, &known, "former units")),
+                Diagnostic::error("former-province", n.at(rel), msg!("former-province", wrong = &s, name = &prov.name))
+                    .help(did_you_mean(&s, &known, msg!("former-units"))),
             );
             return None;
         }
         Some(s)
     });
     let former_district = m.get("former_district").and_then(|n| n.as_text(rel, diags));
-    let fields = m.require("fields", "a list of field slugs, e.g. `[du-lich-nong-thon]`", diags);
+    let fields = m.require("fields", msg!("want-fields"), diags);
     let fields = fields.map(|n| resolve_fields(n, rel, reg, diags)).unwrap_or_default();
-    let period = m.require("period", "`{ start: 2023, end: 2025 }`", diags).and_then(|n| read_period(n, rel, diags));
+    let period = m.require("period", msg!("want-period"), diags).and_then(|n| read_period(n, rel, diags));
     let statuses: Vec<(&str, Status)> = Status::ALL.iter().map(|s| (s.name(), *s)).collect();
     let status = m
-        .require("status", "planned, ongoing, completed or recognized", diags)
-        .and_then(|n| n.as_choice(rel, "status", &statuses, diags));
+        .require("status", msg!("want-status"), diags)
+        .and_then(|n| n.as_choice(rel, msg!("what-status"), &statuses, diags));
     let population = m.get("population").and_then(|n| n.as_count(rel, diags));
     let households = m.get("households").and_then(|n| n.as_count(rel, diags));
     let area_ha = m.get("area_ha").and_then(|n| non_negative(n, rel, diags));
     let budget = m.get("budget_million_vnd").and_then(|n| read_budget(n, rel, diags));
     let sample = m.get("sample").and_then(|n| n.as_bool(rel, diags)).unwrap_or(false);
-    let metrics = m
-        .require("indicators", "a mapping of indicator ids to values", diags)
-        .map(|n| read_metrics(n, rel, reg, period, true, diags))
-        .unwrap_or_default();
-    let baseline = m.get("baseline").map(|n| read_metrics(n, rel, reg, period, false, diags)).unwrap_or_default();
+    // `indicators:` written with nothing under it (as `langso new pilot` leaves it) is no values yet.
+    let metrics = match m.get("indicators") {
+        Some(n) => read_metrics(n, rel, reg, Some(period), !sample, diags),
+        None if m.has("indicators") => Vec::new(),
+        None => {
+            m.require("indicators", msg!("want-indicators"), diags);
+            Vec::new()
+        }
+    };
+    let baseline = m.get("baseline").map(|n| read_metrics(n, rel, reg, None, false, diags)).unwrap_or_default();
     let proposals = m.get("proposals").map(|n| read_proposals(n, rel, reg, diags)).unwrap_or_default();
     m.finish(METRICS_KEYS, diags);
 
@@ -171,11 +172,9 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let fm = split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
-    let title = m.require("title", "the case study's title", diags).and_then(|n| n.as_text(rel, diags));
-    let summary =
-        m.require("summary", "one or two sentences shown in lists", diags).and_then(|n| n.as_text(rel, diags));
-    let date =
-        m.require("date", "the date first submitted, `YYYY-MM-DD`", diags).and_then(|n| read_date(n, rel, diags));
+    let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_text(rel, diags));
+    let summary = m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_text(rel, diags));
+    let date = m.require("date", msg!("want-date"), diags).and_then(|n| read_date(n, rel, diags));
     let updated = m.get("updated").and_then(|n| read_date(n, rel, diags));
     let authors = m
         .get("authors")
@@ -197,8 +196,8 @@ pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Dat
     let d = Date::parse(s.trim());
     if d.is_none() {
         diags.push(
-            Diagnostic::error("invalid-date", n.at(rel), format!("`{s}` is not a date"))
-                .help("write the date as YYYY-MM-DD, for example 2025-11-02"),
+            Diagnostic::error("invalid-date", n.at(rel), msg!("invalid-date", text = &s))
+                .help(msg!("invalid-date-help")),
         );
     }
     d
@@ -207,7 +206,9 @@ pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Dat
 fn non_negative(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
     let v = n.as_f64(rel, diags)?;
     if v < 0.0 {
-        diags.push(Diagnostic::error("out-of-range", n.at(rel), format!("{v} is negative")).help("use 0 or more"));
+        diags.push(
+            Diagnostic::error("out-of-range", n.at(rel), msg!("negative", value = v)).help(msg!("negative-help")),
+        );
         return None;
     }
     Some(v)
@@ -217,10 +218,7 @@ fn resolve_fields(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
     let mut out = Vec::new();
     let list = n.as_str_list(rel, diags).unwrap_or_default();
     if list.is_empty() && matches!(n.kind, yaml::Kind::Seq(_)) {
-        diags.push(
-            Diagnostic::error("missing-key", n.at(rel), "the list of fields is empty")
-                .help("name at least one field; the first is the pilot's primary field"),
-        );
+        diags.push(Diagnostic::error("missing-key", n.at(rel), msg!("empty-fields")).help(msg!("empty-fields-help")));
     }
     let Some(fields) = reg.fields else { return out };
     for (s, node) in list {
@@ -232,10 +230,10 @@ fn resolve_fields(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
                 diags.push(diag::unknown(
                     "unknown-field",
                     node.at(rel),
-                    "field",
+                    msg!("what-field"),
                     &s,
                     &known,
-                    "fields in content/fields.yaml",
+                    msg!("listed-fields"),
                 ));
             }
         }
@@ -245,14 +243,14 @@ fn resolve_fields(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
 
 fn read_period(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<(i32, i32)> {
     let mut m = n.as_map(rel, diags)?;
-    let start = m.require("start", "the first year", diags).and_then(|n| read_year(n, rel, diags));
-    let end = m.require("end", "the last year", diags).and_then(|n| read_year(n, rel, diags));
+    let start = m.require("start", msg!("want-start"), diags).and_then(|n| read_year(n, rel, diags));
+    let end = m.require("end", msg!("want-end"), diags).and_then(|n| read_year(n, rel, diags));
     m.finish(&["start", "end"], diags);
     let (start, end) = (start?, end?);
     if end < start {
         diags.push(
-            Diagnostic::error("out-of-range", n.at(rel), format!("the period ends ({end}) before it starts ({start})"))
-                .help("swap `start` and `end`"),
+            Diagnostic::error("out-of-range", n.at(rel), msg!("period-reversed", start = start, end = end))
+                .help(msg!("period-reversed-help")),
         );
         return None;
     }
@@ -263,8 +261,8 @@ fn read_year(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<i32> {
     let y = n.as_i64(rel, diags)?;
     if !(2000..=2100).contains(&y) {
         diags.push(
-            Diagnostic::error("out-of-range", n.at(rel), format!("{y} is not a plausible year"))
-                .help("write a four-digit year between 2000 and 2100"),
+            Diagnostic::error("out-of-range", n.at(rel), msg!("implausible-year", year = y))
+                .help(msg!("implausible-year-help")),
         );
         return None;
     }
@@ -293,10 +291,10 @@ fn find_indicator<'r>(
             diags.push(diag::unknown(
                 "unknown-indicator",
                 at,
-                "indicator",
+                msg!("what-indicator"),
                 id,
                 &known,
-                "indicator ids in content/indicators.yaml",
+                msg!("listed-indicators"),
             ));
             None
         }
@@ -311,8 +309,8 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
     let v = n.as_f64(rel, diags)?;
     if ind.unit == Unit::Count && v.fract() != 0.0 {
         diags.push(
-            Diagnostic::error("wrong-type", n.at(rel), format!("`{}` counts things, but {v} is not whole", ind.id))
-                .help("write a whole number"),
+            Diagnostic::error("wrong-type", n.at(rel), msg!("count-not-whole", id = &ind.id, value = v))
+                .help(msg!("wrong-type-help", expected = msg!("type-whole"))),
         );
         return None;
     }
@@ -321,26 +319,30 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
     let above = max.is_some_and(|m| v > m);
     if below || above {
         let range = match (min, max) {
-            (Some(a), Some(b)) => format!("between {a} and {b}"),
-            (Some(a), None) => format!("at least {a}"),
-            (None, Some(b)) => format!("at most {b}"),
-            (None, None) => String::new(),
+            (Some(a), Some(b)) => msg!("range-between", min = a, max = b),
+            (Some(a), None) => msg!("range-at-least", min = a),
+            (_, Some(b)) => msg!("range-at-most", max = b),
+            (None, None) => msg!("range-any"),
         };
         diags.push(
-            Diagnostic::error("out-of-range", n.at(rel), format!("{v} is out of range for `{}`", ind.id))
-                .help(format!("the value must be {range} ({})", ind.unit.name())),
+            Diagnostic::error("out-of-range", n.at(rel), msg!("value-out-of-range", value = v, id = &ind.id))
+                .help(msg!("value-out-of-range-help", range = range, unit = ind.unit.name())),
         );
         return None;
     }
     Some(Value::Number(v))
 }
 
+/// The values of `indicators:` or `baseline:`. For `indicators:`, `period` is given (the
+/// pilot's period, if it loaded) and years outside it are warned about; `warn_unsourced`
+/// asks for a year and a source on every value (not for sample pilots, whose unsourced
+/// values the site marks as illustrative).
 fn read_metrics(
     n: &Node,
     rel: &str,
     reg: &Registries,
-    period: Option<(i32, i32)>,
-    check_period: bool,
+    period: Option<Option<(i32, i32)>>,
+    warn_unsourced: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Metric> {
     let Some(mut m) = n.as_map(rel, diags) else { return Vec::new() };
@@ -349,16 +351,31 @@ fn read_metrics(
         let at = Location::new(rel, key.line, key.column);
         let Some((id, ind)) = find_indicator(&key.name, at, reg, diags) else { continue };
         if let Some(metric) = read_metric(id, ind, node, rel, diags) {
-            if let (true, Some(y), Some((start, end))) = (check_period, metric.year, period)
+            if warn_unsourced && (metric.year.is_none() || metric.source.is_none()) {
+                let missing = match (metric.year, &metric.source) {
+                    (None, None) => "what-year-source",
+                    (None, Some(_)) => "what-year",
+                    _ => "what-source",
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        "value-without-source",
+                        at,
+                        msg!("value-without-source", id = &ind.id, missing = Msg::new(missing)),
+                    )
+                    .help(msg!("value-without-source-help")),
+                );
+            }
+            if let (Some(y), Some(Some((start, end)))) = (metric.year, period)
                 && (y < start || y > end)
             {
                 diags.push(
                     Diagnostic::warning(
                         "year-outside-period",
                         node.at(rel),
-                        format!("the value of `{}` is for {y}, outside the pilot period {start}–{end}", ind.id),
+                        msg!("year-outside-period", id = &ind.id, year = y, start = start, end = end),
                     )
-                    .help("check the year, or move the value to `baseline:` if it was measured before the pilot"),
+                    .help(msg!("year-outside-period-help")),
                 );
             }
             out.push(metric);
@@ -374,7 +391,7 @@ fn read_metric(id: IndicatorId, ind: &Indicator, n: &Node, rel: &str, diags: &mu
         return Some(Metric { indicator: id, value, year: None, source: None, note: None });
     }
     let mut m = n.as_map(rel, diags)?;
-    let value = m.require("value", "the value", diags).and_then(|v| read_value(ind, v, rel, diags));
+    let value = m.require("value", msg!("want-value"), diags).and_then(|v| read_value(ind, v, rel, diags));
     let year = m.get("year").and_then(|y| read_year(y, rel, diags));
     let source = m.get("source").and_then(|s| s.as_text(rel, diags));
     let note = m.get("note").and_then(|s| s.as_text(rel, diags));
@@ -386,11 +403,11 @@ fn read_proposals(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
     let mut out = Vec::new();
     for item in n.as_seq(rel, diags).unwrap_or(&[]) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
-        let ind = m.require("indicator", "an indicator id", diags).and_then(|i| {
+        let ind = m.require("indicator", msg!("want-indicator"), diags).and_then(|i| {
             let id = i.as_text(rel, diags)?;
             find_indicator(&id, i.at(rel), reg, diags)
         });
-        let threshold = m.require("threshold", "the proposed threshold", diags);
+        let threshold = m.require("threshold", msg!("want-threshold"), diags);
         let threshold = match (ind, threshold) {
             (Some((_, ind)), Some(t)) => read_value(ind, t, rel, diags),
             _ => None,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::source::{REGISTRY_LIMIT, read_text};
 use super::yaml::{self, Node};
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, msg};
 use crate::model::*;
 use crate::slug::is_slug;
 
@@ -14,8 +14,8 @@ use crate::slug::is_slug;
 fn read_yaml(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     if !root.join(rel).exists() {
         diags.push(
-            Diagnostic::error("missing-file", crate::diag::Location::file(rel), format!("`{rel}` is missing"))
-                .help("every site root needs this file; copy it from the langso repository's content/ folder"),
+            Diagnostic::error("missing-file", crate::diag::Location::file(rel), msg!("missing-file", path = rel))
+                .help(msg!("missing-registry-help")),
         );
         return None;
     }
@@ -33,7 +33,7 @@ fn localized(node: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
         return Some(Localized { vi: s.clone(), en: String::new() });
     }
     let mut m = node.as_map(rel, diags)?;
-    let vi = m.require("vi", "the Vietnamese name", diags).and_then(|n| n.as_text(rel, diags));
+    let vi = m.require("vi", msg!("want-vi"), diags).and_then(|n| n.as_text(rel, diags));
     let en = m.get("en").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["vi", "en"], diags);
     Some(Localized { vi: vi?, en })
@@ -44,15 +44,15 @@ fn slug_value(node: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Ve
     let s = node.as_text(rel, diags)?;
     if !is_slug(&s) {
         diags.push(
-            Diagnostic::error("invalid-slug", node.at(rel), format!("`{s}` is not a slug"))
-                .help(format!("write it in lower-case ASCII with `-` between words: `{}`", crate::slug::slugify(&s))),
+            Diagnostic::error("invalid-slug", node.at(rel), msg!("invalid-slug", slug = &s))
+                .help(msg!("invalid-slug-help", slug = crate::slug::slugify(&s))),
         );
         return None;
     }
     if !seen.insert(s.clone()) {
         diags.push(
-            Diagnostic::error("duplicate-id", node.at(rel), format!("`{s}` is listed twice"))
-                .help("each entry needs its own slug; delete or rename the second one"),
+            Diagnostic::error("duplicate-id", node.at(rel), msg!("duplicate-id", id = &s))
+                .help(msg!("duplicate-id-help")),
         );
         return None;
     }
@@ -70,19 +70,20 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     };
     let Some(node) = read_yaml(root, rel, diags) else { return config };
     let Some(mut m) = node.as_map(rel, diags) else { return config };
-    if let Some(t) = m.require("title", "the site's title", diags).and_then(|n| n.as_text(rel, diags)) {
+    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_text(rel, diags)) {
         config.title = t;
     }
     if let Some(d) = m.get("description").and_then(|n| n.as_text(rel, diags)) {
         config.description = d;
     }
-    if let Some(n) = m.require("base_url", "the address the site is published at", diags)
+    if let Some(n) = m.require("base_url", msg!("want-base-url"), diags)
         && let Some(u) = n.as_text(rel, diags)
     {
         config.base_url = normalize_base_url(&u);
     }
-    if let Some(lang) =
-        m.get("language").and_then(|n| n.as_choice(rel, "language", &[("vi", Lang::Vi), ("en", Lang::En)], diags))
+    if let Some(lang) = m
+        .get("language")
+        .and_then(|n| n.as_choice(rel, msg!("what-language"), &[("vi", Lang::Vi), ("en", Lang::En)], diags))
     {
         config.language = lang;
     }
@@ -106,8 +107,8 @@ pub fn load_regions(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Vec<Regi
     let mut out = Vec::new();
     for item in read_list(&node, rel, diags) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
-        let slug = m.require("slug", "the region's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
-        let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
+        let slug = m.require("slug", msg!("want-slug"), diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
+        let name = m.require("name", msg!("want-localized-name"), diags).and_then(|n| localized(n, rel, diags));
         m.get("description");
         m.finish(&["slug", "name", "description"], diags);
         if let (Some(slug), Some(name)) = (slug, name) {
@@ -124,12 +125,12 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
     let mut out = Vec::new();
     for item in read_list(&node, rel, diags) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
-        let slug = m.require("slug", "the unit's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
-        let name = m.require("name", "the unit's name", diags).and_then(|n| n.as_text(rel, diags));
+        let slug = m.require("slug", msg!("want-slug"), diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
+        let name = m.require("name", msg!("want-name"), diags).and_then(|n| n.as_text(rel, diags));
         let kinds = [("province", ProvinceKind::Province), ("city", ProvinceKind::City)];
         let kind = match m.get("kind") {
             None => Some(ProvinceKind::Province),
-            Some(n) => n.as_choice(rel, "kind", &kinds, diags),
+            Some(n) => n.as_choice(rel, msg!("what-kind"), &kinds, diags),
         };
         let region = m.get("region").and_then(|n| resolve_region(n, rel, regions, diags));
         let mut former = Vec::new();
@@ -137,9 +138,9 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
         if let Some(list) = m.get("former").and_then(|n| n.as_seq(rel, diags)) {
             for f in list {
                 let Some(mut fm) = f.as_map(rel, diags) else { continue };
-                let fslug = fm.require("slug", "the former unit's slug", diags);
+                let fslug = fm.require("slug", msg!("want-slug"), diags);
                 let fslug = fslug.and_then(|n| slug_value(n, rel, &mut former_seen, diags));
-                let fname = fm.require("name", "the former unit's name", diags).and_then(|n| n.as_text(rel, diags));
+                let fname = fm.require("name", msg!("want-name"), diags).and_then(|n| n.as_text(rel, diags));
                 fm.finish(&["slug", "name"], diags);
                 if let (Some(slug), Some(name)) = (fslug, fname) {
                     former.push(FormerUnit { slug, name });
@@ -164,10 +165,10 @@ fn resolve_region(node: &Node, rel: &str, regions: Option<&[Region]>, diags: &mu
             diags.push(diag::unknown(
                 "unknown-region",
                 node.at(rel),
-                "region",
+                msg!("what-region"),
                 &s,
                 &known,
-                "regions in content/regions.yaml",
+                msg!("listed-regions"),
             ));
             None
         }
@@ -181,8 +182,8 @@ pub fn load_fields(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Vec<Field
     let mut out = Vec::new();
     for item in read_list(&node, rel, diags) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
-        let slug = m.require("slug", "the field's slug", diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
-        let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
+        let slug = m.require("slug", msg!("want-slug"), diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
+        let name = m.require("name", msg!("want-localized-name"), diags).and_then(|n| localized(n, rel, diags));
         let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
         m.finish(&["slug", "name", "description"], diags);
         if let (Some(slug), Some(name)) = (slug, name) {
@@ -207,39 +208,46 @@ pub fn load_indicators(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Vec<I
 
 fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Option<Indicator> {
     let mut m = item.as_map(rel, diags)?;
-    let id = m.require("id", "the indicator's snake_case id", diags).and_then(|n| {
+    let id = m.require("id", msg!("want-indicator-id"), diags).and_then(|n| {
         let id = n.as_text(rel, diags)?;
         let ok = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             && id.as_bytes()[0].is_ascii_lowercase();
         if !ok {
             diags.push(
-                Diagnostic::error("invalid-slug", n.at(rel), format!("`{id}` is not a snake_case id"))
-                    .help("use lower-case ASCII letters, digits and `_`, starting with a letter"),
+                Diagnostic::error("invalid-slug", n.at(rel), msg!("invalid-id", id = &id))
+                    .help(msg!("invalid-id-help")),
             );
             return None;
         }
         if !seen.insert(id.clone()) {
-            diags.push(Diagnostic::error("duplicate-id", n.at(rel), format!("`{id}` is listed twice")));
+            diags.push(
+                Diagnostic::error("duplicate-id", n.at(rel), msg!("duplicate-id", id = &id))
+                    .help(msg!("duplicate-id-help")),
+            );
             return None;
         }
         Some(id)
     });
     let groups: Vec<(&str, Group)> = Group::ALL.iter().map(|g| (g.slug(), *g)).collect();
-    let group =
-        m.require("group", "one of the four groups", diags).and_then(|n| n.as_choice(rel, "group", &groups, diags));
-    let name = m.require("name", "`{ vi: …, en: … }`", diags).and_then(|n| localized(n, rel, diags));
+    let group = m
+        .require("group", msg!("want-group"), diags)
+        .and_then(|n| n.as_choice(rel, msg!("what-group"), &groups, diags));
+    let name = m.require("name", msg!("want-localized-name"), diags).and_then(|n| localized(n, rel, diags));
     let units: Vec<(&str, Unit)> = Unit::ALL.iter().map(|u| (u.name(), *u)).collect();
-    let unit = m.require("unit", "the unit", diags).and_then(|n| n.as_choice(rel, "unit", &units, diags));
+    let unit =
+        m.require("unit", msg!("want-unit"), diags).and_then(|n| n.as_choice(rel, msg!("what-unit"), &units, diags));
     let better = match m.get("better") {
         None => Some(Better::Higher),
-        Some(n) => n.as_choice(rel, "direction", &[("higher", Better::Higher), ("lower", Better::Lower)], diags),
+        Some(n) => {
+            n.as_choice(rel, msg!("what-direction"), &[("higher", Better::Higher), ("lower", Better::Lower)], diags)
+        }
     };
     let min = m.get("min").and_then(|n| n.as_f64(rel, diags));
     let max = m.get("max").and_then(|n| n.as_f64(rel, diags));
     let target = m.get("target").and_then(|n| {
         let mut t = n.as_map(rel, diags)?;
-        let value = t.require("value", "the target value", diags).and_then(|v| match v.kind {
+        let value = t.require("value", msg!("want-value"), diags).and_then(|v| match v.kind {
             yaml::Kind::Bool(b) => Some(Value::Bool(b)),
             _ => v.as_f64(rel, diags).map(Value::Number),
         });

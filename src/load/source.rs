@@ -7,7 +7,7 @@ use std::path::Path;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, msg};
 
 pub const INDEX_MD_LIMIT: u64 = 2 * 1024 * 1024;
 pub const METRICS_LIMIT: u64 = 256 * 1024;
@@ -20,17 +20,14 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
     let meta = match std::fs::symlink_metadata(&full) {
         Ok(m) => m,
         Err(e) => {
-            diags.push(
-                Diagnostic::error("unreadable-file", Location::file(rel), format!("cannot read `{rel}`: {e}"))
-                    .help("check that the file exists and is readable"),
-            );
+            diags.push(unreadable(rel, &e));
             return None;
         }
     };
     if meta.file_type().is_symlink() {
         diags.push(
-            Diagnostic::error("symlink", Location::file(rel), format!("`{rel}` is a symbolic link"))
-                .help("put the real file in the content folder instead of a link to it"),
+            Diagnostic::error("symlink", Location::file(rel), msg!("symlink", path = rel))
+                .help(msg!("symlink-file-help")),
         );
         return None;
     }
@@ -39,16 +36,16 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
             Diagnostic::error(
                 "file-too-large",
                 Location::file(rel),
-                format!("`{rel}` is {} but the limit for this file is {}", human_size(meta.len()), human_size(limit)),
+                msg!("file-too-large", path = rel, size = human_size(meta.len()), limit = human_size(limit)),
             )
-            .help("split the text, shrink the images, or move large data out of the content"),
+            .help(msg!("file-too-large-help")),
         );
         return None;
     }
     let bytes = match std::fs::read(&full) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable-file", Location::file(rel), format!("cannot read `{rel}`: {e}")));
+            diags.push(unreadable(rel, &e));
             return None;
         }
     };
@@ -59,8 +56,8 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
             let good = std::str::from_utf8(good).unwrap_or_default();
             let (line, column) = line_col_at(good, good.len());
             diags.push(
-                Diagnostic::error("invalid-utf8", Location::new(rel, line, column), "the file is not valid UTF-8 text")
-                    .help("save the file with UTF-8 encoding (in most editors: Save with Encoding → UTF-8)"),
+                Diagnostic::error("invalid-utf8", Location::new(rel, line, column), msg!("invalid-utf8"))
+                    .help(msg!("invalid-utf8-help")),
             );
             return None;
         }
@@ -69,8 +66,8 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
     if text.contains('\0') {
         let (line, column) = line_col_at(&text, text.find('\0').unwrap_or(0));
         diags.push(
-            Diagnostic::error("nul-byte", Location::new(rel, line, column), "the file contains a NUL byte")
-                .help("this is not a text file, or it was damaged: save it again as plain UTF-8 text"),
+            Diagnostic::error("nul-byte", Location::new(rel, line, column), msg!("nul-byte"))
+                .help(msg!("nul-byte-help")),
         );
         return None;
     }
@@ -78,16 +75,21 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
         let first = text.char_indices().find(|(_, c)| unicode_normalization::char::is_combining_mark(*c));
         let (line, column) = first.map(|(i, _)| line_col_at(&text, i)).unwrap_or((1, 1));
         diags.push(
-            Diagnostic::warning(
-                "not-nfc",
-                Location::new(rel, line, column),
-                "the text uses decomposed accents (not Unicode NFC)",
-            )
-            .help("langso publishes it normalised; to fix the file, retype the accented words or save it as NFC"),
+            Diagnostic::warning("not-nfc", Location::new(rel, line, column), msg!("not-nfc"))
+                .help(msg!("not-nfc-help")),
         );
         return Some(text.nfc().collect());
     }
     Some(text)
+}
+
+fn unreadable(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "unreadable-file",
+        Location::file(rel),
+        msg!("unreadable-file", path = rel, error = e.to_string()),
+    )
+    .help(msg!("unreadable-file-help"))
 }
 
 /// Line and column (1-based, column in characters) of byte offset `at` in `text`.
@@ -129,12 +131,8 @@ pub struct FrontMatter<'a> {
 pub fn split_front_matter<'a>(text: &'a str, rel: &str) -> Result<FrontMatter<'a>, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
-        return Err(Diagnostic::error(
-            "front-matter-missing",
-            Location::file(rel),
-            "the file does not start with front matter (a `---` line)",
-        )
-        .help("start the file with `---`, then `title: \"…\"` and the other keys, then another `---` line"));
+        return Err(Diagnostic::error("front-matter-missing", Location::file(rel), msg!("front-matter-missing"))
+            .help(msg!("front-matter-missing-help")));
     }
     let yaml_start = first_line.len() + if text[first_line.len()..].starts_with("\r\n") { 2 } else { 1 };
     let mut pos = yaml_start.min(text.len());
@@ -153,8 +151,8 @@ pub fn split_front_matter<'a>(text: &'a str, rel: &str) -> Result<FrontMatter<'a
         }
         pos = end;
     }
-    Err(Diagnostic::error("front-matter-unterminated", Location::file(rel), "the front matter is never closed")
-        .help("add a line with only `---` after the last front-matter key, before the text"))
+    Err(Diagnostic::error("front-matter-unterminated", Location::file(rel), msg!("front-matter-unterminated"))
+        .help(msg!("front-matter-unterminated-help")))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::diag::{Diagnostic, Location, Msg, did_you_mean, msg};
 
 /// A YAML value with the position (1-based line and column) where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,18 +58,11 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) ->
     let at = Location::new(path, line + line_offset, column);
     if message.contains("duplicate mapping key") {
         let key = message.split("duplicate mapping key:").nth(1).unwrap_or("").split(',').next().unwrap_or("").trim();
-        Diagnostic::error("duplicate-key", at, format!("the key `{key}` appears twice in this mapping"))
-            .help("keep one of the two entries and delete the other")
+        Diagnostic::error("duplicate-key", at, msg!("duplicate-key", key = key)).help(msg!("duplicate-key-help"))
     } else if message.contains("budget breached") || message.contains("recursion limit") {
-        Diagnostic::error(
-            "yaml-too-complex",
-            at,
-            "this YAML expands to too many values (anchors and aliases nested too deep)",
-        )
-        .help("write the values out plainly; anchors (`&`) and aliases (`*`) are not needed in content files")
+        Diagnostic::error("yaml-too-complex", at, msg!("yaml-too-complex")).help(msg!("yaml-too-complex-help"))
     } else {
-        Diagnostic::error("yaml-syntax", at, format!("invalid YAML: {message}"))
-            .help("check the indentation (two spaces, no tabs), the `key: value` colons, and that quotes and brackets are closed")
+        Diagnostic::error("yaml-syntax", at, msg!("yaml-syntax", detail = message)).help(msg!("yaml-syntax-help"))
     }
 }
 
@@ -117,21 +110,26 @@ impl Node {
     }
 
     /// What this node is, in words an editor knows.
-    pub fn describe(&self) -> &'static str {
-        match self.kind {
-            Kind::Null => "nothing",
-            Kind::Bool(_) => "true/false",
-            Kind::Int(_) | Kind::Float(_) => "a number",
-            Kind::Str(_) => "text",
-            Kind::Seq(_) => "a list",
-            Kind::Map(_) => "a mapping (`key: value` lines)",
-        }
+    pub fn describe(&self) -> Msg {
+        Msg::new(match self.kind {
+            Kind::Null => "type-nothing",
+            Kind::Bool(_) => "type-bool",
+            Kind::Int(_) | Kind::Float(_) => "type-number",
+            Kind::Str(_) => "type-text",
+            Kind::Seq(_) => "type-list",
+            Kind::Map(_) => "type-map",
+        })
     }
 
-    fn wrong_type(&self, path: &str, expected: &str, diags: &mut Vec<Diagnostic>) {
+    fn wrong_type(&self, path: &str, expected: &'static str, diags: &mut Vec<Diagnostic>) {
+        let found = self.describe();
         diags.push(
-            Diagnostic::error("wrong-type", self.at(path), format!("expected {expected}, found {}", self.describe()))
-                .help(format!("write {expected} here")),
+            Diagnostic::error(
+                "wrong-type",
+                self.at(path),
+                msg!("wrong-type", expected = Msg::new(expected), found = found),
+            )
+            .help(msg!("wrong-type-help", expected = Msg::new(expected))),
         );
     }
 
@@ -139,7 +137,7 @@ impl Node {
         match &self.kind {
             Kind::Str(s) => Some(s),
             _ => {
-                self.wrong_type(path, "text", diags);
+                self.wrong_type(path, "type-text", diags);
                 None
             }
         }
@@ -152,7 +150,7 @@ impl Node {
             Kind::Int(i) => Some(i.to_string()),
             Kind::Float(f) => Some(f.to_string()),
             _ => {
-                self.wrong_type(path, "text", diags);
+                self.wrong_type(path, "type-text", diags);
                 None
             }
         }
@@ -163,7 +161,7 @@ impl Node {
     pub fn as_choice<T: Copy>(
         &self,
         path: &str,
-        what: &str,
+        what: Msg,
         options: &[(&str, T)],
         diags: &mut Vec<Diagnostic>,
     ) -> Option<T> {
@@ -172,7 +170,8 @@ impl Node {
             return Some(*v);
         }
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        diags.push(crate::diag::unknown("invalid-value", self.at(path), what, &s, &names, &format!("{what} values")));
+        let listed_in = msg!("values-of", what = what.clone());
+        diags.push(crate::diag::unknown("invalid-value", self.at(path), what, &s, &names, listed_in));
         None
     }
 
@@ -180,7 +179,7 @@ impl Node {
         match self.kind {
             Kind::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(path, "`true` or `false`", diags);
+                self.wrong_type(path, "type-bool", diags);
                 None
             }
         }
@@ -191,7 +190,7 @@ impl Node {
             Kind::Int(i) => Some(i as f64),
             Kind::Float(f) if f.is_finite() => Some(f),
             _ => {
-                self.wrong_type(path, "a number", diags);
+                self.wrong_type(path, "type-number", diags);
                 None
             }
         }
@@ -201,7 +200,7 @@ impl Node {
         match self.kind {
             Kind::Int(i) => Some(i),
             _ => {
-                self.wrong_type(path, "a whole number", diags);
+                self.wrong_type(path, "type-whole", diags);
                 None
             }
         }
@@ -212,8 +211,8 @@ impl Node {
         let i = self.as_i64(path, diags)?;
         if i < 0 {
             diags.push(
-                Diagnostic::error("out-of-range", self.at(path), format!("{i} is negative"))
-                    .help("a count cannot be below 0"),
+                Diagnostic::error("out-of-range", self.at(path), msg!("negative", value = i))
+                    .help(msg!("negative-count-help")),
             );
             return None;
         }
@@ -224,7 +223,7 @@ impl Node {
         match &self.kind {
             Kind::Seq(items) => Some(items),
             _ => {
-                self.wrong_type(path, "a list", diags);
+                self.wrong_type(path, "type-list", diags);
                 None
             }
         }
@@ -238,7 +237,7 @@ impl Node {
                 Some(items.iter().filter_map(|n| n.as_str(path, diags).map(|s| (s.to_string(), n))).collect())
             }
             _ => {
-                self.wrong_type(path, "a list", diags);
+                self.wrong_type(path, "type-list", diags);
                 None
             }
         }
@@ -248,7 +247,7 @@ impl Node {
         match &self.kind {
             Kind::Map(entries) => Some(MapReader { node: self, entries, used: vec![false; entries.len()], path }),
             _ => {
-                self.wrong_type(path, "a mapping (`key: value` lines)", diags);
+                self.wrong_type(path, "type-map", diags);
                 None
             }
         }
@@ -274,19 +273,23 @@ impl<'n> MapReader<'n> {
     }
 
     /// A key that must be present; its absence is reported at the mapping's first line.
-    pub fn require(&mut self, key: &str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<&'n Node> {
+    pub fn require(&mut self, key: &str, what: Msg, diags: &mut Vec<Diagnostic>) -> Option<&'n Node> {
         let found = self.get(key);
         if found.is_none() {
             diags.push(
-                Diagnostic::error(
-                    "missing-key",
-                    self.node.at(self.path),
-                    format!("the required key `{key}` is missing"),
-                )
-                .help(format!("add `{key}:` with {what}")),
+                Diagnostic::error("missing-key", self.node.at(self.path), msg!("missing-key", key = key)).help(msg!(
+                    "missing-key-help",
+                    key = key,
+                    what = what
+                )),
             );
         }
         found
+    }
+
+    /// Whether the mapping has `key` at all, even with nothing after it.
+    pub fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| k.name == key)
     }
 
     pub fn location(&self) -> Location<'n> {
@@ -307,9 +310,9 @@ impl<'n> MapReader<'n> {
                     Diagnostic::error(
                         "unknown-key",
                         Location::new(self.path, key.line, key.column),
-                        format!("unknown key `{}`", key.name),
+                        msg!("unknown-key", key = &key.name),
                     )
-                    .help(did_you_mean(&key.name, allowed, "allowed keys")),
+                    .help(did_you_mean(&key.name, allowed, msg!("allowed-keys"))),
                 );
             }
         }
@@ -437,11 +440,11 @@ mod tests {
         let n = parse_ok("comune: x\nprovince: y\n");
         let mut diags = Vec::new();
         let mut m = n.as_map("t.yaml", &mut diags).unwrap();
-        assert!(m.require("commune", "the commune's name", &mut diags).is_none());
+        assert!(m.require("commune", msg!("want-commune"), &mut diags).is_none());
         m.get("province");
         m.finish(&["commune", "province"], &mut diags);
-        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.help.as_str())).collect();
+        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.help_in(crate::model::Lang::En))).collect();
         assert_eq!(codes[0].0, "missing-key");
-        assert_eq!(codes[1], ("unknown-key", 1, "did you mean `commune`?"));
+        assert_eq!(codes[1], ("unknown-key", 1, "did you mean `commune`?".to_string()));
     }
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, Msg, msg};
 use crate::load::source::{IMAGE_LIMIT, human_size, line_col_at};
 use crate::model::Document;
 use crate::slug::slugify;
@@ -198,7 +198,7 @@ impl Ctx<'_> {
         (line + self.doc.line_offset, column)
     }
 
-    fn error(&mut self, code: &'static str, offset: usize, message: String, help: &str) {
+    fn error(&mut self, code: &'static str, offset: usize, message: Msg, help: Msg) {
         let (line, column) = self.at(offset);
         self.diags.push(Diagnostic::error(code, Location::new(&self.doc.path, line, column), message).help(help));
     }
@@ -206,21 +206,11 @@ impl Ctx<'_> {
     /// Rejects forms no relative link may take; returns false after reporting.
     fn acceptable_path(&mut self, dest: &str, offset: usize) -> bool {
         if dest.starts_with('/') {
-            self.error(
-                "absolute-path",
-                offset,
-                format!("`{dest}` is an absolute path"),
-                "write the link relative to this file, e.g. `../../an-giang/thoai-giang/` or `anh.jpg`",
-            );
+            self.error("absolute-path", offset, msg!("absolute-path", dest = dest), msg!("absolute-path-help"));
             return false;
         }
         if dest.contains('\\') {
-            self.error(
-                "backslash-path",
-                offset,
-                format!("`{dest}` uses `\\` between folders"),
-                "use `/` between folder names, as in web addresses",
-            );
+            self.error("backslash-path", offset, msg!("backslash-path", dest = dest), msg!("backslash-path-help"));
             return false;
         }
         true
@@ -269,8 +259,8 @@ impl Ctx<'_> {
                 self.error(
                     "path-outside",
                     offset,
-                    format!("`{dest}` leads outside the site"),
-                    "link to a pilot or a page",
+                    msg!("path-outside-site", dest = dest),
+                    msg!("path-outside-link-help"),
                 );
                 return String::new();
             }
@@ -289,8 +279,8 @@ impl Ctx<'_> {
             self.error(
                 "broken-link",
                 offset,
-                format!("the link `{dest}` leads to `{resolved}`, which is no pilot or page"),
-                "check the spelling; a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`",
+                msg!("broken-link", dest = dest, resolved = &resolved),
+                msg!("broken-link-help"),
             );
             return String::new();
         }
@@ -302,12 +292,7 @@ impl Ctx<'_> {
 
     fn image(&mut self, dest: &str, offset: usize) -> String {
         if has_scheme(dest) || dest.starts_with("//") {
-            self.error(
-                "external-image",
-                offset,
-                format!("the image `{dest}` is on another website"),
-                "save the image in the pilot's folder and reference it by its file name",
-            );
+            self.error("external-image", offset, msg!("external-image", dest = dest), msg!("external-image-help"));
             return String::new();
         }
         if !self.acceptable_path(dest, offset) {
@@ -319,8 +304,8 @@ impl Ctx<'_> {
                 self.error(
                     "path-outside",
                     offset,
-                    format!("`{dest}` leads outside the site"),
-                    "put the image in the pilot's folder",
+                    msg!("path-outside-site", dest = dest),
+                    msg!("path-outside-image-help"),
                 );
                 String::new()
             }
@@ -338,20 +323,15 @@ impl Ctx<'_> {
             self.error(
                 "path-outside",
                 offset,
-                format!("`{dest}` is outside this document's folder"),
-                "copy the file into the same folder as this document and reference it by its file name",
+                msg!("path-outside-folder", dest = dest),
+                msg!("path-outside-folder-help"),
             );
             return None;
         }
         let relative = resolved[self.doc.dir.len() + 1..].trim_end_matches('/').to_string();
         let name = relative.rsplit('/').next().unwrap_or("");
         if name == "index.md" || name == "metrics.yaml" || name.starts_with('.') {
-            self.error(
-                "broken-link",
-                offset,
-                format!("`{dest}` cannot be published"),
-                "link to the pilot's folder instead",
-            );
+            self.error("broken-link", offset, msg!("unpublishable-link", dest = dest), msg!("unpublishable-link-help"));
             return None;
         }
         let meta = match std::fs::symlink_metadata(self.root.join(resolved)) {
@@ -360,36 +340,31 @@ impl Ctx<'_> {
                 self.error(
                     missing_code,
                     offset,
-                    format!("`{dest}` does not exist (looked for `{resolved}`)"),
-                    "check the file name, including upper and lower case, and that the file is in the pilot's folder",
+                    msg!("file-missing", dest = dest, resolved = resolved),
+                    msg!("file-missing-help"),
                 );
                 return None;
             }
         };
         if meta.file_type().is_symlink() {
-            self.error("symlink", offset, format!("`{dest}` is a symbolic link"), "put the real file in the folder");
+            self.error("symlink", offset, msg!("symlink", path = dest), msg!("symlink-file-help"));
             return None;
         }
         if !meta.is_file() {
-            self.error(missing_code, offset, format!("`{dest}` is a folder, not a file"), "link to a file");
+            self.error(missing_code, offset, msg!("not-a-file", dest = dest), msg!("not-a-file-help"));
             return None;
         }
         if meta.len() > IMAGE_LIMIT {
             self.error(
                 "file-too-large",
                 offset,
-                format!("`{dest}` is {}; the limit is {}", human_size(meta.len()), human_size(IMAGE_LIMIT)),
-                "resize or compress the image (1600 px wide is plenty for a web page)",
+                msg!("file-too-large", path = dest, size = human_size(meta.len()), limit = human_size(IMAGE_LIMIT)),
+                msg!("image-too-large-help"),
             );
             return None;
         }
         if name.to_ascii_lowercase().ends_with(".svg") && !svg_is_inert(&self.root.join(resolved)) {
-            self.error(
-                "unsafe-svg",
-                offset,
-                format!("`{dest}` contains script, event handlers or external references"),
-                "export the drawing again as a plain SVG, or as PNG",
-            );
+            self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
         }
         let asset = Asset { source: resolved.trim_end_matches('/').to_string(), relative: relative.clone() };
@@ -412,11 +387,101 @@ impl Ctx<'_> {
                 Diagnostic::warning(
                     "raw-html-removed",
                     Location::new(&self.doc.path, line, column),
-                    format!("raw HTML {what} will be removed when the page is published"),
+                    msg!("raw-html-removed", what = what),
                 )
-                .help("use Markdown instead; scripts, styles, frames, forms and event handlers are never published"),
+                .help(msg!("raw-html-removed-help")),
             );
         }
+    }
+}
+
+/// The sections a case study should have, in order (Vietnamese, English).
+pub const RECOMMENDED_SECTIONS: [(&str, &str); 6] = [
+    ("Bối cảnh", "Context"),
+    ("Giải pháp", "Solutions"),
+    ("Nền tảng số", "Digital platforms"),
+    ("Kết quả", "Results"),
+    ("Bài học", "Lessons"),
+    ("Đề xuất tiêu chí", "Criteria proposals"),
+];
+
+/// Warns about recommended sections a case study lacks (`missing-section`, where the
+/// section belongs: at the next recommended heading, or at the end) and about those
+/// with no text under them (`empty-section`, at the heading). A heading matches a
+/// section when its folded text starts with the section's (`Bài học rút ra` is `Bài học`).
+pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
+    struct Head {
+        level: HeadingLevel,
+        text: String,
+        offset: usize,
+        empty: bool,
+    }
+    let mut heads: Vec<Head> = Vec::new();
+    let mut in_heading = false;
+    for (event, range) in Parser::new_ext(&doc.markdown, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                // Text under a deeper heading belongs to the enclosing sections too.
+                heads.push(Head { level, text: String::new(), offset: range.start, empty: true });
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) if in_heading => heads.last_mut().expect("in a heading").text.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) if h.trim().starts_with("<!--") => {}
+            Event::Start(_) | Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_)
+                if !in_heading =>
+            {
+                // The text belongs to the last heading and to each enclosing one.
+                let mut level = HeadingLevel::H6;
+                for h in heads.iter_mut().rev() {
+                    if h.level <= level {
+                        h.empty = false;
+                        level = h.level;
+                    }
+                    if level == HeadingLevel::H1 {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let folded: Vec<String> = heads.iter().map(|h| slugify(&h.text)).collect();
+    let matches = |i: usize, (vi, en): (&str, &str)| {
+        let f = &folded[i];
+        [slugify(vi), slugify(en)].iter().any(|s| f == s || f.starts_with(&format!("{s}-")))
+    };
+    let found: Vec<Option<usize>> =
+        RECOMMENDED_SECTIONS.iter().map(|s| (0..heads.len()).find(|&i| matches(i, *s))).collect();
+    let body = doc.markdown.trim_end();
+    let end = body.rfind('\n').map(|i| i + 1).unwrap_or(0); // the start of the last line
+    let names: Vec<String> = RECOMMENDED_SECTIONS.iter().map(|(vi, _)| (*vi).to_string()).collect();
+    for (k, at) in found.iter().enumerate() {
+        let title = RECOMMENDED_SECTIONS[k].0;
+        let (offset, code, message, help) = match at {
+            Some(i) if heads[*i].empty => (
+                heads[*i].offset,
+                "empty-section",
+                msg!("empty-section", title = &heads[*i].text),
+                msg!("empty-section-help"),
+            ),
+            Some(_) => continue,
+            None => {
+                let next = found[k + 1..].iter().flatten().next().map(|&i| heads[i].offset).unwrap_or(end);
+                let help = msg!("missing-section-help", title = title, sections = names.join(", "));
+                (next, "missing-section", msg!("missing-section", title = title), help)
+            }
+        };
+        // An empty body has no line of its own: point at the front matter's closing `---`.
+        let (line, column) = match doc.markdown.trim().is_empty() {
+            true => (doc.line_offset.max(1), 1),
+            false => {
+                let (line, column) = line_col_at(&doc.markdown, offset);
+                (line + doc.line_offset, column)
+            }
+        };
+        let at = Location::new(&doc.path, line, column);
+        diags.push(Diagnostic::warning(code, at, message).help(help));
     }
 }
 
@@ -462,7 +527,7 @@ fn has_event_handler(lower: &str) -> bool {
 }
 
 /// Describes what the sanitizer would strip from a raw HTML fragment, if anything.
-fn removed_by_sanitizer(html: &str) -> Option<String> {
+fn removed_by_sanitizer(html: &str) -> Option<Msg> {
     let lower = html.to_ascii_lowercase();
     let tags = allowed_tags();
     let mut rest = lower.as_str();
@@ -471,17 +536,17 @@ fn removed_by_sanitizer(html: &str) -> Option<String> {
         let rest_tag = rest.strip_prefix('/').unwrap_or(rest);
         let name: String = rest_tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         if !name.is_empty() && !tags.contains(name.as_str()) {
-            return Some(format!("`<{name}>`"));
+            return Some(msg!("html-tag", name = name));
         }
     }
     if has_event_handler(&lower) {
-        return Some("event handlers (`on…=`)".into());
+        return Some(msg!("html-handlers"));
     }
     if lower.contains("javascript:") || lower.contains("vbscript:") || lower.contains("data:") {
-        return Some("script addresses".into());
+        return Some(msg!("html-script-urls"));
     }
     if lower.contains("style=") {
-        return Some("`style` attributes".into());
+        return Some(msg!("html-style"));
     }
     None
 }

@@ -18,7 +18,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, msg};
 use crate::model::*;
 use crate::output::OutputFile;
 use crate::slug::slugify;
@@ -82,7 +82,15 @@ pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -
         let r = markdown::render(doc, root, &targets, &base, &mut d);
         (r, d)
     };
-    let pilots: Vec<(Rendered, Vec<Diagnostic>)> = site.pilots.par_iter().map(|p| render_one(&p.doc)).collect();
+    let pilots: Vec<(Rendered, Vec<Diagnostic>)> = site
+        .pilots
+        .par_iter()
+        .map(|p| {
+            let (r, mut d) = render_one(&p.doc);
+            markdown::check_sections(&p.doc, &mut d);
+            (r, d)
+        })
+        .collect();
     let pages: Vec<(Rendered, Vec<Diagnostic>)> = site.pages.par_iter().map(|p| render_one(&p.doc)).collect();
     let mut docs = Documents { pilots: Vec::new(), pages: Vec::new() };
     for (r, d) in pilots {
@@ -127,14 +135,14 @@ fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
                     .map(|s| {
                         let mut v: Vec<&str> = s.iter().copied().collect();
                         v.sort();
-                        crate::diag::did_you_mean(&a.fragment, &v, "headings of that page")
+                        crate::diag::did_you_mean(&a.fragment, &v, msg!("headings-of-page"))
                     })
-                    .unwrap_or_default();
+                    .unwrap_or_else(|| msg!("broken-anchor-help"));
                 diags.push(
                     Diagnostic::error(
                         "broken-anchor",
                         Location::new(&doc.path, a.line, a.column),
-                        format!("no heading has the id `{}` in `{}`", a.fragment, a.target),
+                        msg!("broken-anchor", fragment = &a.fragment, target = &a.target),
                     )
                     .help(suggestion),
                 );

@@ -1,0 +1,231 @@
+//! Showing diagnostics: rustc-style text for people (coloured only on a terminal), a
+//! JSON array for tools, and GitHub workflow commands that annotate the lines of a pull
+//! request. Messages are worded in the site's language here, at the last moment.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Diagnostic, Severity, msg};
+use crate::model::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// `diags` as `format` in `lang`. Human output quotes source lines, read again from `root`.
+pub fn render(diags: &[Diagnostic], root: &Path, lang: Lang, format: Format, colour: bool) -> String {
+    match format {
+        Format::Human => human(diags, root, lang, colour),
+        Format::Json => json(diags, lang),
+        Format::Github => github(diags, lang),
+    }
+}
+
+/// "2 errors, 1 warning" in `lang`.
+pub fn summary(diags: &[Diagnostic], lang: Lang) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    msg!("summary", errors = errors, warnings = diags.len() - errors).render(lang)
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.0 { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
+/// rustc-style: the message, the place, the source line with a caret, and the help.
+/// A file that cannot be read is shown without a quote.
+fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String {
+    let p = Paint(colour);
+    let mut out = String::new();
+    let mut cache: Option<(String, Option<String>)> = None;
+    for d in diags {
+        let (label, paint) = match d.severity {
+            Severity::Error => (msg!("label-error"), "1;31"),
+            Severity::Warning => (msg!("label-warning"), "1;33"),
+        };
+        let head = format!("{}[{}]", label.render(lang), d.code);
+        let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &d.message_in(lang)));
+        let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), d.path, d.line, d.column);
+        if cache.as_ref().map(|(path, _)| path != &d.path).unwrap_or(true) {
+            let text = std::fs::read(root.join(&d.path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+            cache = Some((d.path.clone(), text));
+        }
+        if let Some((_, Some(text))) = &cache
+            && let Some(src) = text.lines().nth(d.line - 1)
+        {
+            let (src, column) = quote_window(src.trim_end_matches('\r'), d.column);
+            let num = d.line.to_string();
+            let pad = " ".repeat(num.len());
+            let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let bar = p.paint("1;34", "|");
+            let _ = writeln!(out, "{pad} {bar}");
+            let _ = writeln!(out, "{} {bar} {src}", p.paint("1;34", &num));
+            let _ = writeln!(out, "{pad} {bar} {caret_pad}{}", p.paint(paint, "^"));
+        }
+        if let Some(help) = &d.help {
+            let label = msg!("label-help").render(lang);
+            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", &label), help.render(lang));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`
+/// where it was cut, and the column within what is shown.
+fn quote_window(src: &str, column: usize) -> (String, usize) {
+    const QUOTE_WIDTH: usize = 100;
+    let chars: Vec<char> = src.chars().collect();
+    if chars.len() <= QUOTE_WIDTH {
+        return (src.to_string(), column);
+    }
+    let col = column.clamp(1, chars.len() + 1) - 1;
+    let start = col.saturating_sub(QUOTE_WIDTH / 2).min(chars.len().saturating_sub(QUOTE_WIDTH));
+    let end = (start + QUOTE_WIDTH).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut column = col - start + 1;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
+}
+
+/// The contract's JSON: an array of `{severity, code, path, line, column, message, help}`.
+fn json(diags: &[Diagnostic], lang: Lang) -> String {
+    #[derive(serde::Serialize)]
+    struct Item<'a> {
+        severity: Severity,
+        code: &'a str,
+        path: &'a str,
+        line: usize,
+        column: usize,
+        message: String,
+        help: String,
+    }
+    let items: Vec<Item> = diags
+        .iter()
+        .map(|d| Item {
+            severity: d.severity,
+            code: d.code,
+            path: &d.path,
+            line: d.line,
+            column: d.column,
+            message: d.message_in(lang),
+            help: d.help_in(lang),
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    out.push('\n');
+    out
+}
+
+/// One `::error file=…,line=…,col=…,title=CODE::message` (or `::warning`) per diagnostic;
+/// the help follows the message on its own line.
+fn github(diags: &[Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut text = d.message_in(lang);
+        if let Some(help) = &d.help {
+            text.push('\n');
+            text.push_str(&help.render(lang));
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            escape_property(&d.path),
+            d.line,
+            d.column,
+            escape_property(d.code),
+            escape_data(&text)
+        );
+    }
+    out
+}
+
+/// GitHub's escaping of a workflow command's message.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// GitHub's escaping of a workflow command's property value: the message's, plus `:` and `,`.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Location;
+
+    fn sample() -> Diagnostic {
+        Diagnostic::error(
+            "unknown-province",
+            Location::new("a.yaml", 2, 11),
+            msg!("unknown", what = msg!("what-province"), wrong = "nin-binh"),
+        )
+        .help(msg!("did-you-mean", name = "ninh-binh"))
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line = "x".repeat(300) + "^here" + &"y".repeat(300);
+        let (shown, column) = quote_window(&line, 301);
+        assert!(shown.chars().count() <= 102, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(column - 1), Some('^'));
+        assert_eq!(quote_window("short", 3), ("short".to_string(), 3));
+    }
+
+    #[test]
+    fn human_output_quotes_the_line_with_a_caret() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "one: 1\nprovince: nin-binh\n").unwrap();
+        let text = render(&[sample()], dir.path(), Lang::En, Format::Human, false);
+        assert!(text.contains("error[unknown-province]: unknown province `nin-binh`"), "{text}");
+        assert!(text.contains("--> a.yaml:2:11"), "{text}");
+        assert!(text.contains("2 | province: nin-binh\n  |           ^"), "{text}");
+        assert!(text.contains("= help: did you mean `ninh-binh`?"), "{text}");
+        assert!(!text.contains('\x1b'), "no colour unless asked: {text}");
+        let vi = render(&[sample()], dir.path(), Lang::Vi, Format::Human, true);
+        assert!(vi.contains("lỗi[unknown-province]"), "{vi}");
+        assert!(vi.contains("\x1b["), "colour when asked: {vi}");
+    }
+
+    #[test]
+    fn github_commands_escape_data_and_properties() {
+        assert_eq!(escape_data("50%\r\nx"), "50%25%0D%0Ax");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        let text = render(&[sample()], Path::new("/nonexistent"), Lang::En, Format::Github, false);
+        assert_eq!(
+            text,
+            "::error file=a.yaml,line=2,col=11,title=unknown-province::unknown province `nin-binh`%0Adid you mean `ninh-binh`?\n"
+        );
+    }
+
+    #[test]
+    fn json_is_an_array_of_the_contract_fields() {
+        let text = render(&[sample()], Path::new("/nonexistent"), Lang::En, Format::Json, false);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!([{
+                "severity": "error", "code": "unknown-province", "path": "a.yaml", "line": 2, "column": 11,
+                "message": "unknown province `nin-binh`", "help": "did you mean `ninh-binh`?"
+            }])
+        );
+    }
+}
