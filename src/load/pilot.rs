@@ -369,10 +369,14 @@ fn read_metrics(
             if let (Some(y), Some(Some((start, end)))) = (metric.year, period)
                 && (y < start || y > end)
             {
+                let year_at = match &node.kind {
+                    yaml::Kind::Map(entries) => entries.iter().find(|(k, _)| k.name == "year").map(|(_, n)| n.at(rel)),
+                    _ => None,
+                };
                 diags.push(
                     Diagnostic::warning(
                         "year-outside-period",
-                        node.at(rel),
+                        year_at.unwrap_or(node.at(rel)),
                         msg!("year-outside-period", id = &ind.id, year = y, start = start, end = end),
                     )
                     .help(msg!("year-outside-period-help")),

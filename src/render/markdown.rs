@@ -428,18 +428,16 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Text(t) | Event::Code(t) if in_heading => heads.last_mut().expect("in a heading").text.push_str(&t),
             Event::Html(h) | Event::InlineHtml(h) if h.trim().starts_with("<!--") => {}
+            Event::Start(Tag::HtmlBlock) => {}
             Event::Start(_) | Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_)
                 if !in_heading =>
             {
                 // The text belongs to the last heading and to each enclosing one.
-                let mut level = HeadingLevel::H6;
+                let mut level: Option<HeadingLevel> = None;
                 for h in heads.iter_mut().rev() {
-                    if h.level <= level {
+                    if level.is_none_or(|l| h.level < l) {
                         h.empty = false;
-                        level = h.level;
-                    }
-                    if level == HeadingLevel::H1 {
-                        break;
+                        level = Some(h.level);
                     }
                 }
             }
@@ -458,30 +456,33 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let names: Vec<String> = RECOMMENDED_SECTIONS.iter().map(|(vi, _)| (*vi).to_string()).collect();
     for (k, at) in found.iter().enumerate() {
         let title = RECOMMENDED_SECTIONS[k].0;
-        let (offset, code, message, help) = match at {
-            Some(i) if heads[*i].empty => (
-                heads[*i].offset,
-                "empty-section",
-                msg!("empty-section", title = &heads[*i].text),
-                msg!("empty-section-help"),
+        // An empty body has no line of its own: point at the front matter's closing `---`.
+        let place = |offset: usize| match doc.markdown.trim().is_empty() {
+            true => Location::new(&doc.path, doc.line_offset.max(1), 1),
+            false => {
+                let (line, column) = line_col_at(&doc.markdown, offset);
+                Location::new(&doc.path, line + doc.line_offset, column)
+            }
+        };
+        match at {
+            Some(i) if heads[*i].empty => diags.push(
+                Diagnostic::warning(
+                    "empty-section",
+                    place(heads[*i].offset),
+                    msg!("empty-section", title = &heads[*i].text),
+                )
+                .help(msg!("empty-section-help")),
             ),
-            Some(_) => continue,
+            Some(_) => {}
             None => {
                 let next = found[k + 1..].iter().flatten().next().map(|&i| heads[i].offset).unwrap_or(end);
                 let help = msg!("missing-section-help", title = title, sections = names.join(", "));
-                (next, "missing-section", msg!("missing-section", title = title), help)
+                diags.push(
+                    Diagnostic::warning("missing-section", place(next), msg!("missing-section", title = title))
+                        .help(help),
+                );
             }
-        };
-        // An empty body has no line of its own: point at the front matter's closing `---`.
-        let (line, column) = match doc.markdown.trim().is_empty() {
-            true => (doc.line_offset.max(1), 1),
-            false => {
-                let (line, column) = line_col_at(&doc.markdown, offset);
-                (line + doc.line_offset, column)
-            }
-        };
-        let at = Location::new(&doc.path, line, column);
-        diags.push(Diagnostic::warning(code, at, message).help(help));
+        }
     }
 }
 
