@@ -17,6 +17,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content and report every problem, without writing a site.
     Check(CheckArgs),
+    /// Start new content from a template.
+    #[command(subcommand)]
+    New(NewCommand),
 }
 
 #[derive(clap::Args)]
@@ -50,4 +53,23 @@ pub enum CheckFormat {
     Human,
     Json,
     Github,
+}
+
+#[derive(Subcommand)]
+pub enum NewCommand {
+    /// Create `content/pilots/<province>/<commune>/` with index.md and metrics.yaml.
+    Pilot(NewPilotArgs),
+}
+
+#[derive(clap::Args)]
+pub struct NewPilotArgs {
+    /// The province's slug in content/provinces.yaml, e.g. `ninh-binh`.
+    #[arg(long)]
+    pub province: String,
+    /// The commune's name, e.g. "Xã Giao Phong".
+    #[arg(long)]
+    pub commune: String,
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }

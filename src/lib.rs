@@ -7,4 +7,5 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod slug;

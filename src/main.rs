@@ -24,6 +24,7 @@ fn main() -> ExitCode {
     match cli.command {
         cli::Command::Build(args) => run_build(args),
         cli::Command::Check(args) => run_check(args),
+        cli::Command::New(cli::NewCommand::Pilot(args)) => run_new_pilot(args),
     }
 }
 
@@ -92,4 +93,19 @@ fn print(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+fn run_new_pilot(args: cli::NewPilotArgs) -> ExitCode {
+    let opts = langso::scaffold::NewPilot { root: args.root, province: args.province, commune: args.commune };
+    match langso::scaffold::new_pilot(&opts) {
+        Ok(dir) => {
+            println!("{dir}/index.md");
+            println!("{dir}/metrics.yaml");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}", e.0);
+            ExitCode::from(2)
+        }
+    }
 }

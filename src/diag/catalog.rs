@@ -224,6 +224,18 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("negative", "{value} is negative", "{value} là số âm"),
     ("negative-count-help", "a count cannot be below 0", "số đếm không thể nhỏ hơn 0"),
     ("negative-help", "use 0 or more", "dùng số từ 0 trở lên"),
+    ("new-cannot-write", "cannot create `{path}`: {error}", "không tạo được `{path}`: {error}"),
+    (
+        "new-exists",
+        "`{path}` already exists; langso new never overwrites a pilot",
+        "`{path}` đã có; langso new không bao giờ ghi đè một mô hình",
+    ),
+    (
+        "new-no-commune",
+        "give the commune's name, e.g. --commune \"Xã Giao Phong\"",
+        "hãy ghi tên xã, ví dụ --commune \"Xã Giao Phong\"",
+    ),
+    ("new-unknown-province", "unknown province `{wrong}`: {help}", "không có tỉnh `{wrong}`: {help}"),
     ("not-a-file", "`{dest}` is a folder, not a file", "`{dest}` là thư mục, không phải tệp"),
     ("not-a-file-help", "link to a file", "liên kết tới một tệp"),
     (

@@ -1,0 +1,75 @@
+//! `langso new pilot`: what it creates passes `check` with only the empty sections
+//! warned about; it never overwrites; an unknown province gets suggestions.
+
+mod common;
+
+use common::*;
+
+fn new_pilot(site: &TestSite, province: &str, commune: &str) -> std::process::Output {
+    let root = site.root().to_str().unwrap();
+    langso(&["new", "pilot", "--province", province, "--commune", commune, "--root", root])
+}
+
+#[test]
+fn a_new_pilot_passes_check_with_only_empty_sections_warned() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let o = new_pilot(&site, "ninh-binh", "Xã Hải Đông");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = "content/pilots/ninh-binh/hai-dong";
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), format!("{dir}/index.md\n{dir}/metrics.yaml\n"));
+
+    let metrics = site.read(&format!("{dir}/metrics.yaml"));
+    assert!(
+        metrics.starts_with("# yaml-language-server: $schema=https://example.test/ntm/schema/metrics.schema.json\n"),
+        "{metrics}"
+    );
+    let catalog = site.read("content/indicators.yaml");
+    for id in catalog.lines().filter_map(|l| l.strip_prefix("- id: ")) {
+        assert!(metrics.contains(&format!("  # {id}: {{ value: ")), "{id} is not listed:\n{metrics}");
+    }
+    assert!(metrics.contains("Mục tiêu 2025: ≥ 60 (QĐ 924/QĐ-TTg)"), "{metrics}");
+    let index = site.read(&format!("{dir}/index.md"));
+    for section in ["Bối cảnh", "Giải pháp", "Nền tảng số", "Kết quả", "Bài học", "Đề xuất tiêu chí"]
+    {
+        assert!(index.contains(&format!("\n## {section}\n")), "{index}");
+    }
+
+    let o = langso(&["check", "--root", site.root().to_str().unwrap(), "--format", "json"]);
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = diags.as_array().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{diags:?}");
+    assert_eq!(diags.len(), 6, "{diags:#?}");
+    assert!(diags.iter().all(|d| d["code"] == "empty-section" && d["path"] == format!("{dir}/index.md")), "{diags:#?}");
+    assert!(site.build().status.success());
+}
+
+#[test]
+fn new_never_overwrites() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let before = tree(site.root());
+    let o = new_pilot(&site, "ninh-binh", "Xã Giao Phong");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("content/pilots/ninh-binh/giao-phong` đã có"), "{}", stderr(&o));
+    assert_eq!(tree(site.root()), before);
+}
+
+#[test]
+fn an_unknown_province_is_refused_with_a_suggestion() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let o = new_pilot(&site, "ninh-bihn", "Xã Hải Đông");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("có phải ý bạn là `ninh-binh`?"), "{}", stderr(&o));
+    assert!(!site.root().join("content/pilots/ninh-bihn").exists());
+}
+
+#[test]
+fn the_shipped_content_accepts_a_new_pilot_too() {
+    let site = TestSite::from_fixture(".");
+    let o = new_pilot(&site, "lam-dong", "Xã Đạ Tẻh");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = langso(&["check", "--root", site.root().to_str().unwrap(), "--format", "json"]);
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = diags.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(o.status.code(), Some(0), "{codes:?}");
+    assert_eq!(codes, vec!["empty-section"; 6]);
+}
