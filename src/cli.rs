@@ -20,6 +20,15 @@ pub enum Command {
     /// Start new content from a template.
     #[command(subcommand)]
     New(NewCommand),
+    /// Print the JSON Schema of metrics.yaml, generated from the indicator catalog.
+    Schema(SchemaArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(clap::Args)]

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         cli::Command::Build(args) => run_build(args),
         cli::Command::Check(args) => run_check(args),
         cli::Command::New(cli::NewCommand::Pilot(args)) => run_new_pilot(args),
+        cli::Command::Schema(args) => run_schema(args),
     }
 }
 
@@ -107,5 +108,26 @@ fn run_new_pilot(args: cli::NewPilotArgs) -> ExitCode {
             eprintln!("error: {}", e.0);
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints the schema; errors in the registries it is generated from fail the command.
+fn run_schema(args: cli::SchemaArgs) -> ExitCode {
+    if !args.root.join("content").is_dir() {
+        eprintln!("error: `{}` is not a site root: it has no `content/` folder", args.root.display());
+        return ExitCode::from(2);
+    }
+    let (site, diags) = langso::load::load_site(&args.root);
+    let registry: Vec<diag::Diagnostic> = diags
+        .into_iter()
+        .filter(|d| d.is_error() && !d.path.starts_with("content/pilots/") && !d.path.starts_with("content/pages/"))
+        .collect();
+    if !registry.is_empty() {
+        eprint!("{}", human(&registry, &args.root, site.config.language));
+        return ExitCode::from(1);
+    }
+    match print(&langso::render::schema::text(&site)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
     }
 }

@@ -9,6 +9,7 @@ pub mod data;
 pub mod feeds;
 pub mod format;
 pub mod markdown;
+pub mod schema;
 pub mod theme;
 pub mod views;
 
@@ -275,6 +276,7 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
     files.push(page("404.html", "404.html", "", t.get("not_found_title"), t.get("not_found_text"), &("none", &()))?);
 
     files.extend(data::files(site));
+    files.push(schema::file(site));
     files.push(feeds::sitemap(site));
     files.push(feeds::atom(site));
     files.push(feeds::robots(site));
