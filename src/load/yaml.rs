@@ -38,6 +38,9 @@ pub struct Key {
     pub column: usize,
 }
 
+/// How deep sequences and mappings may nest (deeper is `yaml-too-complex`).
+pub const MAX_DEPTH: usize = 20;
+
 /// Parses `text`; `line_offset` is added to every line (front matter starts below `---`).
 /// A syntax error, a duplicate key or an input too complex to expand (an alias bomb)
 /// is returned as one diagnostic at the place the parser stopped.
@@ -45,7 +48,14 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
     if text.trim().is_empty() {
         return Ok(Node { kind: Kind::Null, line: 1 + line_offset, column: 1 });
     }
-    match serde_saphyr::from_str::<Spanned<Raw>>(text) {
+    // Content nests four levels at most; a low cap keeps deep nesting from exhausting the
+    // stack (of a rayon worker, and in debug builds) before the parser's own limit is hit.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = budget.flow_nesting_limit.min(MAX_DEPTH);
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(raw) => Ok(Node::from_raw(raw, line_offset)),
         Err(e) => Err(syntax_diagnostic(&e, path, line_offset)),
     }
