@@ -22,6 +22,25 @@ pub enum Command {
     New(NewCommand),
     /// Print the JSON Schema of metrics.yaml, generated from the indicator catalog.
     Schema(SchemaArgs),
+    /// Show what changes between two site roots: pilots, indicator values, proposals.
+    Diff(DiffArgs),
+}
+
+#[derive(clap::Args)]
+pub struct DiffArgs {
+    /// The site root before the change (e.g. a checkout of the pull request's base).
+    pub old_root: PathBuf,
+    /// The site root after the change.
+    pub new_root: PathBuf,
+    /// `markdown` (for a pull-request comment) or `json`.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: DiffFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(clap::Args)]

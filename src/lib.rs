@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod diag;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => run_check(args),
         cli::Command::New(cli::NewCommand::Pilot(args)) => run_new_pilot(args),
         cli::Command::Schema(args) => run_schema(args),
+        cli::Command::Diff(args) => run_diff(args),
     }
 }
 
@@ -127,6 +128,36 @@ fn run_schema(args: cli::SchemaArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     match print(&langso::render::schema::text(&site)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+/// Prints what changes from one site root to another; content errors in either do not
+/// stop it (`check` reports those), only a missing root or theme does.
+fn run_diff(args: cli::DiffArgs) -> ExitCode {
+    for root in [&args.old_root, &args.new_root] {
+        if !root.join("content").is_dir() {
+            eprintln!("error: `{}` is not a site root: it has no `content/` folder", root.display());
+            return ExitCode::from(2);
+        }
+    }
+    let (old, _) = langso::load::load_site(&args.old_root);
+    let (new, _) = langso::load::load_site(&args.new_root);
+    let d = langso::diff::diff(&old, &new);
+    let text = match args.format {
+        cli::DiffFormat::Json => langso::diff::to_json(&d),
+        cli::DiffFormat::Markdown => {
+            match langso::render::theme::Theme::load(&args.new_root, &new.config.theme, new.config.language) {
+                Ok(theme) => langso::diff::to_markdown(&d, &theme.i18n),
+                Err(e) => {
+                    eprintln!("error: {}", e.0);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    match print(&text) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(2),
     }
