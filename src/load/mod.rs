@@ -130,7 +130,7 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
             folders.push((id, prov.clone(), commune));
         }
     }
-    let loaded: Vec<(Option<Pilot>, Vec<Diagnostic>)> = folders
+    let loaded: Vec<(Option<pilot::LoadedPilot>, Vec<Diagnostic>)> = folders
         .par_iter()
         .map(|(id, prov, commune)| {
             let mut d = Vec::new();
@@ -139,30 +139,34 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
         })
         .collect();
     let mut pilots = Vec::with_capacity(loaded.len());
+    let mut commune_places = Vec::with_capacity(loaded.len());
     let mut unloaded = Vec::new();
     for ((p, d), (id, _, commune)) in loaded.into_iter().zip(folders) {
         diags.extend(d);
         match p {
-            Some(p) => pilots.push(p),
+            Some((p, at)) => {
+                pilots.push(p);
+                commune_places.push(at);
+            }
             None => unloaded.push((id, commune)),
         }
     }
-    report_duplicate_communes(&pilots, diags);
+    report_duplicate_communes(&pilots, &commune_places, diags);
     (pilots, unloaded)
 }
 
 /// Two pilots in one province whose commune names fold to the same slug are one commune
-/// submitted twice.
-fn report_duplicate_communes(pilots: &[Pilot], diags: &mut Vec<Diagnostic>) {
+/// submitted twice. Reported at the second one's `commune:` (`places`, one per pilot).
+fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
-    for p in pilots {
+    for (p, &(line, column)) in pilots.iter().zip(places) {
         let key = (p.province, crate::slug::commune_slug(&p.commune));
         if let Some(first) = seen.get(&key) {
             let rel = format!("{}/metrics.yaml", p.doc.dir);
             diags.push(
                 Diagnostic::error(
                     "duplicate-pilot",
-                    Location::file(&rel),
+                    Location::new(&rel, line, column),
                     msg!("duplicate-pilot", commune = &p.commune, other = &first.doc.dir, slug = &key.1),
                 )
                 .help(msg!("duplicate-pilot-help")),

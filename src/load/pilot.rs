@@ -38,6 +38,9 @@ struct CaseStudy {
     doc: Document,
 }
 
+/// A loaded pilot, and the line and column of its `commune:` value (for `duplicate-pilot`).
+pub type LoadedPilot = (Pilot, (usize, usize));
+
 pub fn load_pilot(
     root: &Path,
     province: ProvinceId,
@@ -45,7 +48,7 @@ pub fn load_pilot(
     commune_slug: &str,
     reg: &Registries,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Pilot> {
+) -> Option<LoadedPilot> {
     let dir = format!("content/pilots/{province_slug}/{commune_slug}");
     let index_rel = format!("{dir}/index.md");
     let metrics_rel = format!("{dir}/metrics.yaml");
@@ -68,8 +71,9 @@ pub fn load_pilot(
     let rel = metrics_rel.as_str();
     let mut m = node.as_map(rel, diags)?;
 
-    let commune = m.require("commune", msg!("want-commune"), diags);
-    let commune = commune.and_then(|n| n.as_text(rel, diags));
+    let commune_node = m.require("commune", msg!("want-commune"), diags);
+    let commune_at = commune_node.map(|n| (n.line, n.column)).unwrap_or((1, 1));
+    let commune = commune_node.and_then(|n| n.as_text(rel, diags));
     if let Some(name) = &commune {
         let expected = crate::slug::commune_slug(name);
         if expected != commune_slug {
@@ -141,7 +145,7 @@ pub fn load_pilot(
     m.finish(METRICS_KEYS, diags);
 
     let cs = case_study?;
-    Some(Pilot {
+    let pilot = Pilot {
         province,
         slug: commune_slug.to_string(),
         commune: commune?,
@@ -164,7 +168,8 @@ pub fn load_pilot(
         baseline,
         proposals,
         doc: cs.doc,
-    })
+    };
+    Some((pilot, commune_at))
 }
 
 fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic>) -> Option<CaseStudy> {
