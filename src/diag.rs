@@ -38,12 +38,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, at: Location<'_>, message: Msg) -> Self {
-        Self::new(Severity::Error, code, at, message)
+    pub fn error(code: &'static str, at: Location<'_>, message: impl Into<Msg>) -> Self {
+        Self::new(Severity::Error, code, at, message.into())
     }
 
-    pub fn warning(code: &'static str, at: Location<'_>, message: Msg) -> Self {
-        Self::new(Severity::Warning, code, at, message)
+    pub fn warning(code: &'static str, at: Location<'_>, message: impl Into<Msg>) -> Self {
+        Self::new(Severity::Warning, code, at, message.into())
     }
 
     fn new(severity: Severity, code: &'static str, at: Location<'_>, message: Msg) -> Self {
@@ -58,8 +58,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn help(mut self, help: Msg) -> Self {
-        self.help = Some(Box::new(help));
+    pub fn help(mut self, help: impl Into<Msg>) -> Self {
+        self.help = Some(Box::new(help.into()));
         self
     }
 
@@ -133,6 +133,26 @@ impl Msg {
     }
 }
 
+/// Text that is already worded, shown as it is in every language. For code written before
+/// the catalog; a new message belongs in the catalog, in both languages.
+impl From<String> for Msg {
+    fn from(text: String) -> Self {
+        Msg::new("text").arg("text", text)
+    }
+}
+impl From<&str> for Msg {
+    fn from(text: &str) -> Self {
+        Msg::new("text").arg("text", text)
+    }
+}
+
+/// English, for developers' messages (theme errors); editors see `render` in the site's language.
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
 impl From<String> for Arg {
     fn from(s: String) -> Self {
         Arg::Text(s)
@@ -197,12 +217,19 @@ impl<'a> Location<'a> {
 pub fn unknown(
     code: &'static str,
     at: Location<'_>,
-    what: Msg,
+    what: impl Into<Msg>,
     wrong: &str,
     known: &[&str],
-    listed_in: Msg,
+    listed_in: impl Into<Msg>,
 ) -> Diagnostic {
-    Diagnostic::error(code, at, msg!("unknown", what = what, wrong = wrong)).help(did_you_mean(wrong, known, listed_in))
+    Diagnostic::error(code, at, msg!("unknown", what = what.into(), wrong = wrong))
+        .help(did_you_mean(wrong, known, listed_in))
+}
+
+/// Human output in Vietnamese (the default site language), without colour. Prefer
+/// `render` with the site's language.
+pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
+    render(diags, root, Lang::Vi, Format::Human, false)
 }
 
 /// Sorts by file, line, column, then code, so output is stable and easy to follow.
@@ -228,13 +255,13 @@ pub fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// A help line that names the closest known value, or lists a few of `what` when none is close.
-pub fn did_you_mean(wrong: &str, known: &[&str], what: Msg) -> Msg {
+pub fn did_you_mean(wrong: &str, known: &[&str], what: impl Into<Msg>) -> Msg {
     match suggest(wrong, known.iter().copied()) {
         Some(k) => msg!("did-you-mean", name = k),
         None => {
             let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
             let more = if known.len() > 8 { ", …" } else { "" };
-            msg!("use-one-of", what = what, list = format!("{}{more}", shown.join(", ")))
+            msg!("use-one-of", what = what.into(), list = format!("{}{more}", shown.join(", ")))
         }
     }
 }
@@ -248,6 +275,16 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_are_worded_in_the_language_asked() {
+        let m = msg!("unknown", what = msg!("what-province"), wrong = "x{y}");
+        assert_eq!(m.render(Lang::En), "unknown province `x{y}`");
+        assert_eq!(m.render(Lang::Vi), "tỉnh `x{y}` không có trong danh mục");
+        assert_eq!(m.to_string(), "unknown province `x{y}`");
+        assert_eq!(Msg::from("đã có sẵn").render(Lang::En), "đã có sẵn");
+        assert_eq!(Msg { id: "no-such-id", args: Vec::new() }.render(Lang::Vi), "no-such-id");
+    }
 
     #[test]
     fn suggests_close_names_only() {

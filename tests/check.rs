@@ -127,11 +127,11 @@ fn the_three_formats_say_the_same_thing() {
     let human = stderr(&o);
     let m = "content/pilots/an-giang/thoai-giang/metrics.yaml";
     assert!(
-        human.contains("lỗi[province-mismatch]: `province: ninh-binh` khác với tỉnh của thư mục `an-giang`"),
+        human.contains("error[province-mismatch]: `province: ninh-binh` khác với tỉnh của thư mục `an-giang`"),
         "{human}"
     );
     assert!(human.contains(&format!("--> {m}:2:11\n  |\n2 | province: ninh-binh\n  |           ^\n")), "{human}");
-    assert!(human.contains("= cách sửa: ghi `province: an-giang`"), "{human}");
+    assert!(human.contains("= help: ghi `province: an-giang`"), "{human}");
     assert!(!human.contains('\x1b'), "no colour when stderr is not a terminal");
     assert!(human.ends_with("1 lỗi, 0 cảnh báo\n"), "{human}");
 

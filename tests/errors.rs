@@ -21,8 +21,8 @@ fn parse_diagnostics(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let code = line
-            .strip_prefix("lỗi[")
-            .or_else(|| line.strip_prefix("cảnh báo["))
+            .strip_prefix("error[")
+            .or_else(|| line.strip_prefix("warning["))
             .and_then(|r| r.split_once(']'))
             .map(|(c, _)| c.to_string());
         if let (Some(code), Some(next)) = (code, lines.get(i + 1)) {
@@ -56,7 +56,7 @@ fn unknown_and_missing_keys_are_reported_where_they_belong() {
     let found = parse_diagnostics(&err);
     assert_reported(&found, "unknown-key", &format!("{GP}/metrics.yaml:1:1"));
     assert_reported(&found, "missing-key", &format!("{GP}/metrics.yaml:1:1"));
-    assert!(err.contains("cách sửa: có phải ý bạn là `commune`?"), "{err}");
+    assert!(err.contains("help: có phải ý bạn là `commune`?"), "{err}");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn check_reports_without_writing() {
     let o = langso(&["check", "--root", root]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("lỗi[invalid-value]: trạng thái `complete` không có trong danh mục"), "{err}");
-    assert!(err.contains("= cách sửa: có phải ý bạn là `completed`?"), "{err}");
+    assert!(err.contains("error[invalid-value]: trạng thái `complete` không có trong danh mục"), "{err}");
+    assert!(err.contains("= help: có phải ý bạn là `completed`?"), "{err}");
     assert!(!site.out().exists());
 }

@@ -45,11 +45,12 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
     let mut out = String::new();
     let mut cache: Option<(String, Option<String>)> = None;
     for d in diags {
+        // The labels stay rustc's English words, so editors' problem matchers read them.
         let (label, paint) = match d.severity {
-            Severity::Error => (msg!("label-error"), "1;31"),
-            Severity::Warning => (msg!("label-warning"), "1;33"),
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
         };
-        let head = format!("{}[{}]", label.render(lang), d.code);
+        let head = format!("{label}[{}]", d.code);
         let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &d.message_in(lang)));
         let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), d.path, d.line, d.column);
         if cache.as_ref().map(|(path, _)| path != &d.path).unwrap_or(true) {
@@ -69,8 +70,7 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
             let _ = writeln!(out, "{pad} {bar} {caret_pad}{}", p.paint(paint, "^"));
         }
         if let Some(help) = &d.help {
-            let label = msg!("label-help").render(lang);
-            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", &label), help.render(lang));
+            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), help.render(lang));
         }
         out.push('\n');
     }
@@ -201,7 +201,9 @@ mod tests {
         assert!(text.contains("= help: did you mean `ninh-binh`?"), "{text}");
         assert!(!text.contains('\x1b'), "no colour unless asked: {text}");
         let vi = render(&[sample()], dir.path(), Lang::Vi, Format::Human, true);
-        assert!(vi.contains("lỗi[unknown-province]"), "{vi}");
+        assert!(vi.contains("error[unknown-province]"), "{vi}");
+        assert!(vi.contains("tỉnh `nin-binh` không có trong danh mục"), "{vi}");
+        assert!(vi.contains("help\x1b[0m: có phải ý bạn là `ninh-binh`?"), "{vi}");
         assert!(vi.contains("\x1b["), "colour when asked: {vi}");
     }
 

@@ -100,7 +100,7 @@ impl Theme {
 fn parse_i18n(bytes: &[u8], path: &str, lang: Lang) -> Result<I18n, ThemeError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ThemeError(format!("`{path}` is not UTF-8")))?;
     let node = yaml::parse(text, path, 0)
-        .map_err(|d| ThemeError(format!("`{path}`:{}:{}: {}", d.line, d.column, d.message_in(lang))))?;
+        .map_err(|d| ThemeError(format!("`{path}`:{}:{}: {}", d.line, d.column, d.message)))?;
     let Kind::Map(entries) = node.kind else {
         return Err(ThemeError(format!("`{path}` must be a mapping of keys to strings")));
     };
