@@ -235,3 +235,24 @@ fn every_code_is_documented_and_has_a_fixture() {
     assert_eq!(source, documented, "codes in src/ (left) and in docs/diagnostics.md (right) differ");
     assert_eq!(documented, fixture_codes(), "documented codes (left) and fixtures (right) differ");
 }
+
+/// The whole human output of a few fixtures, as an editor sees it (`human.txt` beside
+/// `expect`). After an intended change of wording, rewrite them with
+/// `LANGSO_BLESS=1 cargo test --test check human`.
+#[test]
+fn human_output_matches_the_snapshots() {
+    let mut seen = 0;
+    for code in fixture_codes() {
+        let snapshot = repo_root().join(FIXTURES).join(&code).join("human.txt");
+        let Ok(expected) = std::fs::read_to_string(&snapshot) else { continue };
+        let (site, _) = fixture_site(&code);
+        let actual = stderr(&check(&site, &[]));
+        if std::env::var_os("LANGSO_BLESS").is_some() {
+            std::fs::write(&snapshot, &actual).unwrap();
+        } else {
+            assert_eq!(actual, expected, "{code}/human.txt");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3, "only {seen} snapshots");
+}

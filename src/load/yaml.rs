@@ -77,14 +77,18 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) ->
 }
 
 /// serde-saphyr prefixes messages with "error: line N column M: "; the location is ours to show.
+/// Some messages end with " at line N, column M" instead: that goes too (the line is wrong
+/// for front matter, which starts below its `---`).
 fn strip_location_prefix(s: &str) -> &str {
     let s = s.strip_prefix("error: ").unwrap_or(s);
-    if s.starts_with("line ")
-        && let Some(i) = s.find(": ")
-    {
-        return &s[i + 2..];
+    let s = match s.find(": ") {
+        Some(i) if s.starts_with("line ") => &s[i + 2..],
+        _ => s,
+    };
+    match s.rfind(" at line ") {
+        Some(i) if s[i..].contains("column") => &s[..i],
+        _ => s,
     }
-    s
 }
 
 impl Node {
