@@ -200,7 +200,7 @@ fn source_codes() -> BTreeSet<String> {
         let is_code =
             |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         // The code is the first argument of a constructor, the last one of `asset`.
-        for marker in ["Diagnostic::error(", "Diagnostic::warning(", "diag::unknown(", "self.error("] {
+        for marker in ["Diagnostic::error(", "Diagnostic::warning(", "diag::unknown(", "self.error(", "ctx.error("] {
             for part in text.split(marker).skip(1) {
                 if let Some(code) = part.trim_start().strip_prefix('"').and_then(|r| r.split('"').next())
                     && is_code(code)

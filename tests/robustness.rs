@@ -77,7 +77,7 @@ fn mutate(seed: &str, edits: &[Edit]) -> Vec<u8> {
 }
 
 /// Loads and checks the site; panics if a diagnostic lies outside its file.
-fn check_in_process(root: &Path) {
+fn check_in_process(root: &Path) -> Vec<langso::diag::Diagnostic> {
     let (site, mut diags) = langso::load::load_site(root);
     langso::render::render_documents(&site, root, &mut diags);
     for d in &diags {
@@ -89,6 +89,7 @@ fn check_in_process(root: &Path) {
         let chars = lines[d.line - 1].chars().count();
         assert!(d.column <= chars + 1, "column {} of {chars} characters: {d:?}", d.column);
     }
+    diags
 }
 
 fn cases() -> u32 {
@@ -131,8 +132,10 @@ proptest! {
     }
 }
 
-/// The inputs the issue names, once each: alias bombs, deep nesting, a huge file, NUL
-/// bytes, BOM and CRLF (accepted), NFD text.
+const FRONT: &str = "---\ntitle: \"A\"\nsummary: \"B\"\ndate: 2024-01-01\n---\n";
+
+/// The inputs the issue names, once each: alias bombs, deep nesting (of YAML, Markdown and
+/// HTML), a huge file, NUL bytes, BOM and CRLF (accepted), NFD text.
 #[test]
 fn hostile_inputs_are_diagnosed_not_fatal() {
     let cases: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
@@ -142,12 +145,13 @@ fn hostile_inputs_are_diagnosed_not_fatal() {
         (METRICS, b"commune: \"X\0\"\n".to_vec(), Some("nul-byte")),
         (INDEX, b"\xef\xbb\xbf---\r\ntitle: \"A\"\r\nsummary: \"B\"\r\ndate: 2024-01-01\r\n---\r\n\r\n## B\xe1\xbb\x91i c\xe1\xba\xa3nh\r\n".to_vec(), None),
         (INDEX, "---\ntitle: \"Ho\u{300}a\"\nsummary: \"x\"\ndate: 2024-01-01\n---\n".as_bytes().to_vec(), Some("not-nfc")),
+        (INDEX, format!("{FRONT}\n{}x\n", ">".repeat(200_000)).into_bytes(), Some("markdown-too-deep")),
+        (INDEX, format!("{FRONT}\n{}x\n", "<div>".repeat(200_000)).into_bytes(), Some("markdown-too-deep")),
     ];
     for (rel, bytes, code) in cases {
         let site = site();
         std::fs::write(site.root().join(rel), &bytes).unwrap();
-        check_in_process(site.root());
-        let (_, diags) = langso::load::load_site(site.root());
+        let diags = check_in_process(site.root());
         if let Some(code) = code {
             assert!(diags.iter().any(|d| d.code == code), "{code} expected, got {diags:?}");
         }

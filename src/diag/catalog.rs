@@ -222,6 +222,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("listed-indicators", "indicator ids in content/indicators.yaml", "mã chỉ tiêu trong content/indicators.yaml"),
     ("listed-provinces", "province slugs in content/provinces.yaml", "mã tỉnh trong content/provinces.yaml"),
     ("listed-regions", "regions in content/regions.yaml", "vùng trong content/regions.yaml"),
+    (
+        "markdown-too-deep",
+        "blocks or HTML elements nest more than {max} levels deep here",
+        "các khối hoặc thẻ HTML lồng nhau quá {max} cấp tại đây",
+    ),
+    (
+        "markdown-too-deep-help",
+        "write it flatter: a few levels of lists or quotes are enough; close the HTML tags you open",
+        "viết phẳng hơn: danh sách hay trích dẫn chỉ cần vài cấp; đóng các thẻ HTML đã mở",
+    ),
     ("missing-file", "`{path}` is missing", "thiếu tệp `{path}`"),
     (
         "missing-index-help",

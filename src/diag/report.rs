@@ -43,7 +43,7 @@ impl Paint {
 fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String {
     let p = Paint(colour);
     let mut out = String::new();
-    let mut cache: Option<(String, Option<String>)> = None;
+    let mut source = Source::default();
     for d in diags {
         // The labels stay rustc's English words, so editors' problem matchers read them.
         let (label, paint) = match d.severity {
@@ -53,14 +53,8 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
         let head = format!("{label}[{}]", d.code);
         let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &d.message_in(lang)));
         let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), d.path, d.line, d.column);
-        if cache.as_ref().map(|(path, _)| path != &d.path).unwrap_or(true) {
-            let text = std::fs::read(root.join(&d.path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
-            cache = Some((d.path.clone(), text));
-        }
-        if let Some((_, Some(text))) = &cache
-            && let Some(src) = text.lines().nth(d.line - 1)
-        {
-            let (src, column) = quote_window(src.trim_end_matches('\r'), d.column);
+        if let Some(line) = source.line(root, &d.path, d.line) {
+            let (src, column) = quote_window(line, d.column);
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
@@ -77,13 +71,45 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
     out
 }
 
+/// The lines of the file last quoted, read once (diagnostics come sorted by file), and
+/// the characters of the line last quoted: many problems on one long line stay cheap.
+#[derive(Default)]
+struct Source {
+    path: String,
+    text: Option<String>,
+    line_starts: Vec<usize>,
+    last_line: Option<(usize, Vec<char>)>,
+}
+
+impl Source {
+    fn line(&mut self, root: &Path, path: &str, line: usize) -> Option<&[char]> {
+        if self.path != path || self.line_starts.is_empty() {
+            self.path = path.to_string();
+            self.text = std::fs::read(root.join(path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+            let text = self.text.as_deref().unwrap_or("");
+            self.line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+            self.last_line = None;
+        }
+        let text = self.text.as_deref()?;
+        if self.last_line.as_ref().is_none_or(|(n, _)| *n != line) {
+            let start = *self.line_starts.get(line - 1)?;
+            let end = self.line_starts.get(line).map(|e| e - 1).unwrap_or(text.len());
+            if start > text.len() || (start == text.len() && self.line_starts.len() == line) {
+                return None;
+            }
+            let chars = text[start..end].trim_end_matches('\r').chars().collect();
+            self.last_line = Some((line, chars));
+        }
+        self.last_line.as_ref().map(|(_, chars)| chars.as_slice())
+    }
+}
+
 /// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`
 /// where it was cut, and the column within what is shown.
-fn quote_window(src: &str, column: usize) -> (String, usize) {
+fn quote_window(chars: &[char], column: usize) -> (String, usize) {
     const QUOTE_WIDTH: usize = 100;
-    let chars: Vec<char> = src.chars().collect();
     if chars.len() <= QUOTE_WIDTH {
-        return (src.to_string(), column);
+        return (chars.iter().collect(), column);
     }
     let col = column.clamp(1, chars.len() + 1) - 1;
     let start = col.saturating_sub(QUOTE_WIDTH / 2).min(chars.len().saturating_sub(QUOTE_WIDTH));
@@ -183,11 +209,12 @@ mod tests {
     #[test]
     fn long_lines_are_quoted_around_the_column() {
         let line = "x".repeat(300) + "^here" + &"y".repeat(300);
-        let (shown, column) = quote_window(&line, 301);
+        let chars: Vec<char> = line.chars().collect();
+        let (shown, column) = quote_window(&chars, 301);
         assert!(shown.chars().count() <= 102, "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().nth(column - 1), Some('^'));
-        assert_eq!(quote_window("short", 3), ("short".to_string(), 3));
+        assert_eq!(quote_window(&['s', 'h', 'o', 'r', 't'], 3), ("short".to_string(), 3));
     }
 
     #[test]

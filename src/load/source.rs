@@ -101,6 +101,40 @@ pub fn line_col_at(text: &str, at: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Lines and columns of many byte offsets in one text, in about one pass over it when the
+/// offsets come in increasing order (as a parser's events do): a document with many links
+/// or problems stays linear, not quadratic.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// The last offset located, with its line and column.
+    last: (usize, usize, usize),
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineIndex { text, last: (0, 1, 1) }
+    }
+
+    /// The same as `line_col_at(text, at)`.
+    pub fn locate(&mut self, at: usize) -> (usize, usize) {
+        let at = floor_char_boundary(self.text, at.min(self.text.len()));
+        if at < self.last.0 {
+            self.last = (0, 1, 1);
+        }
+        let (from, mut line, mut column) = self.last;
+        for c in self.text[from..at].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        self.last = (at, line, column);
+        (line, column)
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -174,6 +208,15 @@ mod tests {
     fn reports_missing_and_unterminated_front_matter() {
         assert_eq!(split_front_matter("# no\n", "a.md").unwrap_err().code, "front-matter-missing");
         assert_eq!(split_front_matter("---\ntitle: x\n", "a.md").unwrap_err().code, "front-matter-unterminated");
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_line_col_at() {
+        let text = "ab\nđắk x\r\n\nyz";
+        let mut index = LineIndex::new(text);
+        for at in [0, 1, 3, 5, 8, 12, 2, 13, 14, 99] {
+            assert_eq!(index.locate(at), line_col_at(text, at), "at {at}");
+        }
     }
 
     #[test]

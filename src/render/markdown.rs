@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Location, Msg, msg};
-use crate::load::source::{IMAGE_LIMIT, human_size, line_col_at};
+use crate::load::source::{IMAGE_LIMIT, LineIndex, human_size};
 use crate::model::Document;
 use crate::slug::slugify;
 
@@ -80,13 +80,16 @@ pub fn render(
     base_path: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let mut ctx = Ctx { doc, root, targets, base_path, diags, out: Rendered::default() };
+    let lines = LineIndex::new(&doc.markdown);
+    let mut ctx = Ctx { doc, root, targets, base_path, diags, lines, out: Rendered::default() };
     let opts =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut events: Vec<Event> = Vec::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
     let mut footnote_uses: HashMap<String, usize> = HashMap::new();
+    let mut depth = Depth::default();
     for (event, range) in Parser::new_ext(&doc.markdown, opts).into_offset_iter() {
+        depth.track(&event, range.start);
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) if link_type != LinkType::Email => {
                 let dest = ctx.link(&dest_url, range.start);
@@ -130,11 +133,73 @@ pub fn render(
         };
         events.push(event);
     }
+    if let Some(offset) = depth.exceeded_at {
+        // Not sanitized, so never published: the document is an error.
+        ctx.error(
+            "markdown-too-deep",
+            offset,
+            msg!("markdown-too-deep", max = MAX_NESTING),
+            msg!("markdown-too-deep-help"),
+        );
+        return ctx.out;
+    }
     assign_heading_ids(&mut events, &mut ctx.out.headings);
     let mut html = String::with_capacity(doc.markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     ctx.out.html = sanitize(&html);
     ctx.out
+}
+
+/// How deep Markdown blocks and raw HTML elements may nest. The sanitizer's work grows
+/// with the square of the depth (a 2 MB file of `>` would take hours), and no report
+/// needs more than a few levels.
+pub const MAX_NESTING: usize = 100;
+
+/// The nesting depth of a document as its events go by: Markdown containers, plus raw
+/// HTML elements opened and not yet closed (void elements and `/>` do not nest).
+#[derive(Default)]
+struct Depth {
+    now: usize,
+    /// Where the depth first went past `MAX_NESTING`.
+    exceeded_at: Option<usize>,
+}
+
+impl Depth {
+    fn track(&mut self, event: &Event, offset: usize) {
+        match event {
+            Event::Start(_) => self.open(offset),
+            Event::End(_) => self.now = self.now.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                const VOID: &[&str] = &[
+                    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                    "wbr",
+                ];
+                for tag in html.split('<').skip(1) {
+                    let closing = tag.starts_with('/');
+                    let name: String =
+                        tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
+                    let name = name.to_ascii_lowercase();
+                    let self_closing = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+                    if name.is_empty() || VOID.contains(&name.as_str()) || self_closing {
+                        continue;
+                    }
+                    if closing {
+                        self.now = self.now.saturating_sub(1);
+                    } else {
+                        self.open(offset);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open(&mut self, offset: usize) {
+        self.now += 1;
+        if self.now > MAX_NESTING && self.exceeded_at.is_none() {
+            self.exceeded_at = Some(offset);
+        }
+    }
 }
 
 /// Gives every heading a folded id, unique within the document (`ket-qua`, `ket-qua-1`, …).
@@ -181,6 +246,7 @@ struct Ctx<'a> {
     targets: &'a LinkTargets,
     base_path: &'a str,
     diags: &'a mut Vec<Diagnostic>,
+    lines: LineIndex<'a>,
     out: Rendered,
 }
 
@@ -193,8 +259,8 @@ enum Resolved {
 }
 
 impl Ctx<'_> {
-    fn at(&self, offset: usize) -> (usize, usize) {
-        let (line, column) = line_col_at(&self.doc.markdown, offset);
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let (line, column) = self.lines.locate(offset);
         (line + self.doc.line_offset, column)
     }
 
@@ -417,11 +483,16 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
         empty: bool,
     }
     let mut heads: Vec<Head> = Vec::new();
+    // The sections the text read so far belongs to: indices into `heads`, levels rising.
+    let mut open: Vec<usize> = Vec::new();
     let mut in_heading = false;
     for (event, range) in Parser::new_ext(&doc.markdown, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                // Text under a deeper heading belongs to the enclosing sections too.
+                while open.last().is_some_and(|&i| heads[i].level >= level) {
+                    open.pop();
+                }
+                open.push(heads.len());
                 heads.push(Head { level, text: String::new(), offset: range.start, empty: true });
                 in_heading = true;
             }
@@ -432,13 +503,9 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
             Event::Start(_) | Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_)
                 if !in_heading =>
             {
-                // The text belongs to the last heading and to each enclosing one.
-                let mut level: Option<HeadingLevel> = None;
-                for h in heads.iter_mut().rev() {
-                    if level.is_none_or(|l| h.level < l) {
-                        h.empty = false;
-                        level = Some(h.level);
-                    }
+                // Text under a deeper heading belongs to the enclosing sections too.
+                for &i in &open {
+                    heads[i].empty = false;
                 }
             }
             _ => {}
@@ -454,13 +521,14 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let body = doc.markdown.trim_end();
     let end = body.rfind('\n').map(|i| i + 1).unwrap_or(0); // the start of the last line
     let names: Vec<String> = RECOMMENDED_SECTIONS.iter().map(|(vi, _)| (*vi).to_string()).collect();
+    let mut lines = LineIndex::new(&doc.markdown);
     for (k, at) in found.iter().enumerate() {
         let title = RECOMMENDED_SECTIONS[k].0;
         // An empty body has no line of its own: point at the front matter's closing `---`.
-        let place = |offset: usize| match doc.markdown.trim().is_empty() {
+        let mut place = |offset: usize| match doc.markdown.trim().is_empty() {
             true => Location::new(&doc.path, doc.line_offset.max(1), 1),
             false => {
-                let (line, column) = line_col_at(&doc.markdown, offset);
+                let (line, column) = lines.locate(offset);
                 Location::new(&doc.path, line + doc.line_offset, column)
             }
         };
