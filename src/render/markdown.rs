@@ -205,6 +205,7 @@ impl Depth {
 /// Gives every heading a folded id, unique within the document (`ket-qua`, `ket-qua-1`, …).
 fn assign_heading_ids(events: &mut [Event], headings: &mut Vec<Heading>) {
     let mut used: HashSet<String> = HashSet::new();
+    let mut last_suffix: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -221,12 +222,17 @@ fn assign_heading_ids(events: &mut [Event], headings: &mut Vec<Heading>) {
                 s if s.is_empty() => "muc".to_string(),
                 s => s,
             };
-            let mut id = base.clone();
-            let mut n = 0;
+            // Start after the last suffix this base took: every smaller one is taken already,
+            // and many equal headings stay linear.
+            let (mut n, mut id) = match last_suffix.get(&base) {
+                None => (0, base.clone()),
+                Some(n) => (n + 1, format!("{base}-{}", n + 1)),
+            };
             while !used.insert(id.clone()) {
                 n += 1;
                 id = format!("{base}-{n}");
             }
+            last_suffix.insert(base.clone(), n);
             headings.push(Heading { level: heading_number(level), id: id.clone(), text });
             events[i] =
                 Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes: vec![], attrs: vec![] });
@@ -679,6 +685,9 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"bai-hoc-rut-ra\">Bài học rút ra</h2>"), "{}", r.html);
         assert!(r.html.contains("id=\"ket-qua-1\""), "{}", r.html);
         assert_eq!(r.headings.len(), 3);
+        let (r, _) = render_md("## Kết quả\n\n## Kết quả 1\n\n## Kết quả\n\n## Kết quả\n\n## Kết quả 1\n");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["ket-qua", "ket-qua-1", "ket-qua-2", "ket-qua-3", "ket-qua-1-1"]);
     }
 
     #[test]

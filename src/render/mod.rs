@@ -125,20 +125,25 @@ fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
             (doc.path.as_str(), set)
         })
         .collect();
+    // A suggestion compares with every id of the target; past a hundred per target the plain
+    // help is given, so a document full of broken heading links is still checked quickly.
+    let mut suggested: HashMap<&str, usize> = HashMap::new();
     for (doc, _, r) in &all {
         for a in &r.anchors {
             // A target that is not among the rendered documents failed to load; it is reported already.
             let known = ids.get(a.target.as_str()).is_none_or(|s| s.contains(a.fragment.as_str()));
             let footnote = a.fragment.starts_with("fn-") || a.fragment.starts_with("fnref-");
             if !known && !footnote {
-                let suggestion = ids
-                    .get(a.target.as_str())
-                    .map(|s| {
+                let count = suggested.entry(a.target.as_str()).or_default();
+                *count += 1;
+                let suggestion = match ids.get(a.target.as_str()) {
+                    Some(s) if *count <= 100 => {
                         let mut v: Vec<&str> = s.iter().copied().collect();
                         v.sort();
                         crate::diag::did_you_mean(&a.fragment, &v, msg!("headings-of-page"))
-                    })
-                    .unwrap_or_else(|| msg!("broken-anchor-help"));
+                    }
+                    _ => msg!("broken-anchor-help"),
+                };
                 diags.push(
                     Diagnostic::error(
                         "broken-anchor",
