@@ -243,9 +243,16 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }
 
-/// "did you mean" over a list of known names: the closest one, if close enough.
+/// "did you mean" over a list of known names: the closest one, if close enough. Lists
+/// longer than a thousand names get no suggestion, so that many unknown names against a
+/// huge list cannot take quadratic time.
 pub fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    const MAX_CANDIDATES: usize = 1000;
     let wrong_folded = crate::slug::slugify(wrong);
+    let known: Vec<&'a str> = known.into_iter().take(MAX_CANDIDATES + 1).collect();
+    if known.len() > MAX_CANDIDATES {
+        return None;
+    }
     known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(&wrong_folded, &crate::slug::slugify(k)), k))
@@ -292,5 +299,8 @@ mod tests {
         assert_eq!(suggest("ninh-bihn", known), Some("ninh-binh"));
         assert_eq!(suggest("Đắk Lắk", known), Some("dak-lak"));
         assert_eq!(suggest("zzzzzz", known), None);
+        let many: Vec<String> = (0..1001).map(|i| format!("ten-{i}")).collect();
+        assert_eq!(suggest("ten-1", many.iter().map(String::as_str)), None);
+        assert_eq!(suggest("ten-1", many[..1000].iter().map(String::as_str)), Some("ten-1"));
     }
 }
