@@ -80,18 +80,24 @@ pub fn index_md(commune: &str, province: &Province, (y, m, d): (i32, u8, u8)) ->
         "Điều gì hiệu quả, điều gì chưa; xã khác cần lưu ý gì khi làm theo.",
         "Tiêu chí hoặc ngưỡng đề xuất cho giai đoạn 2026–2030 và lý do.",
     ];
-    let quote = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
     let mut out = String::new();
     let _ = writeln!(out, "---");
-    let _ = writeln!(out, "title: \"{}: mô hình xã nông thôn mới thông minh\"", quote(commune));
+    let _ = writeln!(out, "title: {}", quoted(&format!("{commune}: mô hình xã nông thôn mới thông minh")));
     let _ = writeln!(out, "summary: \"Một hai câu tóm tắt mô hình, hiện trong danh sách và kết quả tìm kiếm.\"");
     let _ = writeln!(out, "date: {y:04}-{m:02}-{d:02}");
-    let _ = writeln!(out, "authors: [\"Văn phòng Điều phối nông thôn mới {}\"]", quote(&unit_name(province)));
+    let office = format!("Văn phòng Điều phối nông thôn mới {}", unit_name(province));
+    let _ = writeln!(out, "authors: [{}]", quoted(&office));
     let _ = writeln!(out, "---");
     for ((title, _), hint) in RECOMMENDED_SECTIONS.iter().zip(HINTS) {
         let _ = write!(out, "\n## {title}\n\n<!-- {hint} -->\n");
     }
     out
+}
+
+/// `s` as a double-quoted YAML string, on one line.
+fn quoted(s: &str) -> String {
+    let one_line: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    format!("\"{}\"", one_line.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn unit_name(p: &Province) -> String {
@@ -113,7 +119,7 @@ pub fn metrics_yaml(
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# yaml-language-server: $schema={}schema/metrics.schema.json", config.base_url);
-    let _ = writeln!(out, "commune: \"{}\"", commune.replace('\\', "\\\\").replace('"', "\\\""));
+    let _ = writeln!(out, "commune: {}", quoted(commune));
     let _ = writeln!(out, "province: {}", province.slug);
     if !province.former.is_empty() {
         let former: Vec<&str> = province.former.iter().map(|f| f.slug.as_str()).collect();
@@ -219,6 +225,11 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_quoted_on_one_line() {
+        assert_eq!(quoted("Xã \"A\"\\B\nC"), "\"Xã \\\"A\\\"\\\\B C\"");
+    }
 
     #[test]
     fn days_become_dates() {

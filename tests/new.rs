@@ -73,3 +73,18 @@ fn the_shipped_content_accepts_a_new_pilot_too() {
     assert_eq!(o.status.code(), Some(0), "{codes:?}");
     assert_eq!(codes, vec!["empty-section"; 6]);
 }
+
+#[test]
+fn quotes_in_a_name_stay_valid_yaml() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let o = new_pilot(&site, "an-giang", "Xã Đắk \"Mới\" \\ 2");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = langso(&["check", "--root", site.root().to_str().unwrap(), "--format", "json"]);
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = diags.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["empty-section"; 6], "{diags:#?}");
+    assert!(
+        site.read("content/pilots/an-giang/dak-moi-2/metrics.yaml")
+            .contains("commune: \"Xã Đắk \\\"Mới\\\" \\\\ 2\"\n")
+    );
+}
