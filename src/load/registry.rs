@@ -49,14 +49,25 @@ fn slug_value(node: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Ve
         );
         return None;
     }
-    if !seen.insert(s.clone()) {
+    first_use(s, node, rel, seen, diags)
+}
+
+/// `id`, unless an earlier entry of the list has it already (`duplicate-id`).
+fn first_use(
+    id: String,
+    node: &Node,
+    rel: &str,
+    seen: &mut HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if !seen.insert(id.clone()) {
         diags.push(
-            Diagnostic::error("duplicate-id", node.at(rel), msg!("duplicate-id", id = &s))
+            Diagnostic::error("duplicate-id", node.at(rel), msg!("duplicate-id", id = &id))
                 .help(msg!("duplicate-id-help")),
         );
         return None;
     }
-    Some(s)
+    Some(id)
 }
 
 pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
@@ -220,14 +231,7 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
             );
             return None;
         }
-        if !seen.insert(id.clone()) {
-            diags.push(
-                Diagnostic::error("duplicate-id", n.at(rel), msg!("duplicate-id", id = &id))
-                    .help(msg!("duplicate-id-help")),
-            );
-            return None;
-        }
-        Some(id)
+        first_use(id, n, rel, seen, diags)
     });
     let groups: Vec<(&str, Group)> = Group::ALL.iter().map(|g| (g.slug(), *g)).collect();
     let group = m
