@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use crate::diag::{self, Diagnostic};
 use crate::load::{self, registry::normalize_base_url};
-use crate::model::Lang;
 use crate::output;
 use crate::render::{self, theme::Theme};
 
@@ -26,14 +25,11 @@ pub struct BuildReport {
     pub files: usize,
     pub bytes: u64,
     pub stages: Vec<(&'static str, Duration)>,
-    /// The site's language, in which diagnostics are worded.
-    pub language: Lang,
 }
 
 pub enum BuildError {
-    /// The content has errors (exit 1). All diagnostics, warnings included, sorted,
-    /// and the site's language to word them in.
-    Content(Vec<Diagnostic>, Lang),
+    /// The content has errors (exit 1). All diagnostics, warnings included, sorted.
+    Content(Vec<Diagnostic>),
     /// Usage, theme or I/O failure (exit 2).
     Fatal(String),
 }
@@ -68,7 +64,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     stages.done("markdown");
     diag::sort(&mut diags);
     if diag::has_errors(&diags) {
-        return Err(BuildError::Content(diags, site.config.language));
+        return Err(BuildError::Content(diags));
     }
     let files = render::render_site(&site, root, &docs, &theme).map_err(|e| BuildError::Fatal(e.0))?;
     stages.done("pages");
@@ -81,8 +77,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             output::Content::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
         })
         .sum();
-    let language = site.config.language;
-    Ok(BuildReport { diagnostics: diags, out, files: files.len(), bytes, stages: stages.0, language })
+    Ok(BuildReport { diagnostics: diags, out, files: files.len(), bytes, stages: stages.0 })
 }
 
 /// Refuses an output folder that would replace the site root or its content.

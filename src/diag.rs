@@ -19,8 +19,13 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem in the content, at a place an editor can open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The language of messages when the site's is not at hand: the default site language.
+pub const DEFAULT_LANG: Lang = Lang::Vi;
+
+/// One problem in the content, at a place an editor can open. Serialized (for code that
+/// has no language at hand) with message and help worded in `DEFAULT_LANG`; `check
+/// --format json` words them in the site's language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable kebab-case code, e.g. `unknown-province`.
@@ -34,7 +39,12 @@ pub struct Diagnostic {
     /// What is wrong; worded in the site's language when shown (see `catalog.rs`).
     pub message: Msg,
     /// What to do about it, in plain words (boxed: most code passes diagnostics around by value).
+    #[serde(serialize_with = "help_or_empty")]
     pub help: Option<Box<Msg>>,
+}
+
+fn help_or_empty<S: serde::Serializer>(help: &Option<Box<Msg>>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&help.as_ref().map(|h| h.render(DEFAULT_LANG)).unwrap_or_default())
 }
 
 impl Diagnostic {
@@ -146,10 +156,16 @@ impl From<&str> for Msg {
     }
 }
 
-/// English, for developers' messages (theme errors); editors see `render` in the site's language.
+/// In `DEFAULT_LANG`, where no language is at hand; editors see `render` in the site's language.
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::En))
+        f.write_str(&self.render(DEFAULT_LANG))
+    }
+}
+
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.render(DEFAULT_LANG))
     }
 }
 
@@ -226,10 +242,9 @@ pub fn unknown(
         .help(did_you_mean(wrong, known, listed_in))
 }
 
-/// Human output in Vietnamese (the default site language), without colour. Prefer
-/// `render` with the site's language.
+/// Human output in `DEFAULT_LANG`, without colour. Prefer `render` with the site's language.
 pub fn render_human(diags: &[Diagnostic], root: &Path) -> String {
-    render(diags, root, Lang::Vi, Format::Human, false)
+    render(diags, root, DEFAULT_LANG, Format::Human, false)
 }
 
 /// Sorts by file, line, column, then code, so output is stable and easy to follow.
@@ -288,7 +303,13 @@ mod tests {
         let m = msg!("unknown", what = msg!("what-province"), wrong = "x{y}");
         assert_eq!(m.render(Lang::En), "unknown province `x{y}`");
         assert_eq!(m.render(Lang::Vi), "tỉnh `x{y}` không có trong danh mục");
-        assert_eq!(m.to_string(), "unknown province `x{y}`");
+        assert_eq!(m.to_string(), "tỉnh `x{y}` không có trong danh mục");
+        let d = Diagnostic::error("unknown-province", Location::new("a.yaml", 2, 3), m).help("sửa đi");
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["message"], "tỉnh `x{y}` không có trong danh mục");
+        assert_eq!(json["help"], "sửa đi");
+        let d = Diagnostic::warning("not-nfc", Location::file("a.md"), msg!("not-nfc"));
+        assert_eq!(serde_json::to_value(&d).unwrap()["help"], "");
         assert_eq!(Msg::from("đã có sẵn").render(Lang::En), "đã có sẵn");
         assert_eq!(Msg { id: "no-such-id", args: Vec::new() }.render(Lang::Vi), "no-such-id");
     }

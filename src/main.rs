@@ -36,11 +36,16 @@ fn human(diags: &[diag::Diagnostic], root: &std::path::Path, lang: Lang) -> Stri
     diag::render(diags, root, lang, diag::Format::Human, colour)
 }
 
+/// The site's language, to word diagnostics in (Vietnamese when site.yaml cannot say).
+fn site_language(root: &std::path::Path) -> Lang {
+    langso::load::registry::load_config(root, &mut Vec::new()).language
+}
+
 fn run_build(args: cli::BuildArgs) -> ExitCode {
     let opts = BuildOptions { root: args.root.clone(), out: args.out, base_url: args.base_url };
     match build(&opts) {
         Ok(report) => {
-            eprint!("{}", human(&report.diagnostics, &args.root, report.language));
+            eprint!("{}", human(&report.diagnostics, &args.root, site_language(&args.root)));
             let stages: Vec<String> =
                 report.stages.iter().map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0)).collect();
             eprintln!(
@@ -52,7 +57,8 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(BuildError::Content(diags, lang)) => {
+        Err(BuildError::Content(diags)) => {
+            let lang = site_language(&args.root);
             eprint!("{}", human(&diags, &args.root, lang));
             eprintln!("build failed: {}; the previous site was left as it was", summary(&diags, lang));
             ExitCode::from(1)
