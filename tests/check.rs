@@ -221,10 +221,22 @@ fn source_codes() -> BTreeSet<String> {
     codes
 }
 
-/// Codes documented in `docs/diagnostics.md`: its `### `code`` headings.
+/// Codes documented in `docs/diagnostics.md`: its `### `code`` headings, each of which
+/// must say its severity, give an example and the fix.
 fn documented_codes() -> BTreeSet<String> {
     let doc = std::fs::read_to_string(repo_root().join("docs/diagnostics.md")).unwrap();
-    doc.lines().filter_map(|l| l.strip_prefix("### `").and_then(|r| r.strip_suffix('`'))).map(str::to_string).collect()
+    let mut codes = BTreeSet::new();
+    for section in doc.split("\n### `").skip(1) {
+        let (code, text) = section.split_once('`').unwrap();
+        let text = text.split("\n## ").next().unwrap();
+        let severity = text.contains("**error.**") || text.contains("**warning.**");
+        assert!(
+            severity && text.contains("Example") && text.contains("Fix:"),
+            "`{code}` lacks severity, example or fix"
+        );
+        codes.insert(code.to_string());
+    }
+    codes
 }
 
 #[test]
