@@ -121,9 +121,14 @@ fn json_value(v: Option<Value>) -> Json {
     }
 }
 
-fn pilot_json(site: &Site, p: &Pilot) -> Json {
+/// How many of a pilot's values meet their national target, and how many have one.
+fn targets_met(site: &Site, p: &Pilot) -> (usize, usize) {
     let targets = p.metrics.iter().filter_map(|m| site.indicator(m.indicator).meets_target(m.value));
-    let (met, with_target) = targets.fold((0, 0), |(met, all), t| (met + usize::from(t), all + 1));
+    targets.fold((0, 0), |(met, all), t| (met + usize::from(t), all + 1))
+}
+
+fn pilot_json(site: &Site, p: &Pilot) -> Json {
+    let (met, with_target) = targets_met(site, p);
     json!({
         "path": key(site, p),
         "commune": p.commune,
@@ -215,13 +220,13 @@ pub fn to_markdown(d: &SiteDiff, t: &I18n) -> String {
         }
         let _ = writeln!(out, "\n### {}\n", Msg::new(title).render(lang));
         for (site, p) in list.iter() {
-            let j = pilot_json(site, p);
+            let (met, targets) = targets_met(site, p);
             let facts = msg!(
                 "diff-pilot-facts",
                 status = t.get(&format!("status_{}", p.status.name())),
                 indicators = p.metrics.len(),
-                met = j["targets_met"].as_u64().unwrap_or(0),
-                targets = j["targets"].as_u64().unwrap_or(0),
+                met = met,
+                targets = targets,
             );
             let name = format!("{} ({})", md(&p.commune), md(&site.province(p.province).name));
             let _ = writeln!(out, "- **{name}** — `{}`: {}", key(site, p), facts.render(lang));
