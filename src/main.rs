@@ -3,9 +3,9 @@
 
 mod cli;
 
-use std::process::ExitCode;
-
 use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
 
 use clap::Parser;
 use langso::build::{BuildError, BuildOptions, build};
@@ -31,13 +31,13 @@ fn main() -> ExitCode {
 }
 
 /// Human diagnostics for stderr, coloured when stderr is a terminal (and `NO_COLOR` is unset).
-fn human(diags: &[diag::Diagnostic], root: &std::path::Path, lang: Lang) -> String {
+fn human(diags: &[diag::Diagnostic], root: &Path, lang: Lang) -> String {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     diag::render(diags, root, lang, diag::Format::Human, colour)
 }
 
 /// The site's language, to word diagnostics in (Vietnamese when site.yaml cannot say).
-fn site_language(root: &std::path::Path) -> Lang {
+fn site_language(root: &Path) -> Lang {
     langso::load::registry::load_config(root, &mut Vec::new()).language
 }
 
@@ -71,8 +71,7 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
 }
 
 fn run_check(args: cli::CheckArgs) -> ExitCode {
-    if !args.root.join("content").is_dir() {
-        eprintln!("error: `{}` is not a site root: it has no `content/` folder", args.root.display());
+    if !is_site_root(&args.root) {
         return ExitCode::from(2);
     }
     let (site, mut diags) = langso::load::load_site(&args.root);
@@ -94,6 +93,15 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
     }
     let failed = diag::has_errors(&diags) || (args.strict && !diags.is_empty());
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Whether `root` holds `content/`; if not, says so (the caller exits with 2).
+fn is_site_root(root: &Path) -> bool {
+    let ok = root.join("content").is_dir();
+    if !ok {
+        eprintln!("error: `{}` is not a site root: it has no `content/` folder", root.display());
+    }
+    ok
 }
 
 /// Writes to stdout, reporting a closed pipe as an error instead of panicking.
@@ -120,8 +128,7 @@ fn run_new_pilot(args: cli::NewPilotArgs) -> ExitCode {
 
 /// Prints the schema; errors in the registries it is generated from fail the command.
 fn run_schema(args: cli::SchemaArgs) -> ExitCode {
-    if !args.root.join("content").is_dir() {
-        eprintln!("error: `{}` is not a site root: it has no `content/` folder", args.root.display());
+    if !is_site_root(&args.root) {
         return ExitCode::from(2);
     }
     let (site, diags) = langso::load::load_site(&args.root);
@@ -142,11 +149,8 @@ fn run_schema(args: cli::SchemaArgs) -> ExitCode {
 /// Prints what changes from one site root to another; content errors in either do not
 /// stop it (`check` reports those), only a missing root or theme does.
 fn run_diff(args: cli::DiffArgs) -> ExitCode {
-    for root in [&args.old_root, &args.new_root] {
-        if !root.join("content").is_dir() {
-            eprintln!("error: `{}` is not a site root: it has no `content/` folder", root.display());
-            return ExitCode::from(2);
-        }
+    if !is_site_root(&args.old_root) || !is_site_root(&args.new_root) {
+        return ExitCode::from(2);
     }
     let (old, _) = langso::load::load_site(&args.old_root);
     let (new, _) = langso::load::load_site(&args.new_root);
