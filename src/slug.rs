@@ -1,19 +1,29 @@
-//! Slugs and heading ids, folded the Vietnamese way the content contract defines:
-//! NFD, combining marks removed, `đ`/`Đ` → `d`, lower case, every run of other
-//! characters → `-`. One definition, used for commune folders, heading ids and
-//! suggestions alike, so a link written by hand matches the id the page gets.
+//! Vietnamese folding, defined once: `fold` (NFD, lower case, combining marks removed,
+//! `đ`/`Đ`/`ð`/`Ð` → `d`) is what search matches on, and slugs and heading ids are
+//! folded text with every run of other characters turned into `-`, as the content
+//! contract defines. Commune folders, heading ids, suggestions and the search index
+//! all use it, so a link written by hand matches the id the page gets and "dong thap"
+//! finds "Đồng Tháp". The browser's copy (`fold` in `themes/default/static/search.js`)
+//! is checked against the same vectors (`tests/fixtures/fold.tsv`).
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+/// Folds `text` for matching: "Đồng Tháp" → `dong thap`, "hoà" and "hòa" → `hoa`.
+/// Everything that is not a letter with marks is kept as it is (lower-cased), so the
+/// result has the same words as the input.
+pub fn fold(text: &str) -> String {
+    let lower = text.nfd().collect::<String>().to_lowercase();
+    lower.chars().filter(|c| !is_combining_mark(*c)).map(|c| if matches!(c, 'đ' | 'ð') { 'd' } else { c }).collect()
+}
 
 /// Folds `text` to a slug: "Xã Đắk Nuê" → `xa-dak-nue`, "Bài học rút ra" → `bai-hoc-rut-ra`.
 /// Characters outside Latin script are transliterated by `deunicode` when it knows them.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in fold(text).chars() {
         let folded: &str = match c {
-            'đ' | 'Đ' | 'ð' | 'Ð' => "d",
             c if c.is_ascii() => {
                 push_ascii(&mut out, c, &mut pending_dash);
                 continue;
@@ -78,6 +88,14 @@ mod tests {
         assert_eq!(slugify("Hoà Đồng"), slugify("Hòa Đồng"));
         assert_eq!(slugify("Ho\u{300}a"), "hoa");
         assert_eq!(slugify("thuý"), slugify("thúy"));
+    }
+
+    #[test]
+    fn fold_keeps_words_and_drops_marks() {
+        assert_eq!(fold("Đồng Tháp"), "dong thap");
+        assert_eq!(fold("ĐÀ NẴNG, đa năng"), "da nang, da nang");
+        assert_eq!(fold("Hoà / Hòa"), fold("Hòa / Hoà"));
+        assert_eq!(fold("Ðức"), "duc");
     }
 
     #[test]

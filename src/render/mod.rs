@@ -279,6 +279,9 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
     files.extend(criteria::files(site, t, &page)?);
 
     files.push(page("404.html", "404.html", "", t.get("not_found_title"), t.get("not_found_text"), &("none", &()))?);
+    // Search: the page (its script fetches the index) and the index built from the model.
+    files.push(page("search.html", "search/", "search", t.get("search_title"), t.get("search_intro"), &("none", &()))?);
+    files.extend(crate::search::index_files(site, t));
 
     files.extend(data::files(site));
     files.push(schema::file(site));
