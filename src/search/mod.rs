@@ -18,8 +18,9 @@
 
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::sync::Mutex;
 
 use serde_json::{Value as Json, json};
 
@@ -27,12 +28,12 @@ use crate::model::*;
 use crate::output::OutputFile;
 use crate::render::theme::I18n;
 use crate::render::views::url;
-use text::{Syllable, excerpt, markdown_text, syllables};
+use text::{excerpt, markdown_text, syllable_spans, written_and_folded};
 
 /// Where the index is published, relative to the base path.
 pub const INDEX_DIR: &str = "search/index/";
 /// Pilots per entries file.
-pub const ENTRIES_PER_FILE: usize = 2;
+pub const ENTRIES_PER_FILE: usize = 1;
 /// The raw size a term or lexicon shard aims at; the shard count is a power of two.
 const TERM_SHARD_BYTES: usize = 8 * 1024;
 const LEXICON_SHARD_BYTES: usize = 2 * 1024;
@@ -57,13 +58,48 @@ const MAX_WEIGHT: u32 = 63;
 
 /// FNV-1a (32 bit) of the UTF-8 bytes: the browser computes the same (`hash` in search.js).
 pub fn hash(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= u32::from(b);
+    fnv(0x811c_9dc5, s.as_bytes())
+}
+
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for b in bytes {
+        h ^= u32::from(*b);
         h = h.wrapping_mul(0x0100_0193);
     }
     h
 }
+
+/// A multiply-shift `Hasher` for the index's maps: millions of short keys that the site
+/// owns, so SipHash's resistance to crafted keys buys nothing.
+#[derive(Default)]
+struct Fast(u64);
+impl std::hash::Hasher for Fast {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fast>>;
 
 /// The shard holding a folded term (`dong`) or pair (`dong thap`).
 pub fn term_shard(term: &str, shards: u32) -> u32 {
@@ -75,41 +111,129 @@ pub fn lexicon_key(term: &str) -> String {
     term.chars().take(2).collect()
 }
 
-/// One pilot's occurrences of one term.
+/// Syllables get ids the first time they are seen, so a term is a `u64` (two ids; a single
+/// syllable has `NONE` as its second) and indexing allocates nothing per occurrence. Ids are
+/// assigned in whatever order the threads meet the syllables, so nothing written depends on
+/// them: files order terms by hash and text.
 #[derive(Default)]
-struct Hit {
-    weight: u32,
-    written: BTreeSet<String>,
+struct Vocab(Mutex<VocabTable>);
+
+#[derive(Default)]
+struct VocabTable {
+    ids: FastMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
 }
 
-#[derive(Default)]
-struct DocTerms(BTreeMap<String, Hit>);
+const NONE: u32 = u32::MAX;
 
-impl DocTerms {
+impl Vocab {
+    fn id(&self, s: String) -> u32 {
+        let mut t = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = t.ids.get(s.as_str()) {
+            return id;
+        }
+        let id = t.strings.len() as u32;
+        t.strings.push(s.clone().into());
+        t.ids.insert(s.into(), id);
+        id
+    }
+}
+
+/// Raw syllable as it appears → (written id, folded id); one per worker, so lookups take no lock.
+type SyllableCache = FastMap<Box<str>, (u32, u32)>;
+
+fn term(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+fn parts(t: u64) -> (u32, u32) {
+    ((t >> 32) as u32, t as u32)
+}
+
+/// Marks a posting whose pilot writes the term with diacritics.
+const MARKED: u32 = 1 << 31;
+/// No written form with diacritics.
+const PLAIN: u64 = u64::MAX;
+
+/// One pilot's terms: (term, weight | MARKED, its first written form with diacritics or
+/// `PLAIN`), and, sorted, any further written forms (rare: "đồng" and "động" in one text).
+struct DocIndex {
+    terms: Vec<(u64, u32, u64)>,
+    more_written: Vec<(u64, u64)>,
+}
+
+impl DocIndex {
+    /// The written forms with diacritics of term `t`, whose first form is `first`.
+    fn forms(&self, t: u64, first: u64) -> impl Iterator<Item = u64> + '_ {
+        let start = self.more_written.partition_point(|x| x.0 < t);
+        let more = self.more_written[start..].iter().take_while(move |x| x.0 == t).map(|x| x.1);
+        (first != PLAIN).then_some(first).into_iter().chain(more)
+    }
+}
+
+struct DocBuilder<'a> {
+    vocab: &'a Vocab,
+    cache: &'a mut SyllableCache,
+    terms: FastMap<u64, (u32, u64)>,
+    more_written: Vec<(u64, u64)>,
+}
+
+impl DocBuilder<'_> {
+    fn ids(&mut self, raw: &str) -> (u32, u32) {
+        if let Some(&ids) = self.cache.get(raw) {
+            return ids;
+        }
+        let (w, f) = written_and_folded(raw);
+        let fid = self.vocab.id(f.clone());
+        let wid = if w == f { fid } else { self.vocab.id(w) };
+        self.cache.insert(raw.into(), (wid, fid));
+        (wid, fid)
+    }
+
     fn add_text(&mut self, text: &str, weight: Weight) {
-        let s = syllables(text);
-        for (i, syl) in s.iter().enumerate() {
-            self.add(&syl.folded, &syl.written, weight);
-            if syl.joined {
-                let prev: &Syllable = &s[i - 1];
-                self.add(
-                    &format!("{} {}", prev.folded, syl.folded),
-                    &format!("{} {}", prev.written, syl.written),
-                    weight,
-                );
+        self.add_syllables(text, weight, true);
+    }
+
+    /// Adds the syllables of `text`, and with `pairs` its adjacent pairs too.
+    fn add_syllables(&mut self, text: &str, weight: Weight, pairs: bool) {
+        let mut prev = (NONE, NONE);
+        for (raw, joined) in syllable_spans(text) {
+            let (w, f) = self.ids(raw);
+            self.add(term(f, NONE), term(w, NONE), weight);
+            if pairs && joined {
+                self.add(term(prev.1, f), term(prev.0, w), weight);
+            }
+            prev = (w, f);
+        }
+    }
+
+    fn add(&mut self, folded: u64, written: u64, weight: Weight) {
+        let (w, first) = self.terms.entry(folded).or_insert((0, PLAIN));
+        *w = (*w + weight as u32).min(MAX_WEIGHT);
+        if written != folded {
+            *w |= MARKED;
+            if *first == PLAIN {
+                *first = written;
+            } else if *first != written {
+                self.more_written.push((folded, written));
             }
         }
     }
 
-    fn add(&mut self, folded: &str, written: &str, weight: Weight) {
-        let hit = self.0.entry(folded.to_string()).or_default();
-        hit.weight = (hit.weight + weight as u32).min(MAX_WEIGHT);
-        hit.written.insert(written.to_string());
+    fn finish(mut self) -> DocIndex {
+        self.more_written.sort_unstable();
+        self.more_written.dedup();
+        DocIndex {
+            terms: self.terms.into_iter().map(|(t, (w, first))| (t, w, first)).collect(),
+            more_written: self.more_written,
+        }
     }
 }
 
-fn doc_terms(site: &Site, p: &Pilot, body: &str) -> DocTerms {
-    let mut d = DocTerms::default();
+/// A pilot's terms. Pairs come from its title, names, fields, summary and the headings of
+/// its case study; the case study's running text adds syllables only (its pairs would
+/// triple the index for little gain in ranking).
+fn doc_index(site: &Site, p: &Pilot, text: &(String, String), vocab: &Vocab, cache: &mut SyllableCache) -> DocIndex {
+    let mut d = DocBuilder { vocab, cache, terms: FastMap::default(), more_written: Vec::new() };
     let prov = site.province(p.province);
     d.add_text(&p.title, Weight::Title);
     d.add_text(&p.commune, Weight::Place);
@@ -132,44 +256,113 @@ fn doc_terms(site: &Site, p: &Pilot, body: &str) -> DocTerms {
         d.add_text(&site.field(f).name.en, Weight::Field);
     }
     d.add_text(&p.summary, Weight::Summary);
-    d.add_text(body, Weight::Body);
-    d
+    d.add_syllables(&text.1, Weight::Body, true);
+    d.add_syllables(&text.0, Weight::Body, false);
+    d.finish()
 }
 
-/// All postings of one term across the site.
-#[derive(Default)]
-struct Postings {
-    /// (pilot number, weight, written forms)
-    hits: Vec<(u32, u32, BTreeSet<String>)>,
+/// The vocabulary, frozen: strings and their hashes by id.
+struct Strings {
+    strings: Vec<Box<str>>,
+    hashes: Vec<u32>,
 }
 
-impl Postings {
-    /// `[[written forms, most used first], [pilot delta, weight, (mask of written forms), …]]`;
-    /// the mask is left out when the term has a single written form.
-    fn to_json(&self) -> Json {
-        let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, _, written) in &self.hits {
-            for w in written {
-                *uses.entry(w).or_default() += 1;
-            }
+impl Strings {
+    fn text(&self, t: u64) -> String {
+        match parts(t) {
+            (a, NONE) => self.strings[a as usize].to_string(),
+            (a, b) => format!("{} {}", self.strings[a as usize], self.strings[b as usize]),
         }
-        let mut variants: Vec<(&str, usize)> = uses.into_iter().collect();
-        variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        variants.truncate(MAX_VARIANTS);
-        let bit = |w: &str| variants.iter().position(|v| v.0 == w).map_or(0, |i| 1u32 << i);
-        let with_mask = variants.len() > 1;
-        let mut flat = Vec::with_capacity(self.hits.len() * 3);
-        let mut last = 0;
-        for (doc, weight, written) in &self.hits {
-            flat.push(doc - last);
-            last = *doc;
-            flat.push(*weight);
-            if with_mask {
-                flat.push(written.iter().map(|w| bit(w)).fold(0, |a, b| a | b));
-            }
-        }
-        json!([variants.iter().map(|v| v.0).collect::<Vec<_>>(), flat])
     }
+    /// `hash` of the term's text, without building it.
+    fn hash(&self, t: u64) -> u32 {
+        match parts(t) {
+            (a, NONE) => self.hashes[a as usize],
+            (a, b) => fnv(fnv(self.hashes[a as usize], b" "), self.strings[b as usize].as_bytes()),
+        }
+    }
+    /// Terms in file order: by hash, then by text.
+    fn cmp(&self, a: (u32, u64), b: (u32, u64)) -> std::cmp::Ordering {
+        a.0.cmp(&b.0)
+            .then_with(|| if a.1 == b.1 { std::cmp::Ordering::Equal } else { self.text(a.1).cmp(&self.text(b.1)) })
+    }
+}
+
+/// One term's postings as JSON: `[[written forms with diacritics, most used first], [pilot
+/// delta, weight, (mask of written forms), …](, 1)]`; the mask, and the final `1` that says
+/// it is there, are left out when every pilot uses the term's only written form or it has none. `hits` are (pilot, weight | MARKED, first written form),
+/// sorted by pilot.
+fn postings_json(out: &mut String, t: u64, hits: &[(u32, u32, u64)], docs: &[DocIndex], strings: &Strings) {
+    let mut variants: Vec<(u64, usize, String)> = Vec::new();
+    for &(doc, _, first) in hits {
+        for f in docs[doc as usize].forms(t, first) {
+            match variants.iter_mut().find(|v| v.0 == f) {
+                Some(v) => v.1 += 1,
+                None => variants.push((f, 1, strings.text(f))),
+            }
+        }
+    }
+    variants.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    variants.truncate(MAX_VARIANTS);
+    out.push_str("[[");
+    for (i, v) in variants.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(out, &v.2);
+    }
+    out.push_str("],[");
+    // Without a mask every pilot uses the one written form.
+    let with_mask = variants.len() > 1 || variants.first().is_some_and(|v| v.1 < hits.len());
+    let mut last = 0;
+    for (i, &(doc, weight, first)) in hits.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_number(out, doc - last);
+        out.push(',');
+        push_number(out, weight & !MARKED);
+        last = doc;
+        if with_mask {
+            let mask = docs[doc as usize]
+                .forms(t, first)
+                .filter_map(|f| variants.iter().position(|v| v.0 == f))
+                .fold(0u32, |m, i| m | (1 << i));
+            out.push(',');
+            push_number(out, mask);
+        }
+    }
+    out.push_str(if with_mask { "],1]" } else { "]]" });
+}
+
+fn push_number(out: &mut String, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+fn push_json_string(s: &mut String, text: &str) {
+    s.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(s, "\\u{:04x}", c as u32);
+            }
+            c => s.push(c),
+        }
+    }
+    s.push('"');
 }
 
 /// The smallest power of two that splits `total` bytes into shards of about `target`.
@@ -177,48 +370,81 @@ fn shard_count(total: usize, target: usize) -> u32 {
     (total.div_ceil(target).max(1) as u32).next_power_of_two()
 }
 
+/// Raw bytes a posting takes on average, to size the term shards before writing them.
+const BYTES_PER_POSTING: usize = 7;
+
 /// The index files, paths relative to the output folder. `t` labels statuses in the site language.
 pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    let bodies: Vec<String> = site.pilots.par_iter().map(|p| markdown_text(&p.doc.markdown)).collect();
-    let per_doc: Vec<DocTerms> =
-        site.pilots.par_iter().zip(&bodies).map(|(p, body)| doc_terms(site, p, body)).collect();
+    let bodies: Vec<(String, String)> = site.pilots.par_iter().map(|p| markdown_text(&p.doc.markdown)).collect();
+    let vocab = Vocab::default();
+    let docs: Vec<DocIndex> = site
+        .pilots
+        .par_iter()
+        .zip(&bodies)
+        .map_init(SyllableCache::default, |cache, (p, body)| doc_index(site, p, body, &vocab, cache))
+        .collect();
+    let strings = vocab.0.into_inner().unwrap_or_else(|e| e.into_inner()).strings;
+    let hashes = strings.par_iter().map(|s| hash(s)).collect();
+    let strings = Strings { strings, hashes };
 
-    let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
-    for (doc, dt) in per_doc.into_iter().enumerate() {
-        for (term, hit) in dt.0 {
-            terms.entry(term).or_default().hits.push((doc as u32, hit.weight, hit.written));
+    // Term shards: postings partitioned by shard in pilot order, then each shard merged and
+    // written on its own.
+    let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
+    let term_shards = shard_count(postings * BYTES_PER_POSTING, TERM_SHARD_BYTES);
+    let hashed: Vec<Vec<u32>> = docs.par_iter().map(|d| d.terms.iter().map(|e| strings.hash(e.0)).collect()).collect();
+    let mut buckets: Vec<Vec<(u32, u64, u32, u32, u64)>> = vec![Vec::new(); term_shards as usize];
+    for (doc, (d, hashes)) in docs.iter().zip(&hashed).enumerate() {
+        for (&(t, w, first), &h) in d.terms.iter().zip(hashes) {
+            buckets[(h % term_shards) as usize].push((h, t, doc as u32, w, first));
         }
     }
+    drop(hashed);
+    let shards: Vec<(String, Vec<(String, usize)>)> = buckets
+        .into_par_iter()
+        .map(|mut bucket| {
+            bucket.sort_unstable_by(|a, b| strings.cmp((a.0, a.1), (b.0, b.1)).then(a.2.cmp(&b.2)));
+            let mut json = String::from("{");
+            let mut lexicon = Vec::new();
+            let mut hits: Vec<(u32, u32, u64)> = Vec::new();
+            for group in bucket.chunk_by(|a, b| a.1 == b.1) {
+                let t = group[0].1;
+                hits.clear();
+                hits.extend(group.iter().map(|e| (e.2, e.3, e.4)));
+                if json.len() > 1 {
+                    json.push(',');
+                }
+                let text = strings.text(t);
+                push_json_string(&mut json, &text);
+                json.push(':');
+                postings_json(&mut json, t, &hits, &docs, &strings);
+                if parts(t).1 == NONE && text.chars().nth(1).is_some() {
+                    lexicon.push((text, hits.len()));
+                }
+            }
+            json.push('}');
+            (json, lexicon)
+        })
+        .collect();
 
     let mut files: Vec<(String, String)> = Vec::new();
-
-    // Term shards.
-    let encoded: Vec<(&String, String)> = terms.iter().map(|(k, p)| (k, p.to_json().to_string())).collect();
-    let total: usize = encoded.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
-    let term_shards = shard_count(total, TERM_SHARD_BYTES);
-    let mut shards: BTreeMap<u32, Vec<(&String, &String)>> = BTreeMap::new();
-    for (k, v) in &encoded {
-        shards.entry(term_shard(k, term_shards)).or_default().push((k, v));
-    }
-    for (n, entries) in shards {
-        files.push((format!("t/{n}.json"), json_object(&entries)));
+    let mut lexicon: Vec<(String, usize)> = Vec::new();
+    for (n, (json, lex)) in shards.into_iter().enumerate() {
+        // Empty shards are written too: the browser fetches whatever shard a word hashes to.
+        files.push((format!("t/{n}.json"), json));
+        lexicon.extend(lex);
     }
 
     // Lexicon shards: syllables (not pairs) of two characters or more, with their document frequency.
-    let lexicon: Vec<(&String, usize)> = terms
-        .iter()
-        .filter(|(k, _)| !k.contains(' ') && k.chars().nth(1).is_some())
-        .map(|(k, p)| (k, p.hits.len()))
-        .collect();
+    lexicon.sort();
     let lexicon_total: usize = lexicon.iter().map(|(k, _)| k.len() + 8).sum();
     let lexicon_shards = shard_count(lexicon_total, LEXICON_SHARD_BYTES);
     let mut lex: BTreeMap<u32, Vec<(&String, String)>> = BTreeMap::new();
-    for (k, df) in lexicon {
+    for (k, df) in &lexicon {
         lex.entry(term_shard(&lexicon_key(k), lexicon_shards)).or_default().push((k, df.to_string()));
     }
-    for (n, entries) in lex {
-        let entries: Vec<(&String, &String)> = entries.iter().map(|(k, v)| (*k, v)).collect();
+    for n in 0..lexicon_shards {
+        let entries: Vec<(&String, &String)> = lex.get(&n).into_iter().flatten().map(|(k, v)| (*k, v)).collect();
         files.push((format!("l/{n}.json"), json_object(&entries)));
     }
 
@@ -228,7 +454,7 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
         let entries: Vec<Json> = pilots
             .iter()
             .zip(bodies)
-            .map(|(p, body)| json!([url::pilot(site, p), p.title, p.summary, excerpt(body, EXCERPT_CHARS)]))
+            .map(|(p, body)| json!([url::pilot(site, p), p.title, p.summary, excerpt(&body.0, EXCERPT_CHARS)]))
             .collect();
         files.push((format!("e/{chunk}.json"), Json::Array(entries).to_string()));
     }
@@ -244,10 +470,8 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
     });
     files.push(("facets.json".into(), facets.to_string()));
 
-    let mut version = 0u32;
-    for (path, body) in &files {
-        version = hash(&format!("{version:08x}{path}{body}"));
-    }
+    files.sort();
+    let version = files.iter().fold(0x811c_9dc5, |h, (path, body)| fnv(fnv(h, path.as_bytes()), body.as_bytes()));
     let lang = site.config.language;
     let manifest = json!({
         "version": format!("{version:08x}"),
@@ -262,7 +486,6 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
     });
     files.push(("manifest.json".into(), manifest.to_string()));
 
-    files.sort();
     files.into_iter().map(|(path, body)| OutputFile::bytes(format!("{INDEX_DIR}{path}"), body.into_bytes())).collect()
 }
 
@@ -301,12 +524,37 @@ mod tests {
 
     #[test]
     fn postings_keep_written_forms_most_used_first() {
-        let forms = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-        let p = Postings {
-            hits: vec![(0, 16, forms(&["đồng"])), (3, 1, forms(&["động", "đồng"])), (7, 2, forms(&["đồng"]))],
+        // Ids: 0 dong, 1 đồng, 2 động, 3 xoai, 4 xoài.
+        let names = ["dong", "đồng", "động", "xoai", "xoài"];
+        let strings = Strings {
+            strings: names.iter().map(|s| (*s).into()).collect(),
+            hashes: names.iter().map(|s| hash(s)).collect(),
         };
-        assert_eq!(p.to_json(), json!([["đồng", "động"], [0, 16, 1, 3, 1, 3, 4, 2, 1]]));
-        let single = Postings { hits: vec![(2, 3, forms(&["xoài"]))] };
-        assert_eq!(single.to_json(), json!([["xoài"], [2, 3]]));
+        let (dong, xoai) = (term(0, NONE), term(3, NONE));
+        let doc = |more_written: Vec<(u64, u64)>| DocIndex { terms: Vec::new(), more_written };
+        let docs = vec![doc(vec![]), doc(vec![(dong, term(2, NONE))]), doc(vec![])];
+        let hits = [(0, 16 | MARKED, term(1, NONE)), (1, 1 | MARKED, term(1, NONE)), (2, 2, PLAIN)];
+        let mut json = String::new();
+        postings_json(&mut json, dong, &hits, &docs, &strings);
+        assert_eq!(json, r#"[["đồng","động"],[0,16,1,1,1,3,1,2,0],1]"#);
+        json.clear();
+        postings_json(&mut json, xoai, &[(1, 3 | MARKED, term(4, NONE))], &docs, &strings);
+        assert_eq!(json, r#"[["xoài"],[1,3]]"#);
+        json.clear();
+        postings_json(&mut json, xoai, &[(1, 3 | MARKED, term(4, NONE)), (2, 1, PLAIN)], &docs, &strings);
+        assert_eq!(json, r#"[["xoài"],[1,3,1,1,1,0],1]"#);
+        assert_eq!(strings.hash(term(0, 3)), hash("dong xoai"));
+        assert_eq!(strings.text(term(0, 3)), "dong xoai");
+    }
+
+    #[test]
+    fn numbers_and_strings_are_valid_json() {
+        let mut s = String::new();
+        push_number(&mut s, 0);
+        s.push(' ');
+        push_number(&mut s, 4_294_967_295);
+        s.push(' ');
+        push_json_string(&mut s, "a\"b\\c\u{1}");
+        assert_eq!(s, r#"0 4294967295 "a\"b\\c\u0001""#);
     }
 }

@@ -22,61 +22,80 @@ pub struct Syllable {
 }
 
 fn is_syllable_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-/// Splits `text` into syllables: runs of letters, digits and marks. The browser's
-/// `syllables` in search.js splits queries the same way (`[\p{L}\p{N}\p{M}]+`).
-pub fn syllables(text: &str) -> Vec<Syllable> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut joined = false;
-    let mut gap_is_space = false;
-    let flush = |current: &mut String, joined: bool, out: &mut Vec<Syllable>| {
-        if !current.is_empty() {
-            let written: String = current.nfc().collect::<String>().to_lowercase();
-            out.push(Syllable { folded: fold(&written), written, joined });
-            current.clear();
-        }
-    };
-    for c in text.chars() {
-        if is_syllable_char(c) {
-            if current.is_empty() {
-                joined = !out.is_empty() && gap_is_space;
-            }
-            current.push(c);
-        } else {
-            if !current.is_empty() {
-                flush(&mut current, joined, &mut out);
-                gap_is_space = true;
-            }
-            if !(c.is_whitespace() || c == '-') {
-                gap_is_space = false;
-            }
-        }
+/// The syllables of `text` as slices, each with whether it is joined to the one before
+/// (only spaces or hyphens between them, so the two form a pair like "nông thôn").
+/// The browser's `syllables` in search.js splits queries the same way (`[\p{L}\p{N}\p{M}]+`).
+pub fn syllable_spans(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let start = rest.find(is_syllable_char)?;
+        let gap = &rest[..start];
+        let joined = !first && gap.chars().all(|c| c == ' ' || c == '-' || c.is_whitespace());
+        first = false;
+        let tail = &rest[start..];
+        let len = tail.find(|c: char| !is_syllable_char(c)).unwrap_or(tail.len());
+        rest = &tail[len..];
+        Some((&tail[..len], joined))
+    })
+}
+
+/// A syllable's written form (NFC, lower case) and folded form.
+pub fn written_and_folded(raw: &str) -> (String, String) {
+    if raw.is_ascii() {
+        let lower = raw.to_ascii_lowercase();
+        return (lower.clone(), lower);
     }
-    flush(&mut current, joined, &mut out);
-    out
+    let written: String = raw.nfc().collect::<String>().to_lowercase();
+    let folded = fold(&written);
+    (written, folded)
+}
+
+/// Splits `text` into syllables: runs of letters, digits and marks.
+pub fn syllables(text: &str) -> Vec<Syllable> {
+    syllable_spans(text)
+        .map(|(raw, joined)| {
+            let (written, folded) = written_and_folded(raw);
+            Syllable { written, folded, joined }
+        })
+        .collect()
 }
 
 /// The plain text of a Markdown document, one line per block (paragraph, heading, list
-/// item, table cell). Raw HTML and link targets are left out.
-pub fn markdown_text(markdown: &str) -> String {
+/// item, table cell), and the text of its headings alone. Raw HTML and link targets are left out.
+pub fn markdown_text(markdown: &str) -> (String, String) {
     let opts =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut out = String::with_capacity(markdown.len());
+    let mut headings = String::new();
+    let mut in_heading = false;
     for event in Parser::new_ext(markdown, opts) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) => {
+                out.push_str(&t);
+                if in_heading {
+                    headings.push_str(&t);
+                }
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-            )
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                headings.push('\n');
+                out.push('\n');
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock)
             | Event::Start(Tag::Item) => out.push('\n'),
             _ => {}
         }
     }
-    out
+    (out, headings)
 }
 
 /// `text` with runs of white space collapsed, cut at a word boundary to at most `max` characters.
@@ -128,9 +147,9 @@ mod tests {
 
     #[test]
     fn markdown_text_keeps_words_not_markup() {
-        let text = markdown_text(
-            "## Bối cảnh\n\nXã **Mỹ Xương** [link](../x/) <b>raw</b>\n\n| a | b |\n|---|---|\n| ô | ư |\n",
-        );
+        let md = "## Bối cảnh\n\nXã **Mỹ Xương** [link](../x/) <b>raw</b>\n\n| a | b |\n|---|---|\n| ô | ư |\n";
+        let (text, headings) = markdown_text(md);
+        assert_eq!(headings, "Bối cảnh\n");
         assert!(text.contains("Bối cảnh\n"));
         assert!(text.contains("Xã Mỹ Xương link"));
         assert!(!text.contains("../x/"));

@@ -116,7 +116,7 @@ pub fn attributes(html: &str, name: &str) -> Vec<String> {
 }
 
 /// Markup in `html` that could run code: script-bearing elements other than the
-/// theme's own module, event-handler attributes, and script URLs in links.
+/// theme's own modules and search forms, event-handler attributes, and script URLs in links.
 pub fn executable_parts(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     let lower = html.to_ascii_lowercase();
@@ -129,10 +129,14 @@ pub fn executable_parts(html: &str) -> Vec<String> {
         }
         let end = rest.find('>').unwrap_or(rest.len());
         let tag = &rest[..end];
-        let theme_script = name == "script" && tag.contains("type=\"module\"") && tag.contains("/assets/site.js\"");
+        let theme_script = name == "script"
+            && tag.contains("type=\"module\"")
+            && (tag.contains("/assets/site.js\"") || tag.contains("/assets/search.js\""));
+        // The theme's search boxes: plain GET forms to the site's own search page.
+        let theme_form = name == "form" && tag.contains("role=\"search\"") && tag.contains("/search/\" method=\"get\"");
         let refresh = name == "meta" && tag.contains("http-equiv=\"refresh\"");
         let dangerous = ["script", "iframe", "object", "embed", "form", "style", "base"].contains(&name.as_str());
-        if (dangerous && !theme_script) || refresh {
+        if (dangerous && !theme_script && !theme_form) || refresh {
             found.push(format!("<{tag}>"));
         }
         for (key, value) in tag_attributes(&tag[name.len()..]) {

@@ -45,23 +45,26 @@ function getJson(url, init) {
 function postings(entry) {
   const map = new Map();
   if (!entry) return { forms: [], map };
-  const [forms, flat] = entry;
-  const stride = forms.length > 1 ? 3 : 2;
+  const [forms, flat, masked] = entry;
+  const stride = masked ? 3 : 2;
   let doc = 0;
   for (let i = 0; i < flat.length; i += stride) {
     doc += flat[i];
-    map.set(doc, { w: flat[i + 1], m: stride === 3 ? flat[i + 2] : 1 });
+    map.set(doc, { w: flat[i + 1], m: masked ? flat[i + 2] : 1 });
   }
   return { forms, map };
 }
 
-/** Weight of a hit, doubled when the pilot writes the term exactly as the query does. */
+// An exact-diacritic match outranks any amount of folded ones: "Đà Nẵng" before "đa năng".
+const EXACT = 10000;
+
+/** Weight of a hit; doubled, plus EXACT, when the pilot writes the term as the query does. */
 function score(p, hit, written, exactPrefix) {
   const hasMarks = written !== fold(written);
   if (hasMarks) {
     for (let i = 0; i < p.forms.length; i++) {
       const f = p.forms[i];
-      if (hit.m & (1 << i) && (f === written || (exactPrefix && f.startsWith(written)))) return hit.w * 2;
+      if (hit.m & (1 << i) && (f === written || (exactPrefix && f.startsWith(written)))) return hit.w * 2 + EXACT;
     }
   }
   return hit.w;
@@ -293,7 +296,10 @@ function init(root) {
   }
 
   function renderFacets(m, vals, passes) {
-    facetsBox.append(el("h2", { class: "visually-hidden", text: t.tFilters }));
+    // Open beside the results on wide screens; one tap away above them on phones.
+    const box = el("details", {}, el("summary", { text: t.tFilters }));
+    box.open = matchMedia("(min-width: 48rem)").matches || Object.values(state.filters).some(Boolean);
+    facetsBox.append(box);
     for (const facet of FACETS) {
       const counts = new Map();
       for (const v of vals) if (passes(v, facet)) for (const x of v[facet]) counts.set(x, (counts.get(x) || 0) + 1);
@@ -318,11 +324,11 @@ function init(root) {
         if (on) a.setAttribute("aria-current", "true");
         list.append(el("li", {}, a));
       }
-      facetsBox.append(el("section", { class: "facet" }, el("h3", { id, text: t["t" + facet[0].toUpperCase() + facet.slice(1)] }), list));
+      box.append(el("section", { class: "facet" }, el("h3", { id, text: t["t" + facet[0].toUpperCase() + facet.slice(1)] }), list));
     }
     if (Object.values(state.filters).some(Boolean)) {
       const clear = el("a", { href: href({}), class: "facet-clear", "data-facet": "*", text: t.tClear });
-      facetsBox.append(clear);
+      box.append(clear);
     }
     facetsBox.hidden = false;
   }
