@@ -288,14 +288,24 @@ impl Strings {
     }
 }
 
+/// One pilot's posting for one term.
+#[derive(Clone, Copy)]
+struct Hit {
+    doc: u32,
+    /// Weight, with `MARKED` when the pilot writes the term with diacritics.
+    weight: u32,
+    /// The first such written form, or `PLAIN`.
+    first: u64,
+}
+
 /// One term's postings as JSON: `[[written forms with diacritics, most used first], [pilot
 /// delta, weight, (mask of written forms), …](, 1)]`; the mask, and the final `1` that says
-/// it is there, are left out when every pilot uses the term's only written form or it has none. `hits` are (pilot, weight | MARKED, first written form),
-/// sorted by pilot.
-fn postings_json(out: &mut String, t: u64, hits: &[(u32, u32, u64)], docs: &[DocIndex], strings: &Strings) {
+/// it is there, are left out when every pilot uses the term's only written form or it has
+/// none. `hits` are sorted by pilot.
+fn postings_json(out: &mut String, t: u64, hits: &[Hit], docs: &[DocIndex], strings: &Strings) {
     let mut variants: Vec<(u64, usize, String)> = Vec::new();
-    for &(doc, _, first) in hits {
-        for f in docs[doc as usize].forms(t, first) {
+    for h in hits {
+        for f in docs[h.doc as usize].forms(t, h.first) {
             match variants.iter_mut().find(|v| v.0 == f) {
                 Some(v) => v.1 += 1,
                 None => variants.push((f, 1, strings.text(f))),
@@ -315,17 +325,17 @@ fn postings_json(out: &mut String, t: u64, hits: &[(u32, u32, u64)], docs: &[Doc
     // Without a mask every pilot uses the one written form.
     let with_mask = variants.len() > 1 || variants.first().is_some_and(|v| v.1 < hits.len());
     let mut last = 0;
-    for (i, &(doc, weight, first)) in hits.iter().enumerate() {
+    for (i, h) in hits.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_number(out, doc - last);
+        push_number(out, h.doc - last);
         out.push(',');
-        push_number(out, weight & !MARKED);
-        last = doc;
+        push_number(out, h.weight & !MARKED);
+        last = h.doc;
         if with_mask {
-            let mask = docs[doc as usize]
-                .forms(t, first)
+            let mask = docs[h.doc as usize]
+                .forms(t, h.first)
                 .filter_map(|f| variants.iter().position(|v| v.0 == f))
                 .fold(0u32, |m, i| m | (1 << i));
             out.push(',');
@@ -373,6 +383,56 @@ fn shard_count(total: usize, target: usize) -> u32 {
 /// Raw bytes a posting takes on average, to size the term shards before writing them.
 const BYTES_PER_POSTING: usize = 7;
 
+/// The term shards' JSON, and the syllables (of two characters or more) with their document
+/// frequency. Postings are partitioned by shard in pilot order, then each shard is merged and
+/// written on its own.
+fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(String, usize)>) {
+    use rayon::prelude::*;
+    let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
+    let shards = shard_count(postings * BYTES_PER_POSTING, TERM_SHARD_BYTES);
+    let hashed: Vec<Vec<u32>> = docs.par_iter().map(|d| d.terms.iter().map(|e| strings.hash(e.0)).collect()).collect();
+    let mut buckets: Vec<Vec<(u32, u64, Hit)>> = vec![Vec::new(); shards as usize];
+    for (doc, (d, hashes)) in docs.iter().zip(&hashed).enumerate() {
+        for (&(t, weight, first), &h) in d.terms.iter().zip(hashes) {
+            buckets[(h % shards) as usize].push((h, t, Hit { doc: doc as u32, weight, first }));
+        }
+    }
+    drop(hashed);
+    let merged: Vec<(String, Vec<(String, usize)>)> = buckets
+        .into_par_iter()
+        .map(|mut bucket| {
+            bucket.sort_unstable_by(|a, b| strings.cmp((a.0, a.1), (b.0, b.1)).then(a.2.doc.cmp(&b.2.doc)));
+            let mut json = String::from("{");
+            let mut lexicon = Vec::new();
+            let mut hits: Vec<Hit> = Vec::new();
+            for group in bucket.chunk_by(|a, b| a.1 == b.1) {
+                let t = group[0].1;
+                hits.clear();
+                hits.extend(group.iter().map(|e| e.2));
+                if json.len() > 1 {
+                    json.push(',');
+                }
+                let text = strings.text(t);
+                push_json_string(&mut json, &text);
+                json.push(':');
+                postings_json(&mut json, t, &hits, docs, strings);
+                if parts(t).1 == NONE && text.chars().nth(1).is_some() {
+                    lexicon.push((text, hits.len()));
+                }
+            }
+            json.push('}');
+            (json, lexicon)
+        })
+        .collect();
+    let mut lexicon = Vec::new();
+    let mut files = Vec::with_capacity(merged.len());
+    for (json, lex) in merged {
+        files.push(json);
+        lexicon.extend(lex);
+    }
+    (files, lexicon)
+}
+
 /// The index files, paths relative to the output folder. `t` labels statuses in the site language.
 pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
     use rayon::prelude::*;
@@ -388,52 +448,11 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
     let hashes = strings.par_iter().map(|s| hash(s)).collect();
     let strings = Strings { strings, hashes };
 
-    // Term shards: postings partitioned by shard in pilot order, then each shard merged and
-    // written on its own.
-    let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
-    let term_shards = shard_count(postings * BYTES_PER_POSTING, TERM_SHARD_BYTES);
-    let hashed: Vec<Vec<u32>> = docs.par_iter().map(|d| d.terms.iter().map(|e| strings.hash(e.0)).collect()).collect();
-    let mut buckets: Vec<Vec<(u32, u64, u32, u32, u64)>> = vec![Vec::new(); term_shards as usize];
-    for (doc, (d, hashes)) in docs.iter().zip(&hashed).enumerate() {
-        for (&(t, w, first), &h) in d.terms.iter().zip(hashes) {
-            buckets[(h % term_shards) as usize].push((h, t, doc as u32, w, first));
-        }
-    }
-    drop(hashed);
-    let shards: Vec<(String, Vec<(String, usize)>)> = buckets
-        .into_par_iter()
-        .map(|mut bucket| {
-            bucket.sort_unstable_by(|a, b| strings.cmp((a.0, a.1), (b.0, b.1)).then(a.2.cmp(&b.2)));
-            let mut json = String::from("{");
-            let mut lexicon = Vec::new();
-            let mut hits: Vec<(u32, u32, u64)> = Vec::new();
-            for group in bucket.chunk_by(|a, b| a.1 == b.1) {
-                let t = group[0].1;
-                hits.clear();
-                hits.extend(group.iter().map(|e| (e.2, e.3, e.4)));
-                if json.len() > 1 {
-                    json.push(',');
-                }
-                let text = strings.text(t);
-                push_json_string(&mut json, &text);
-                json.push(':');
-                postings_json(&mut json, t, &hits, &docs, &strings);
-                if parts(t).1 == NONE && text.chars().nth(1).is_some() {
-                    lexicon.push((text, hits.len()));
-                }
-            }
-            json.push('}');
-            (json, lexicon)
-        })
-        .collect();
-
-    let mut files: Vec<(String, String)> = Vec::new();
-    let mut lexicon: Vec<(String, usize)> = Vec::new();
-    for (n, (json, lex)) in shards.into_iter().enumerate() {
-        // Empty shards are written too: the browser fetches whatever shard a word hashes to.
-        files.push((format!("t/{n}.json"), json));
-        lexicon.extend(lex);
-    }
+    let (shards, mut lexicon) = term_shards(&docs, &strings);
+    let term_shards = shards.len() as u32;
+    // Empty shards are written too: the browser fetches whatever shard a word hashes to.
+    let mut files: Vec<(String, String)> =
+        shards.into_iter().enumerate().map(|(n, json)| (format!("t/{n}.json"), json)).collect();
 
     // Lexicon shards: syllables (not pairs) of two characters or more, with their document frequency.
     lexicon.sort();
@@ -533,15 +552,16 @@ mod tests {
         let (dong, xoai) = (term(0, NONE), term(3, NONE));
         let doc = |more_written: Vec<(u64, u64)>| DocIndex { terms: Vec::new(), more_written };
         let docs = vec![doc(vec![]), doc(vec![(dong, term(2, NONE))]), doc(vec![])];
-        let hits = [(0, 16 | MARKED, term(1, NONE)), (1, 1 | MARKED, term(1, NONE)), (2, 2, PLAIN)];
+        let hit = |doc, weight, first| Hit { doc, weight, first };
+        let hits = [hit(0, 16 | MARKED, term(1, NONE)), hit(1, 1 | MARKED, term(1, NONE)), hit(2, 2, PLAIN)];
         let mut json = String::new();
         postings_json(&mut json, dong, &hits, &docs, &strings);
         assert_eq!(json, r#"[["đồng","động"],[0,16,1,1,1,3,1,2,0],1]"#);
         json.clear();
-        postings_json(&mut json, xoai, &[(1, 3 | MARKED, term(4, NONE))], &docs, &strings);
+        postings_json(&mut json, xoai, &[hit(1, 3 | MARKED, term(4, NONE))], &docs, &strings);
         assert_eq!(json, r#"[["xoài"],[1,3]]"#);
         json.clear();
-        postings_json(&mut json, xoai, &[(1, 3 | MARKED, term(4, NONE)), (2, 1, PLAIN)], &docs, &strings);
+        postings_json(&mut json, xoai, &[hit(1, 3 | MARKED, term(4, NONE)), hit(2, 1, PLAIN)], &docs, &strings);
         assert_eq!(json, r#"[["xoài"],[1,3,1,1,1,0],1]"#);
         assert_eq!(strings.hash(term(0, 3)), hash("dong xoai"));
         assert_eq!(strings.text(term(0, 3)), "dong xoai");
