@@ -193,6 +193,8 @@ fn search_in_the_browser_on_the_shipped_content() {
     let tourism = query(&chromium, &server, "/search/?q=du+lich+nong+thon");
     assert!(tourism.links.contains(&"/pilots/quang-ninh/minh-chau/".to_string()), "{:?}", tourism.links);
     assert!(tourism.links.contains(&"/pilots/vinh-long/my-loc/".to_string()), "{:?}", tourism.links);
+    let team = query(&chromium, &server, "/search/?q=to+cong+nghe+so");
+    assert!(team.links.contains(&"/pilots/an-giang/thoai-giang/".to_string()), "{:?}", team.links);
     let digital = query(&chromium, &server, "/search/?q=chuyen+doi+so");
     assert!(digital.links.len() >= 3, "{:?}", digital.links);
     // The last word is a prefix, for search-as-you-type.

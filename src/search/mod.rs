@@ -75,7 +75,9 @@ fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
 struct Fast(u64);
 impl std::hash::Hasher for Fast {
     fn finish(&self) -> u64 {
-        self.0
+        // The table takes its bucket from the low bits; fold the well-mixed high bits into them
+        // (a single syllable's term has all-ones low bits).
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -233,7 +235,9 @@ impl DocBuilder<'_> {
 /// its case study; the case study's running text adds syllables only (its pairs would
 /// triple the index for little gain in ranking).
 fn doc_index(site: &Site, p: &Pilot, text: &(String, String), vocab: &Vocab, cache: &mut SyllableCache) -> DocIndex {
-    let mut d = DocBuilder { vocab, cache, terms: FastMap::default(), more_written: Vec::new() };
+    // Sized for the distinct syllables and pairs of a text this long, so the map never regrows.
+    let terms = FastMap::with_capacity_and_hasher(256 + text.0.len() / 8, Default::default());
+    let mut d = DocBuilder { vocab, cache, terms, more_written: Vec::new() };
     let prov = site.province(p.province);
     d.add_text(&p.title, Weight::Title);
     d.add_text(&p.commune, Weight::Place);

@@ -21,29 +21,57 @@ pub struct Syllable {
     pub joined: bool,
 }
 
+/// A letter, digit or mark (`\p{L}`, `\p{N}`, `\p{M}`), with the ranges Vietnamese text
+/// lives in answered without a table lookup.
 fn is_syllable_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        // Latin-1 letters (all but × and ÷), Latin Extended-A and -B.
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        // Combining diacritics; Latin Extended Additional (ạ, ả, ấ, ầ, ẩ, ẫ, ậ, …).
+        '\u{300}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
     }
-    c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// The syllables of `text` as slices, each with whether it is joined to the one before
 /// (only spaces or hyphens between them, so the two form a pair like "nông thôn").
 /// The browser's `syllables` in search.js splits queries the same way (`[\p{L}\p{N}\p{M}]+`).
 pub fn syllable_spans(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    let mut rest = text;
+    let mut pos = 0;
     let mut first = true;
     std::iter::from_fn(move || {
-        let start = rest.find(is_syllable_char)?;
-        let gap = &rest[..start];
-        let joined = !first && gap.chars().all(|c| c == ' ' || c == '-' || c.is_whitespace());
+        // Skip to the next syllable, noting whether only spaces and hyphens were skipped.
+        let mut only_space = true;
+        let start = loop {
+            let (c, len) = char_at(text, pos)?;
+            if is_syllable_char(c) {
+                break pos;
+            }
+            only_space &= c == ' ' || c == '-' || c.is_whitespace();
+            pos += len;
+        };
+        while let Some((c, len)) = char_at(text, pos) {
+            if !is_syllable_char(c) {
+                break;
+            }
+            pos += len;
+        }
+        let joined = !first && only_space;
         first = false;
-        let tail = &rest[start..];
-        let len = tail.find(|c: char| !is_syllable_char(c)).unwrap_or(tail.len());
-        rest = &tail[len..];
-        Some((&tail[..len], joined))
+        Some((&text[start..pos], joined))
     })
+}
+
+/// The character at byte `pos` of `text` and its length in bytes; ASCII without decoding.
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[pos..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// A syllable's written form (NFC, lower case) and folded form.
@@ -135,6 +163,18 @@ mod tests {
         assert_eq!(s[0].written, "đồng");
         let joined: Vec<bool> = s.iter().map(|s| s.joined).collect();
         assert_eq!(joined, [false, true, false, true, true, true, false]);
+    }
+
+    #[test]
+    fn the_fast_ranges_agree_with_the_unicode_tables() {
+        for c in ('\0'..='\u{1fff}').filter(|c| {
+            c.is_ascii()
+                || ('\u{c0}'..='\u{24f}').contains(c)
+                || ('\u{300}'..='\u{36f}').contains(c)
+                || ('\u{1e00}'..='\u{1eff}').contains(c)
+        }) {
+            assert_eq!(is_syllable_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?}");
+        }
     }
 
     #[test]
