@@ -285,11 +285,6 @@ impl Strings {
             (a, b) => fnv(fnv(self.hashes[a as usize], b" "), self.strings[b as usize].as_bytes()),
         }
     }
-    /// Terms in file order: by hash, then by text.
-    fn cmp(&self, a: (u32, u64), b: (u32, u64)) -> std::cmp::Ordering {
-        a.0.cmp(&b.0)
-            .then_with(|| if a.1 == b.1 { std::cmp::Ordering::Equal } else { self.text(a.1).cmp(&self.text(b.1)) })
-    }
 }
 
 /// One pilot's posting for one term.
@@ -361,7 +356,7 @@ fn push_number(out: &mut String, n: u32) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    out.extend(buf[i..].iter().map(|&d| d as char));
 }
 
 fn push_json_string(s: &mut String, text: &str) {
@@ -395,7 +390,8 @@ fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(Strin
     let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
     let shards = shard_count(postings * BYTES_PER_POSTING, TERM_SHARD_BYTES);
     let hashed: Vec<Vec<u32>> = docs.par_iter().map(|d| d.terms.iter().map(|e| strings.hash(e.0)).collect()).collect();
-    let mut buckets: Vec<Vec<(u32, u64, Hit)>> = vec![Vec::new(); shards as usize];
+    let per_bucket = postings / shards as usize * 5 / 4;
+    let mut buckets: Vec<Vec<(u32, u64, Hit)>> = (0..shards).map(|_| Vec::with_capacity(per_bucket)).collect();
     for (doc, (d, hashes)) in docs.iter().zip(&hashed).enumerate() {
         for (&(t, weight, first), &h) in d.terms.iter().zip(hashes) {
             buckets[(h % shards) as usize].push((h, t, Hit { doc: doc as u32, weight, first }));
@@ -405,7 +401,13 @@ fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(Strin
     let merged: Vec<(String, Vec<(String, usize)>)> = buckets
         .into_par_iter()
         .map(|mut bucket| {
-            bucket.sort_unstable_by(|a, b| strings.cmp((a.0, a.1), (b.0, b.1)).then(a.2.doc.cmp(&b.2.doc)));
+            // By hash and pilot; where two terms share a hash (rare), by text and pilot.
+            bucket.sort_unstable_by_key(|e| (u64::from(e.0) << 32) | u64::from(e.2.doc));
+            for run in bucket.chunk_by_mut(|a, b| a.0 == b.0) {
+                if run.iter().any(|e| e.1 != run[0].1) {
+                    run.sort_by(|a, b| strings.text(a.1).cmp(&strings.text(b.1)).then(a.2.doc.cmp(&b.2.doc)));
+                }
+            }
             let mut json = String::from("{");
             let mut lexicon = Vec::new();
             let mut hits: Vec<Hit> = Vec::new();
