@@ -239,23 +239,30 @@ function init(root) {
     const mine = ++seq;
     history.replaceState(null, "", href(state.filters));
     const words = syllables(state.q);
-    results.replaceChildren();
-    facetsBox.replaceChildren();
-    facetsBox.hidden = true;
+    const clear = () => {
+      results.replaceChildren();
+      facetsBox.replaceChildren();
+      facetsBox.hidden = true;
+      root.querySelector(".search-more")?.remove();
+    };
     if (!words.length) {
+      clear();
       status.textContent = t.tEmpty;
       return;
     }
-    status.textContent = t.tLoading;
+    // The previous results stay until the new ones are ready, so typing does not flicker.
+    if (!results.childElementCount) status.textContent = t.tLoading;
     try {
       if (!index.m) await index.load();
       const [found, fc] = await Promise.all([index.search(words), index.facets()]);
-      if (mine !== seq) return;
       const m = index.m;
       const vals = found.docs.map((d) => valuesOf(m, fc, d));
       const passes = (v, except) =>
         FACETS.every((f) => f === except || !state.filters[f] || v[f].includes(state.filters[f]));
       const shown = found.docs.filter((_, i) => passes(vals[i]));
+      await index.entries(shown.slice(0, PAGE));
+      if (mine !== seq) return;
+      clear();
       renderFacets(m, vals, passes);
       const q = state.q.trim();
       status.textContent = shown.length
@@ -272,6 +279,7 @@ function init(root) {
     const page = docs.slice(from, from + PAGE);
     const entries = await index.entries(page);
     if (mine !== seq) return;
+    const firstNew = results.childElementCount;
     const m = index.m;
     page.forEach((d, i) => {
       const [url, title, summary, excerpt] = entries[i];
@@ -288,6 +296,8 @@ function init(root) {
       );
     });
     root.querySelector(".search-more")?.remove();
+    // After "show more", the keyboard continues at the first new result.
+    if (from > 0) results.children[firstNew]?.querySelector("a")?.focus();
     if (docs.length > from + PAGE) {
       const more = el("button", { type: "button", class: "search-more", text: t.tMore });
       more.addEventListener("click", () => renderResults(docs, from + PAGE, matches, fc, seq));
