@@ -94,6 +94,10 @@ impl std::hash::Hasher for Fast {
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
+    }
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));
     }
@@ -141,8 +145,26 @@ impl Vocab {
     }
 }
 
-/// Raw syllable as it appears → (written id, folded id); one per worker, so lookups take no lock.
-type SyllableCache = FastMap<Box<str>, (u32, u32)>;
+/// Raw syllable as it appears → (written id, folded id); one per worker, so lookups take no
+/// lock. Syllables of up to 15 bytes (nearly all) are keyed by their bytes packed in a `u128`,
+/// which hashes and compares in a few instructions.
+#[derive(Default)]
+struct SyllableCache {
+    short: FastMap<u128, (u32, u32)>,
+    long: FastMap<Box<str>, (u32, u32)>,
+}
+
+/// The bytes of `raw` and its length packed into one number, when it has at most 15 bytes.
+fn short_key(raw: &str) -> Option<u128> {
+    let b = raw.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
+}
 
 fn term(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
@@ -172,22 +194,55 @@ impl DocIndex {
     }
 }
 
+/// What a worker thread keeps from one pilot to the next: its syllable cache, and a slot
+/// (weight, first written form) per folded syllable id, emptied after each pilot — cheaper
+/// than hashing every syllable of a case study into a map.
+#[derive(Default)]
+struct Worker {
+    cache: SyllableCache,
+    slots: Vec<(u32, u64)>,
+    touched: Vec<u32>,
+}
+
 struct DocBuilder<'a> {
     vocab: &'a Vocab,
-    cache: &'a mut SyllableCache,
-    terms: FastMap<u64, (u32, u64)>,
+    worker: &'a mut Worker,
+    pairs: FastMap<u64, (u32, u64)>,
     more_written: Vec<(u64, u64)>,
+}
+
+/// Counts one occurrence of `folded`, written `written`, in its slot.
+fn count(slot: &mut (u32, u64), folded: u64, written: u64, weight: Weight, more_written: &mut Vec<(u64, u64)>) {
+    let (w, first) = slot;
+    *w = (*w + weight as u32).min(MAX_WEIGHT);
+    if written != folded {
+        *w |= MARKED;
+        if *first == PLAIN {
+            *first = written;
+        } else if *first != written {
+            more_written.push((folded, written));
+        }
+    }
 }
 
 impl DocBuilder<'_> {
     fn ids(&mut self, raw: &str) -> (u32, u32) {
-        if let Some(&ids) = self.cache.get(raw) {
+        let cache = &mut self.worker.cache;
+        let key = short_key(raw);
+        let known = match key {
+            Some(k) => cache.short.get(&k),
+            None => cache.long.get(raw),
+        };
+        if let Some(&ids) = known {
             return ids;
         }
         let (w, f) = written_and_folded(raw);
         let fid = self.vocab.id(f.clone());
         let wid = if w == f { fid } else { self.vocab.id(w) };
-        self.cache.insert(raw.into(), (wid, fid));
+        match key {
+            Some(k) => cache.short.insert(k, (wid, fid)),
+            None => cache.long.insert(raw.into(), (wid, fid)),
+        };
         (wid, fid)
     }
 
@@ -200,44 +255,48 @@ impl DocBuilder<'_> {
         let mut prev = (NONE, NONE);
         for (raw, joined) in syllable_spans(text) {
             let (w, f) = self.ids(raw);
-            self.add(term(f, NONE), term(w, NONE), weight);
+            self.add_syllable(f, w, weight);
             if pairs && joined {
-                self.add(term(prev.1, f), term(prev.0, w), weight);
+                let (folded, written) = (term(prev.1, f), term(prev.0, w));
+                let slot = self.pairs.entry(folded).or_insert((0, PLAIN));
+                count(slot, folded, written, weight, &mut self.more_written);
             }
             prev = (w, f);
         }
     }
 
-    fn add(&mut self, folded: u64, written: u64, weight: Weight) {
-        let (w, first) = self.terms.entry(folded).or_insert((0, PLAIN));
-        *w = (*w + weight as u32).min(MAX_WEIGHT);
-        if written != folded {
-            *w |= MARKED;
-            if *first == PLAIN {
-                *first = written;
-            } else if *first != written {
-                self.more_written.push((folded, written));
-            }
+    fn add_syllable(&mut self, f: u32, w: u32, weight: Weight) {
+        let slots = &mut self.worker.slots;
+        let i = f as usize;
+        if i >= slots.len() {
+            let len = (i + 1).max(slots.len() * 2);
+            slots.resize(len, (0, PLAIN));
         }
+        if slots[i].0 == 0 {
+            self.worker.touched.push(f);
+        }
+        count(&mut slots[i], term(f, NONE), term(w, NONE), weight, &mut self.more_written);
     }
 
     fn finish(mut self) -> DocIndex {
         self.more_written.sort_unstable();
         self.more_written.dedup();
-        DocIndex {
-            terms: self.terms.into_iter().map(|(t, (w, first))| (t, w, first)).collect(),
-            more_written: self.more_written,
+        let mut terms: Vec<(u64, u32, u64)> = Vec::with_capacity(self.worker.touched.len() + self.pairs.len());
+        for f in self.worker.touched.drain(..) {
+            let (w, first) = std::mem::replace(&mut self.worker.slots[f as usize], (0, PLAIN));
+            terms.push((term(f, NONE), w, first));
         }
+        terms.extend(self.pairs.into_iter().map(|(t, (w, first))| (t, w, first)));
+        DocIndex { terms, more_written: self.more_written }
     }
 }
 
 /// A pilot's terms. Pairs come from its title, names, fields, summary and the headings of
 /// its case study; the case study's running text adds syllables only (its pairs made the
 /// index 1.7 times larger and its build 1.6 times slower).
-fn doc_index(site: &Site, p: &Pilot, text: &(String, String), vocab: &Vocab, cache: &mut SyllableCache) -> DocIndex {
-    // Sized for the distinct syllables and pairs of a text this long, so the map never regrows.
-    let terms = FastMap::with_capacity_and_hasher(256 + text.0.len() / 8, Default::default());
-    let mut d = DocBuilder { vocab, cache, terms, more_written: Vec::new() };
+fn doc_index(site: &Site, p: &Pilot, text: &(String, String), vocab: &Vocab, worker: &mut Worker) -> DocIndex {
+    let pairs = FastMap::with_capacity_and_hasher(256, Default::default());
+    let mut d = DocBuilder { vocab, worker, pairs, more_written: Vec::new() };
     let prov = site.province(p.province);
     d.add_text(&p.title, Weight::Title);
     d.add_text(&p.commune, Weight::Place);
@@ -391,21 +450,23 @@ fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(Strin
     let shards = shard_count(postings * BYTES_PER_POSTING, TERM_SHARD_BYTES);
     let hashed: Vec<Vec<u32>> = docs.par_iter().map(|d| d.terms.iter().map(|e| strings.hash(e.0)).collect()).collect();
     let per_bucket = postings / shards as usize * 5 / 4;
-    let mut buckets: Vec<Vec<(u32, u64, Hit)>> = (0..shards).map(|_| Vec::with_capacity(per_bucket)).collect();
+    // (hash << 32 | pilot, term, weight, first written form): sorting by the first orders a
+    // shard by hash, then pilot.
+    let mut buckets: Vec<Vec<(u64, u64, u32, u64)>> = (0..shards).map(|_| Vec::with_capacity(per_bucket)).collect();
     for (doc, (d, hashes)) in docs.iter().zip(&hashed).enumerate() {
         for (&(t, weight, first), &h) in d.terms.iter().zip(hashes) {
-            buckets[(h % shards) as usize].push((h, t, Hit { doc: doc as u32, weight, first }));
+            buckets[(h % shards) as usize].push(((u64::from(h) << 32) | doc as u64, t, weight, first));
         }
     }
     drop(hashed);
     let merged: Vec<(String, Vec<(String, usize)>)> = buckets
         .into_par_iter()
         .map(|mut bucket| {
-            // By hash and pilot; where two terms share a hash (rare), by text and pilot.
-            bucket.sort_unstable_by_key(|e| (u64::from(e.0) << 32) | u64::from(e.2.doc));
-            for run in bucket.chunk_by_mut(|a, b| a.0 == b.0) {
+            bucket.sort_unstable_by_key(|e| e.0);
+            // Where two terms share a hash (rare), by text, then pilot.
+            for run in bucket.chunk_by_mut(|a, b| a.0 >> 32 == b.0 >> 32) {
                 if run.iter().any(|e| e.1 != run[0].1) {
-                    run.sort_by(|a, b| strings.text(a.1).cmp(&strings.text(b.1)).then(a.2.doc.cmp(&b.2.doc)));
+                    run.sort_by(|a, b| strings.text(a.1).cmp(&strings.text(b.1)).then(a.0.cmp(&b.0)));
                 }
             }
             let mut json = String::from("{");
@@ -414,7 +475,7 @@ fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(Strin
             for group in bucket.chunk_by(|a, b| a.1 == b.1) {
                 let t = group[0].1;
                 hits.clear();
-                hits.extend(group.iter().map(|e| e.2));
+                hits.extend(group.iter().map(|e| Hit { doc: e.0 as u32, weight: e.2, first: e.3 }));
                 if json.len() > 1 {
                     json.push(',');
                 }
@@ -448,7 +509,7 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
         .pilots
         .par_iter()
         .zip(&bodies)
-        .map_init(SyllableCache::default, |cache, (p, body)| doc_index(site, p, body, &vocab, cache))
+        .map_init(Worker::default, |worker, (p, body)| doc_index(site, p, body, &vocab, worker))
         .collect();
     let strings = vocab.0.into_inner().unwrap_or_else(|e| e.into_inner()).strings;
     let hashes = strings.par_iter().map(|s| hash(s)).collect();
