@@ -129,6 +129,16 @@ pub fn render(
                 )
             }
             Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
+            // A wide table scrolls inside its own box on a phone; the box takes keyboard focus
+            // so it can be scrolled without a pointer.
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html("<div class=\"table-scroll\" tabindex=\"0\">".into()));
+                event
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                Event::Html("</div>\n".into())
+            }
             other => other,
         };
         events.push(event);
@@ -638,8 +648,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tags(["input", "section", "figure", "figcaption"])
             .add_generic_attributes(["id", "class"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("div", ["tabindex"])
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
+                ("div", "tabindex") if value != "0" => None,
                 _ => Some(value.into()),
             })
             .link_rel(Some("noopener noreferrer"));
@@ -732,7 +744,7 @@ mod tests {
     #[test]
     fn footnotes_tables_and_tasks_survive_sanitizing() {
         let (r, _) = render_md("Text[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n[^1]: Nguồn.\n");
-        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"), "{}", r.html);
         assert!(r.html.contains("href=\"#fn-1\""), "{}", r.html);
         assert!(r.html.contains("id=\"fn-1\""), "{}", r.html);
         assert!(r.html.contains("type=\"checkbox\""), "{}", r.html);

@@ -240,3 +240,25 @@ pub fn artifact_path(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
 }
+
+/// The npm tools of `tests/browser-tools/` (axe-core, playwright-core, Lighthouse) and
+/// Node to run them, or `None` (after a loud message) when either is missing and
+/// `LANGSO_REQUIRE_BROWSER` is not set. `.ci/run` installs them with `npm ci`.
+pub fn browser_tools(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser-tools");
+    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let installed = ["axe-core", "playwright-core", "lighthouse"].iter().all(|m| dir.join("node_modules").join(m).is_dir());
+    let chromium = std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    if node && installed && chromium.is_file() {
+        return Some(dir);
+    }
+    if std::env::var_os("LANGSO_REQUIRE_BROWSER").is_some() {
+        panic!("{test}: node or tests/browser-tools/node_modules missing (cd tests/browser-tools && npm ci)");
+    }
+    eprintln!(
+        "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+         !! SKIPPED {test}: needs node, Chromium and `npm ci` in tests/browser-tools\n\
+         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+    );
+    None
+}

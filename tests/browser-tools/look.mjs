@@ -1,0 +1,73 @@
+// Looks at pages the way readers do: loads each page in Debian's Chromium (driven by
+// playwright-core, no downloaded browser) at a phone width and a desktop width, saves a
+// screenshot, and runs axe-core on the page. Called by tests/look.rs, which checks the
+// JSON this prints on stdout.
+//
+//   node look.mjs BASE_URL SHOT_DIR PAGES_JSON
+//
+// PAGES_JSON is [{"name": "home", "path": "/"}, …]. Output:
+//   {"pages": [{"name", "width", "violations": [{"id", "impact", "help", "targets"}], "console": [..]}]}
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [base, shotDir, pagesJson] = process.argv.slice(2);
+const pages = JSON.parse(pagesJson);
+
+// Widths from the issue; the screenshot stops at MAX_HEIGHT so the PNGs stay small.
+const VIEWS = [
+  { width: 360, height: 740, maxHeight: 2600 },
+  { width: 1280, height: 900, maxHeight: 1800 },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--hide-scrollbars'],
+});
+const results = [];
+try {
+  for (const view of VIEWS) {
+    const context = await browser.newContext({
+      viewport: { width: view.width, height: view.height },
+      deviceScaleFactor: 1,
+      locale: 'vi-VN',
+      reducedMotion: 'reduce',
+    });
+    for (const { name, path } of pages) {
+      const page = await context.newPage();
+      const console = [];
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.push(m.text()); });
+      page.on('pageerror', (e) => console.push(String(e)));
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      const scrollHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      const height = Math.min(scrollHeight, view.maxHeight);
+      await page.screenshot({
+        path: join(shotDir, `${name}-${view.width}.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: view.width, height },
+      });
+      // Page overflow: anything wider than the window makes the whole page scroll sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await page.evaluate(axeSource);
+      const axe = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        }));
+      });
+      results.push({ name, width: view.width, overflow, violations: axe, console });
+      await page.close();
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify({ pages: results }, null, 1));

@@ -1,0 +1,124 @@
+//! The site as readers see it: every page type of the shipped content in Debian's
+//! Chromium at a phone width (360 px) and a desktop width (1280 px). The screenshots are
+//! rewritten into `docs/screenshots/` on every run so the committed copies never go
+//! stale; axe-core checks each page for accessibility, and Lighthouse scores the home
+//! page, a pilot and the dashboard under its mobile settings.
+//!
+//! The browser is driven by the npm tools in `tests/browser-tools/` (see its
+//! package.json); without them the tests skip loudly, unless `LANGSO_REQUIRE_BROWSER`
+//! is set, as `.ci/run` does.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::browser::{StaticServer, browser_tools};
+use common::*;
+use serde_json::Value;
+
+/// One page of each type, named as its screenshot: `docs/screenshots/<name>-<width>.png`.
+const PAGES: &[(&str, &str)] = &[
+    ("home", "/"),
+    ("pilots", "/pilots/"),
+    ("pilot", "/pilots/ha-tinh/thach-chau/"),
+    ("provinces", "/provinces/"),
+    ("province", "/provinces/ha-tinh/"),
+    ("fields", "/fields/"),
+    ("field", "/fields/giao-duc/"),
+    ("indicators", "/indicators/"),
+    ("indicator", "/indicators/fiber_households_pct/"),
+    ("criteria", "/criteria/"),
+    ("criteria-print", "/criteria/print/"),
+    ("compare", "/compare/?p=ha-tinh/thach-chau,an-giang/thoai-giang"),
+    ("search", "/search/?q=chuy%E1%BB%83n%20%C4%91%E1%BB%95i%20s%E1%BB%91"),
+    ("404", "/khong-co-trang-nay/"),
+    ("page", "/gioi-thieu/"),
+];
+
+/// Lighthouse's floor for each category; the README records the measured scores.
+const LIGHTHOUSE_FLOOR: f64 = 0.90;
+
+fn shipped_site() -> TestSite {
+    let site = TestSite::from_fixture(".");
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    site
+}
+
+fn node_json(tools: &Path, args: &[&str]) -> Value {
+    let out = Command::new("node").current_dir(tools).args(args).output().expect("run node");
+    assert!(out.status.success(), "node {args:?} failed:\n{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
+    let Some(tools) = browser_tools("every_page_type_at_phone_and_desktop_width_passes_axe_and_fits") else { return };
+    let site = shipped_site();
+    let server = StaticServer::start(&site.out());
+    let shots = repo_root().join("docs/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let pages: Vec<Value> = PAGES.iter().map(|(name, path)| serde_json::json!({"name": name, "path": path})).collect();
+    let report = node_json(
+        &tools,
+        &["look.mjs", &server.url(""), shots.to_str().unwrap(), &serde_json::to_string(&pages).unwrap()],
+    );
+
+    // Small PNGs in the repository: quantized when pngquant is there (.ci/run installs it).
+    let pngs: Vec<String> = std::fs::read_dir(&shots)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(pngs.len(), PAGES.len() * 2, "one screenshot per page type and width: {pngs:?}");
+    if let Ok(o) =
+        Command::new("pngquant").args(["--force", "--ext", ".png", "--quality", "60-90", "--strip"]).args(&pngs).output()
+    {
+        assert!(o.status.success() || o.status.code() == Some(99), "pngquant: {}", stderr(&o));
+    }
+
+    let mut problems = Vec::new();
+    for page in report["pages"].as_array().unwrap() {
+        let at = format!("{} at {} px", page["name"].as_str().unwrap(), page["width"]);
+        if page["overflow"].as_i64().unwrap() > 0 {
+            problems.push(format!("{at}: the page scrolls sideways by {} px", page["overflow"]));
+        }
+        for v in page["violations"].as_array().unwrap() {
+            let line = format!("{at}: axe {} ({}): {} {}", v["id"], v["impact"], v["help"], v["targets"]);
+            if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
+                problems.push(line);
+            } else {
+                eprintln!("note (not a failure): {line}");
+            }
+        }
+    }
+    assert_eq!(report["pages"].as_array().unwrap().len(), PAGES.len() * 2);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn lighthouse_scores_home_pilot_and_dashboard_at_least_the_floor() {
+    let Some(tools) = browser_tools("lighthouse_scores_home_pilot_and_dashboard_at_least_the_floor") else { return };
+    let site = shipped_site();
+    let out = site.out();
+    let report = node_json(
+        &tools,
+        &["lighthouse.mjs", out.to_str().unwrap(), "/", "/pilots/ha-tinh/thach-chau/", "/criteria/"],
+    );
+    let mut low = Vec::new();
+    for page in report["pages"].as_array().unwrap() {
+        let path = page["path"].as_str().unwrap();
+        assert!(page["runtimeError"].is_null(), "{path}: {}", page["runtimeError"]);
+        eprintln!("lighthouse {path}: {} (below 0.9: {})", page["scores"], page["failing"]);
+        for category in ["performance", "accessibility", "best-practices", "seo"] {
+            let score = page["scores"][category].as_f64().unwrap_or(0.0);
+            if score < LIGHTHOUSE_FLOOR {
+                low.push(format!("{path}: {category} {score} < {LIGHTHOUSE_FLOOR}; {}", page["failing"]));
+            }
+        }
+    }
+    assert_eq!(report["pages"].as_array().unwrap().len(), 3);
+    assert!(low.is_empty(), "{}", low.join("\n"));
+}
