@@ -334,7 +334,7 @@ function init(root) {
         if (on) a.setAttribute("aria-current", "true");
         list.append(el("li", {}, a));
       }
-      box.append(el("section", { class: "facet" }, el("h3", { id, text: t["t" + facet[0].toUpperCase() + facet.slice(1)] }), list));
+      box.append(el("section", { class: "facet" }, el("h2", { id, text: t["t" + facet[0].toUpperCase() + facet.slice(1)] }), list));
     }
     if (Object.values(state.filters).some(Boolean)) {
       const clear = el("a", { href: href({}), class: "facet-clear", "data-facet": "*", text: t.tClear });
