@@ -106,7 +106,7 @@ fn every_page_has_a_search_box_and_the_search_page_works_without_javascript() {
     for page in ["index.html", "pilots/index.html", "search/index.html", "404.html"] {
         let html = site.published(page);
         assert!(
-            html.contains(r#"<form class="header-search" role="search" action="/ntm/search/" method="get">"#),
+            html.contains(r#"<form class="header-search" role="search" aria-label="Tìm mô hình thí điểm" action="/ntm/search/" method="get">"#),
             "{page} has no search box"
         );
         assert!(html.contains(r#"<label class="visually-hidden" for="header-q">Tìm mô hình thí điểm</label>"#));
