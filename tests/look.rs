@@ -73,8 +73,10 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
         .map(|p| p.display().to_string())
         .collect();
     assert_eq!(pngs.len(), PAGES.len() * 2, "one screenshot per page type and width: {pngs:?}");
-    if let Ok(o) =
-        Command::new("pngquant").args(["--force", "--ext", ".png", "--quality", "60-90", "--strip"]).args(&pngs).output()
+    if let Ok(o) = Command::new("pngquant")
+        .args(["--force", "--ext", ".png", "--quality", "60-90", "--strip"])
+        .args(&pngs)
+        .output()
     {
         assert!(o.status.success() || o.status.code() == Some(99), "pngquant: {}", stderr(&o));
     }
@@ -103,10 +105,8 @@ fn lighthouse_scores_home_pilot_and_dashboard_at_least_the_floor() {
     let Some(tools) = browser_tools("lighthouse_scores_home_pilot_and_dashboard_at_least_the_floor") else { return };
     let site = shipped_site();
     let out = site.out();
-    let report = node_json(
-        &tools,
-        &["lighthouse.mjs", out.to_str().unwrap(), "/", "/pilots/ha-tinh/thach-chau/", "/criteria/"],
-    );
+    let report =
+        node_json(&tools, &["lighthouse.mjs", out.to_str().unwrap(), "/", "/pilots/ha-tinh/thach-chau/", "/criteria/"]);
     let mut low = Vec::new();
     for page in report["pages"].as_array().unwrap() {
         let path = page["path"].as_str().unwrap();

@@ -247,8 +247,10 @@ pub fn artifact_path(name: &str) -> PathBuf {
 pub fn browser_tools(test: &str) -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser-tools");
     let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    let installed = ["axe-core", "playwright-core", "lighthouse"].iter().all(|m| dir.join("node_modules").join(m).is_dir());
-    let chromium = std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let installed =
+        ["axe-core", "playwright-core", "lighthouse"].iter().all(|m| dir.join("node_modules").join(m).is_dir());
+    let chromium =
+        std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
     if node && installed && chromium.is_file() {
         return Some(dir);
     }
