@@ -5,14 +5,15 @@
 //
 // The site is served from a loopback server that compresses text with gzip when the
 // browser accepts it, as a production web server should (langso writes plain files;
-// compression is the server's job). The browser is Debian's Chromium ($CHROME_PATH or
-// /usr/bin/chromium); nothing is downloaded.
+// compression is the server's job). The browser is Debian's Chromium (chromium.mjs);
+// nothing is downloaded.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, FLAGS } from './chromium.mjs';
 
 const [root, ...paths] = process.argv.slice(2);
 const TYPES = {
@@ -40,9 +41,8 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromePath: CHROMIUM,
+  chromeFlags: ['--headless', ...FLAGS],
 });
 const results = [];
 try {
