@@ -1,8 +1,9 @@
 //! The site as readers see it: every page type of the shipped content in Debian's
 //! Chromium at a phone width (360 px) and a desktop width (1280 px). The screenshots are
 //! rewritten into `docs/screenshots/` on every run so the committed copies never go
-//! stale; axe-core checks each page for accessibility, and Lighthouse scores the home
-//! page, a pilot and the dashboard under its mobile settings.
+//! stale; axe-core checks each page for accessibility, the first Tab must show the skip
+//! link, and Lighthouse scores the home page, a pilot and the dashboard under its mobile
+//! settings.
 //!
 //! The browser is driven by the npm tools in `tests/browser-tools/` (see its
 //! package.json); without them the tests skip loudly, unless `LANGSO_REQUIRE_BROWSER`
@@ -87,9 +88,21 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
         if page["overflow"].as_i64().unwrap() > 0 {
             problems.push(format!("{at}: the page scrolls sideways by {} px", page["overflow"]));
         }
+        // The printed report is a page for paper, without the site's header.
+        let skip = &page["skip"];
+        if page["name"] != "criteria-print"
+            && !(skip["first"] == "skip-link"
+                && skip["visible"] == true
+                && skip["target"] == true
+                && skip["outline"] != "none")
+        {
+            problems.push(format!("{at}: the first Tab does not show a working skip link: {skip}"));
+        }
         for v in page["violations"].as_array().unwrap() {
             let line = format!("{at}: axe {} ({}): {} {}", v["id"], v["impact"], v["help"], v["targets"]);
-            if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
+            // Headings out of order is only "moderate" for axe, but the outline is how a
+            // screen-reader user skims a page.
+            if matches!(v["impact"].as_str(), Some("serious" | "critical")) || v["id"] == "heading-order" {
                 problems.push(line);
             } else {
                 eprintln!("note (not a failure): {line}");

@@ -6,7 +6,8 @@
 //   node look.mjs BASE_URL SHOT_DIR PAGES_JSON
 //
 // PAGES_JSON is [{"name": "home", "path": "/"}, …]. Output:
-//   {"pages": [{"name", "width", "violations": [{"id", "impact", "help", "targets"}], "console": [..]}]}
+//   {"pages": [{"name", "width", "overflow", "violations": [{"id", "impact", "help", "targets"}],
+//               "skip": {"first", "visible", "outline", "target"}, "console": [..]}]}
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -59,7 +60,20 @@ try {
           targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
         }));
       });
-      results.push({ name, width: view.width, overflow, violations: axe, console });
+      // The first Tab reaches the skip link, which shows itself with a visible focus ring.
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const a = document.activeElement;
+        const r = a.getBoundingClientRect();
+        const href = a.getAttribute('href') || '';
+        return {
+          first: a.className,
+          visible: r.width > 0 && r.top >= 0 && r.bottom <= window.innerHeight,
+          outline: getComputedStyle(a).outlineStyle,
+          target: href.startsWith('#') && !!document.getElementById(href.slice(1)),
+        };
+      });
+      results.push({ name, width: view.width, overflow, violations: axe, skip, console });
       await page.close();
     }
     await context.close();
