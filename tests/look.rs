@@ -13,6 +13,7 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Mutex;
 
 use common::browser::{StaticServer, browser_tools};
 use common::*;
@@ -40,6 +41,10 @@ const PAGES: &[(&str, &str)] = &[
 /// Lighthouse's floor for each category; the README records the measured scores.
 const LIGHTHOUSE_FLOOR: f64 = 0.90;
 
+/// The two tests take turns: Lighthouse measures speed, so it should not share the CPU
+/// with the other test's browser.
+static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 fn shipped_site() -> TestSite {
     let site = TestSite::from_fixture(".");
     let out = site.build();
@@ -56,6 +61,7 @@ fn node_json(tools: &Path, args: &[&str]) -> Value {
 #[test]
 fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
     let Some(tools) = browser_tools("every_page_type_at_phone_and_desktop_width_passes_axe_and_fits") else { return };
+    let _turn = ONE_BROWSER_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let site = shipped_site();
     let server = StaticServer::start(&site.out());
     let shots = repo_root().join("docs/screenshots");
@@ -116,6 +122,7 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
 #[test]
 fn lighthouse_scores_home_pilot_and_dashboard_at_least_the_floor() {
     let Some(tools) = browser_tools("lighthouse_scores_home_pilot_and_dashboard_at_least_the_floor") else { return };
+    let _turn = ONE_BROWSER_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let site = shipped_site();
     let out = site.out();
     let report =
