@@ -80,12 +80,14 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
         .map(|p| p.display().to_string())
         .collect();
     assert_eq!(pngs.len(), PAGES.len() * 2, "one screenshot per page type and width: {pngs:?}");
-    if let Ok(o) = Command::new("pngquant")
+    match Command::new("pngquant")
         .args(["--force", "--ext", ".png", "--quality", "60-90", "--strip"])
         .args(&pngs)
         .output()
     {
-        assert!(o.status.success() || o.status.code() == Some(99), "pngquant: {}", stderr(&o));
+        Ok(o) => assert!(o.status.success() || o.status.code() == Some(99), "pngquant: {}", stderr(&o)),
+        Err(_) if std::env::var_os("LANGSO_REQUIRE_BROWSER").is_some() => panic!("pngquant is missing"),
+        Err(_) => eprintln!("!! pngquant missing: docs/screenshots/ holds unquantized PNGs, do not commit them"),
     }
 
     let mut problems = Vec::new();
