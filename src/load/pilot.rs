@@ -26,12 +26,13 @@ const METRICS_KEYS: &[&str] = &[
     "baseline",
     "proposals",
 ];
-const FRONT_MATTER_KEYS: &[&str] = &["title", "summary", "date", "updated", "authors"];
+const FRONT_MATTER_KEYS: &[&str] = &["title", "summary", "summary_en", "date", "updated", "authors"];
 
 /// The parts of a pilot's front matter.
 struct CaseStudy {
     title: String,
     summary: String,
+    summary_en: Option<String>,
     date: Date,
     updated: Option<Date>,
     authors: Vec<String>,
@@ -151,6 +152,7 @@ pub fn load_pilot(
         commune: commune?,
         title: cs.title,
         summary: cs.summary,
+        summary_en: cs.summary_en,
         date: cs.date,
         updated: cs.updated,
         authors: cs.authors,
@@ -179,6 +181,7 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let mut m = node.as_map(rel, diags)?;
     let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_text(rel, diags));
     let summary = m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_text(rel, diags));
+    let summary_en = m.get("summary_en").and_then(|n| n.as_text(rel, diags)).filter(|s| !s.trim().is_empty());
     let date = m.require("date", msg!("want-date"), diags).and_then(|n| read_date(n, rel, diags));
     let updated = m.get("updated").and_then(|n| read_date(n, rel, diags));
     let authors = m
@@ -193,7 +196,7 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
         markdown: fm.body.to_string(),
         line_offset: fm.body_line_offset,
     };
-    Some(CaseStudy { title: title?, summary: summary?, date: date?, updated, authors, doc })
+    Some(CaseStudy { title: title?, summary: summary?, summary_en, date: date?, updated, authors, doc })
 }
 
 pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {

@@ -331,6 +331,8 @@ pub struct Pilot {
     pub commune: String,
     pub title: String,
     pub summary: String,
+    /// An optional English summary (`summary_en`), shown when the site's language is English.
+    pub summary_en: Option<String>,
     pub date: Date,
     pub updated: Option<Date>,
     pub authors: Vec<String>,
@@ -358,6 +360,14 @@ impl Pilot {
 
     pub fn baseline(&self, id: IndicatorId) -> Option<&Metric> {
         self.baseline.iter().find(|m| m.indicator == id)
+    }
+
+    /// The summary a reader of `lang` sees: `summary_en` on an English site when given.
+    pub fn summary_for(&self, lang: Lang) -> &str {
+        match (lang, &self.summary_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.summary,
+        }
     }
 
     pub fn primary_field(&self) -> Option<FieldId> {

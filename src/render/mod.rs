@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod format;
 pub mod markdown;
 pub mod schema;
+pub mod share;
 pub mod theme;
 pub mod views;
 
@@ -37,6 +38,28 @@ struct PageMeta<'a> {
     /// The navigation section this page belongs to.
     section: &'a str,
     canonical: String,
+    /// Open Graph: `website`, or `article` for a pilot.
+    og_type: &'a str,
+    /// Absolute URL of the share card (PNG, 1200×630).
+    image: String,
+    /// A pilot's schema.org Article, already safe inside a script element.
+    json_ld: Option<String>,
+}
+
+impl<'a> PageMeta<'a> {
+    /// A page with the site's share card and no structured data.
+    fn new(base_url: &str, path: &'a str, section: &'a str, title: &'a str, description: &'a str) -> PageMeta<'a> {
+        PageMeta {
+            title,
+            description,
+            path,
+            section,
+            canonical: format!("{base_url}{path}"),
+            og_type: "website",
+            image: format!("{base_url}{}", share::SITE_CARD_PATH),
+            json_ld: None,
+        }
+    }
 }
 
 /// What every template sees besides its own data.
@@ -47,6 +70,8 @@ struct SiteView<'a> {
     base: String,
     base_url: &'a str,
     lang: &'a str,
+    /// Open Graph locale: vi_VN or en_US.
+    locale: &'a str,
 }
 
 /// A failure of the theme, not of content: reported as an I/O-class error.
@@ -167,6 +192,23 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
         base: base.clone(),
         base_url: &site.config.base_url,
         lang: site.config.language.code(),
+        locale: match site.config.language {
+            Lang::Vi => "vi_VN",
+            Lang::En => "en_US",
+        },
+    };
+    let base_url = &site.config.base_url;
+    let render = |template: &str, meta: &PageMeta, data: &dyn erased::Data| -> Result<OutputFile, RenderError> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &site_view);
+        ctx.insert("t", t);
+        ctx.insert("page", meta);
+        data.insert_into(&mut ctx);
+        theme
+            .tera
+            .render(template, &ctx)
+            .map(|html| OutputFile::bytes(output_path(meta.path), html.into_bytes()))
+            .map_err(|e| RenderError(format!("the template `{template}` failed: {}", error_chain(&e))))
     };
     let page = |template: &str,
                 path: &str,
@@ -175,18 +217,9 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
                 description: &str,
                 data: &dyn erased::Data|
      -> Result<OutputFile, RenderError> {
-        let meta =
-            PageMeta { title, description, path, section, canonical: format!("{}{}", site.config.base_url, path) };
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", &site_view);
-        ctx.insert("t", t);
-        ctx.insert("page", &meta);
-        data.insert_into(&mut ctx);
-        theme
-            .tera
-            .render(template, &ctx)
-            .map(|html| OutputFile::bytes(output_path(path), html.into_bytes()))
-            .map_err(|e| RenderError(format!("the template `{template}` failed: {}", error_chain(&e))))
+        // A page without its own description shares the site's, never an empty one.
+        let description = if description.trim().is_empty() { &site.config.description } else { description };
+        render(template, &PageMeta::new(base_url, path, section, title, description), data)
     };
 
     let mut files: Vec<OutputFile> = site
@@ -195,9 +228,20 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
         .zip(&docs.pilots)
         .map(|(p, r)| {
             let view = views::pilot_view(site, p, r.html.clone(), r.headings.clone(), r.words, t);
-            page("pilot.html", &url::pilot(site, p), "pilots", &p.title, &p.summary, &("pilot", &view))
+            let path = url::pilot(site, p);
+            let summary = p.summary_for(site.config.language);
+            let m = PageMeta {
+                og_type: "article",
+                image: format!("{base_url}{}", share::pilot_card_path(site, p)),
+                json_ld: Some(share::pilot_json_ld(site, p, summary)),
+                ..PageMeta::new(base_url, &path, "pilots", &p.title, summary)
+            };
+            Ok::<_, RenderError>([render("pilot.html", &m, &("pilot", &view))?, share::pilot_card(site, p, t)])
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
 
     for (p, r) in site.pilots.iter().zip(&docs.pilots) {
         copy_assets(root, &url::pilot(site, p), r, &mut files);
@@ -283,6 +327,7 @@ pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) ->
     files.push(page("search.html", "search/", "search", t.get("search_title"), t.get("search_intro"), &("none", &()))?);
     files.extend(crate::search::index_files(site, t));
 
+    files.extend(share::site_files(site, t));
     files.extend(data::files(site));
     files.push(schema::file(site));
     files.push(feeds::sitemap(site));

@@ -62,7 +62,7 @@ pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> PilotCard {
         url: url::pilot(site, p),
         title: p.title.clone(),
         commune: p.commune.clone(),
-        summary: p.summary.clone(),
+        summary: p.summary_for(site.config.language).to_string(),
         province: Link { url: url::province(&prov.slug), name: prov.name.clone() },
         fields: p.fields.iter().map(|&f| field_link(site, f, t)).collect(),
         status: p.status.name().to_string(),

@@ -319,6 +319,9 @@ fn doc_index(site: &Site, p: &Pilot, text: &(String, String), vocab: &Vocab, wor
         d.add_text(&site.field(f).name.en, Weight::Field);
     }
     d.add_text(&p.summary, Weight::Summary);
+    if let Some(en) = &p.summary_en {
+        d.add_text(en, Weight::Summary);
+    }
     d.add_syllables(&text.1, Weight::Body, true);
     d.add_syllables(&text.0, Weight::Body, false);
     d.finish()
@@ -540,7 +543,7 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
         let entries: Vec<Json> = pilots
             .iter()
             .zip(bodies)
-            .map(|(p, body)| json!([url::pilot(site, p), p.title, p.summary, excerpt(&body.0, EXCERPT_CHARS)]))
+            .map(|(p, body)| json!([url::pilot(site, p), p.title, p.summary_for(site.config.language), excerpt(&body.0, EXCERPT_CHARS)]))
             .collect();
         files.push((format!("e/{chunk}.json"), Json::Array(entries).to_string()));
     }

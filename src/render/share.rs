@@ -1,0 +1,346 @@
+//! What a link shows when it is shared (Zalo, Facebook, e-mail previews) and what a browser
+//! or search engine needs besides the page: a 1200×630 PNG card per pilot and one for the
+//! site (networks do not show SVG previews, so the cards are rasterized here, with no
+//! outside service), the favicons and web manifest, and the pilot's JSON-LD.
+//!
+//! The cards are drawn with fontdue from a subset of DejaVu Sans (Latin and Vietnamese
+//! letters, about 20 KB per face, embedded in the binary; licence in `fonts/`), on flat
+//! colours so the PNG compresses to a few kilobytes quickly.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fontdue::{Font, FontSettings};
+use serde::Serialize;
+
+use super::theme::I18n;
+use super::views::url;
+use crate::model::*;
+use crate::output::OutputFile;
+
+pub const CARD_WIDTH: usize = 1200;
+pub const CARD_HEIGHT: usize = 630;
+
+static REGULAR: LazyLock<Font> = LazyLock::new(|| load_font(include_bytes!("fonts/DejaVuSans-vi.ttf")));
+static BOLD: LazyLock<Font> = LazyLock::new(|| load_font(include_bytes!("fonts/DejaVuSans-Bold-vi.ttf")));
+
+fn load_font(bytes: &[u8]) -> Font {
+    Font::from_bytes(bytes, FontSettings::default()).expect("the embedded font parses")
+}
+
+type Rgb = [u8; 3];
+// The theme's colours (style.css: --brand, --brand-dark, --ink, --muted, --soft).
+const BRAND: Rgb = [0x0b, 0x6e, 0x4f];
+const BRAND_DARK: Rgb = [0x07, 0x53, 0x3b];
+const INK: Rgb = [0x1d, 0x27, 0x33];
+const MUTED: Rgb = [0x5b, 0x67, 0x73];
+const SOFT: Rgb = [0xf3, 0xf6, 0xf4];
+const WHITE: Rgb = [0xff, 0xff, 0xff];
+
+/// An RGB picture drawn with flat rectangles and antialiased text.
+struct Canvas {
+    width: usize,
+    height: usize,
+    pixels: Vec<u8>,
+}
+
+impl Canvas {
+    fn new(width: usize, height: usize, background: Rgb) -> Canvas {
+        Canvas { width, height, pixels: background.repeat(width * height) }
+    }
+
+    /// Mixes `color` into one pixel with coverage `alpha` (0..=255).
+    fn blend(&mut self, x: usize, y: usize, color: Rgb, alpha: u8) {
+        // 16 steps of coverage look the same on a card and keep the palette small.
+        let alpha = ((alpha as u32 + 8) / 17 * 17) as u8;
+        if x >= self.width || y >= self.height || alpha == 0 {
+            return;
+        }
+        let i = (y * self.width + x) * 3;
+        for (k, c) in color.iter().enumerate() {
+            let old = self.pixels[i + k] as u32;
+            self.pixels[i + k] = ((old * (255 - alpha as u32) + *c as u32 * alpha as u32 + 127) / 255) as u8;
+        }
+    }
+
+    fn rect(&mut self, x0: usize, y0: usize, x1: usize, y1: usize, color: Rgb) {
+        for y in y0..y1.min(self.height) {
+            for x in x0..x1.min(self.width) {
+                self.blend(x, y, color, 255);
+            }
+        }
+    }
+
+    /// A square with rounded corners (radius `r`), antialiased by the distance to the corner.
+    fn rounded_square(&mut self, size: usize, r: f32, color: Rgb) {
+        let s = size as f32;
+        for y in 0..size {
+            for x in 0..size {
+                let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
+                let cx = px.clamp(r, s - r);
+                let cy = py.clamp(r, s - r);
+                let d = ((px - cx).powi(2) + (py - cy).powi(2)).sqrt();
+                let cover = (r + 0.5 - d).clamp(0.0, 1.0);
+                self.blend(x, y, color, (cover * 255.0).round() as u8);
+            }
+        }
+    }
+
+    /// Draws `text` with its baseline at `y`, starting at `x`; returns the x after it.
+    fn text(&mut self, font: &Font, px: f32, x: f32, y: f32, text: &str, color: Rgb) -> f32 {
+        let mut pen = x;
+        for ch in text.chars() {
+            let (m, coverage) = font.rasterize(ch, px);
+            let left = (pen + m.xmin as f32).round() as isize;
+            let top = (y - (m.ymin as f32 + m.height as f32)).round() as isize;
+            for gy in 0..m.height {
+                for gx in 0..m.width {
+                    let (cx, cy) = (left + gx as isize, top + gy as isize);
+                    if cx >= 0 && cy >= 0 {
+                        self.blend(cx as usize, cy as usize, color, coverage[gy * m.width + gx]);
+                    }
+                }
+            }
+            pen += m.advance_width;
+        }
+        pen
+    }
+
+    /// The picture as an indexed PNG (coverage is kept to 16 steps, so a card has well under
+    /// 256 colours): a third of the data of RGB, and it compresses to a few kilobytes.
+    fn png(&self) -> Vec<u8> {
+        let mut palette: Vec<Rgb> = Vec::new();
+        let mut index: HashMap<Rgb, u8> = HashMap::new();
+        let mut data = Vec::with_capacity(self.width * self.height);
+        let mut last: Option<(Rgb, u8)> = None;
+        for px in self.pixels.chunks_exact(3) {
+            let c = [px[0], px[1], px[2]];
+            let i = match last {
+                Some((lc, li)) if lc == c => li,
+                _ => *index.entry(c).or_insert_with(|| {
+                    palette.push(c);
+                    (palette.len() - 1) as u8
+                }),
+            };
+            last = Some((c, i));
+            data.push(i);
+        }
+        assert!(palette.len() <= 256, "a card has at most 256 colours");
+        let mut out = Vec::new();
+        let mut enc = png::Encoder::new(&mut out, self.width as u32, self.height as u32);
+        enc.set_color(png::ColorType::Indexed);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_palette(palette.concat());
+        enc.set_compression(png::Compression::Fast);
+        let mut w = enc.write_header().expect("writing to memory cannot fail");
+        w.write_image_data(&data).expect("the picture has the size of its header");
+        w.finish().expect("writing to memory cannot fail");
+        out
+    }
+}
+
+fn width(font: &Font, px: f32, text: &str) -> f32 {
+    text.chars().map(|c| font.metrics(c, px).advance_width).sum()
+}
+
+/// `text` at the largest size from `max` down to `min` that fits `room`; at `min`, cut
+/// with an ellipsis.
+fn fit(font: &Font, text: &str, max: f32, min: f32, room: f32) -> (f32, String) {
+    let mut px = max;
+    while px > min && width(font, px, text) > room {
+        px -= 4.0;
+    }
+    let px = px.max(min);
+    if width(font, px, text) <= room {
+        return (px, text.to_string());
+    }
+    let mut cut: String = text.to_string();
+    while !cut.is_empty() && width(font, px, &format!("{cut}…")) > room {
+        cut.pop();
+    }
+    (px, format!("{}…", cut.trim_end()))
+}
+
+/// The lines of a share card: a small label above, the name large, two lines below.
+pub struct CardText<'a> {
+    pub label: &'a str,
+    pub name: &'a str,
+    pub line2: &'a str,
+    pub line3: &'a str,
+    pub footer: &'a str,
+}
+
+/// A 1200×630 PNG share card.
+pub fn card_png(c: &CardText) -> Vec<u8> {
+    let (w, h) = (CARD_WIDTH, CARD_HEIGHT);
+    let mut cv = Canvas::new(w, h, SOFT);
+    cv.rect(0, 0, w, 20, BRAND);
+    cv.rect(0, h - 110, w, h, BRAND_DARK);
+    let margin = 80.0;
+    let room = w as f32 - 2.0 * margin;
+    let (px, label) = fit(&BOLD, c.label, 38.0, 26.0, room);
+    cv.text(&BOLD, px, margin, 120.0, &label, BRAND);
+    let (px, name) = fit(&BOLD, c.name, 96.0, 48.0, room);
+    cv.text(&BOLD, px, margin, 270.0, &name, INK);
+    let (px, line2) = fit(&REGULAR, c.line2, 52.0, 30.0, room);
+    cv.text(&REGULAR, px, margin, 360.0, &line2, INK);
+    let (px, line3) = fit(&REGULAR, c.line3, 40.0, 26.0, room);
+    cv.text(&REGULAR, px, margin, 432.0, &line3, MUTED);
+    let (px, footer) = fit(&BOLD, c.footer, 34.0, 22.0, room);
+    cv.text(&BOLD, px, margin, h as f32 - 44.0, &footer, WHITE);
+    cv.png()
+}
+
+/// The icon: a rounded green square with three rising bars (a chart of progress), drawn
+/// without text so it reads at 16 px.
+fn icon_png(size: usize) -> Vec<u8> {
+    let mut cv = Canvas::new(size, size, WHITE);
+    cv.rounded_square(size, size as f32 * 0.1875, BRAND);
+    let unit = size as f32 / 32.0;
+    for (x, top) in [(7.0, 18.0), (14.0, 12.0), (21.0, 6.0)] {
+        let px = |v: f32| (v * unit).round() as usize;
+        cv.rect(px(x), px(top), px(x + 4.0), px(26.0), WHITE);
+    }
+    cv.png()
+}
+
+/// The same icon as SVG, for browsers that take it.
+const ICON_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b6e4f\"/><path fill=\"#fff\" d=\"M7 18h4v8H7zM14 12h4v14h-4zM21 6h4v20h-4z\"/></svg>\n";
+
+/// Where a pilot's share card is published (beside, not inside, the pilot's folder, so no
+/// file of the case study can take its name).
+pub fn pilot_card_path(site: &Site, p: &Pilot) -> String {
+    format!("share/{}/{}.png", site.province(p.province).slug, p.slug)
+}
+
+pub const SITE_CARD_PATH: &str = "share/site.png";
+
+pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> OutputFile {
+    let prov = site.province(p.province);
+    let field = p.primary_field().map(|f| site.field(f).name.get(t.lang).to_string()).unwrap_or_default();
+    let png = card_png(&CardText {
+        label: t.get("share_card_label"),
+        name: &p.commune,
+        line2: &prov.name,
+        line3: &field,
+        footer: &site.config.title,
+    });
+    OutputFile::bytes(pilot_card_path(site, p), png)
+}
+
+/// The card of every page that is not a pilot, and the icons and manifest.
+pub fn site_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
+    let card = card_png(&CardText {
+        label: t.get("share_card_label"),
+        name: t.get("brand"),
+        line2: &site.config.description,
+        line3: "",
+        footer: &site.config.title,
+    });
+    vec![
+        OutputFile::bytes(SITE_CARD_PATH.into(), card),
+        OutputFile::bytes("favicon.svg".into(), ICON_SVG.as_bytes().to_vec()),
+        OutputFile::bytes("favicon-32.png".into(), icon_png(32)),
+        OutputFile::bytes("apple-touch-icon.png".into(), icon_png(180)),
+        OutputFile::bytes("icon-192.png".into(), icon_png(192)),
+        OutputFile::bytes("icon-512.png".into(), icon_png(512)),
+        manifest(site, t),
+    ]
+}
+
+fn manifest(site: &Site, t: &I18n) -> OutputFile {
+    let base = site.config.base_path();
+    let icon = |file: &str, size: &str, kind: &str| {
+        serde_json::json!({ "src": format!("{base}{file}"), "sizes": size, "type": kind })
+    };
+    let json = serde_json::json!({
+        "name": site.config.title,
+        "short_name": t.get("brand"),
+        "description": site.config.description,
+        "lang": site.config.language.code(),
+        "start_url": base,
+        "scope": base,
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#0b6e4f",
+        "icons": [
+            icon("icon-192.png", "192x192", "image/png"),
+            icon("icon-512.png", "512x512", "image/png"),
+            icon("favicon.svg", "any", "image/svg+xml"),
+        ],
+    });
+    let text = serde_json::to_string_pretty(&json).expect("JSON values serialize") + "\n";
+    OutputFile::bytes("site.webmanifest".into(), text.into_bytes())
+}
+
+/// schema.org `Article` of a pilot, as text safe inside `<script type="application/ld+json">`.
+pub fn pilot_json_ld(site: &Site, p: &Pilot, description: &str) -> String {
+    #[derive(Serialize)]
+    struct Named<'a> {
+        #[serde(rename = "@type")]
+        kind: &'a str,
+        name: &'a str,
+    }
+    let prov = site.province(p.province);
+    let base = &site.config.base_url;
+    let authors: Vec<Named> = if p.authors.is_empty() {
+        vec![Named { kind: "Organization", name: &site.config.title }]
+    } else {
+        p.authors.iter().map(|a| Named { kind: "Organization", name: a }).collect()
+    };
+    let json = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": p.title,
+        "description": description,
+        "datePublished": p.date.to_string(),
+        "dateModified": p.last_changed().to_string(),
+        "inLanguage": "vi",
+        "author": authors,
+        "publisher": Named { kind: "Organization", name: &site.config.title },
+        "mainEntityOfPage": format!("{base}{}", url::pilot(site, p)),
+        "image": format!("{base}{}", pilot_card_path(site, p)),
+        "about": {
+            "@type": "Place",
+            "name": format!("{}, {}", p.commune, prov.name),
+            "address": { "@type": "PostalAddress", "addressLocality": p.commune, "addressRegion": prov.name, "addressCountry": "VN" },
+        },
+    });
+    script_safe_json(&json)
+}
+
+/// JSON whose text cannot end the script element or open a comment in it: `<`, `>` and `&`
+/// are written as `\u003c`, `\u003e`, `\u0026` (the same string to a JSON reader).
+pub fn script_safe_json(v: &serde_json::Value) -> String {
+    let text = serde_json::to_string(v).expect("JSON values serialize");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_cannot_close_the_script() {
+        let v = serde_json::json!({ "t": "</script><!-- a & b -->" });
+        let s = script_safe_json(&v);
+        assert!(!s.contains('<') && !s.contains('>'));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
+
+    #[test]
+    fn long_names_are_cut_to_fit() {
+        let (_, text) = fit(&BOLD, &"Xã Đắk Nuê ".repeat(20), 96.0, 48.0, 1040.0);
+        assert!(text.ends_with('…'));
+        assert!(width(&BOLD, 48.0, &text) <= 1040.0);
+    }
+}
