@@ -250,9 +250,7 @@ pub fn site_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
 
 fn manifest(site: &Site, t: &I18n) -> OutputFile {
     let base = site.config.base_path();
-    let icon = |file: &str, size: &str, kind: &str| {
-        serde_json::json!({ "src": format!("{base}{file}"), "sizes": size, "type": kind })
-    };
+    let icon = |file: &str, size: &str, kind: &str| serde_json::json!({ "src": format!("{base}{file}"), "sizes": size, "type": kind });
     let json = serde_json::json!({
         "name": site.config.title,
         "short_name": t.get("brand"),

@@ -543,7 +543,14 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
         let entries: Vec<Json> = pilots
             .iter()
             .zip(bodies)
-            .map(|(p, body)| json!([url::pilot(site, p), p.title, p.summary_for(site.config.language), excerpt(&body.0, EXCERPT_CHARS)]))
+            .map(|(p, body)| {
+                json!([
+                    url::pilot(site, p),
+                    p.title,
+                    p.summary_for(site.config.language),
+                    excerpt(&body.0, EXCERPT_CHARS)
+                ])
+            })
             .collect();
         files.push((format!("e/{chunk}.json"), Json::Array(entries).to_string()));
     }
