@@ -56,6 +56,10 @@ fn a_pilot_page_shares_with_absolute_urls_under_the_base_path() {
     assert_eq!(meta(&home, "property", "og:image"), "https://host.test/a/b/share/site.png");
     assert_eq!(png_size(&std::fs::read(site.out().join("share/site.png")).unwrap()), (1200, 630));
     assert!(!home.contains("application/ld+json"));
+
+    // The sitemap dates a province's page by its newest pilot.
+    let sitemap = site.published("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://host.test/a/b/provinces/ninh-binh/</loc><lastmod>2025-11-02</lastmod>"));
 }
 
 #[test]

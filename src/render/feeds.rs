@@ -36,11 +36,14 @@ pub fn sitemap(site: &Site) -> OutputFile {
     for section in ["pilots/", "provinces/", "fields/", "indicators/", "criteria/", "compare/"] {
         entries.push((section.to_string(), newest));
     }
-    for prov in &site.provinces {
-        entries.push((url::province(&prov.slug), None));
+    // A province or field page changes when one of its pilots does.
+    for (i, prov) in site.provinces.iter().enumerate() {
+        let last = site.pilots.iter().filter(|p| p.province.0 as usize == i).map(Pilot::last_changed).max();
+        entries.push((url::province(&prov.slug), last));
     }
-    for f in &site.fields {
-        entries.push((url::field(&f.slug), None));
+    for (i, f) in site.fields.iter().enumerate() {
+        let last = site.pilots.iter().filter(|p| p.fields.iter().any(|id| id.0 as usize == i)).map(Pilot::last_changed).max();
+        entries.push((url::field(&f.slug), last));
     }
     for i in &site.indicators {
         entries.push((url::indicator(&i.id), newest));
