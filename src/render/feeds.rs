@@ -42,7 +42,8 @@ pub fn sitemap(site: &Site) -> OutputFile {
         entries.push((url::province(&prov.slug), last));
     }
     for (i, f) in site.fields.iter().enumerate() {
-        let last = site.pilots.iter().filter(|p| p.fields.iter().any(|id| id.0 as usize == i)).map(Pilot::last_changed).max();
+        let last =
+            site.pilots.iter().filter(|p| p.fields.iter().any(|id| id.0 as usize == i)).map(Pilot::last_changed).max();
         entries.push((url::field(&f.slug), last));
     }
     for i in &site.indicators {
