@@ -154,11 +154,44 @@ fn fit(font: &Font, text: &str, max: f32, min: f32, room: f32) -> (f32, String) 
     if width(font, px, text) <= room {
         return (px, text.to_string());
     }
-    let mut cut: String = text.to_string();
-    while !cut.is_empty() && width(font, px, &format!("{cut}…")) > room {
-        cut.pop();
+    (px, cut(font, px, text, room))
+}
+
+/// `text` cut at a word (or, for one long word, a letter) with an ellipsis to fit `room`.
+fn cut(font: &Font, px: f32, text: &str, room: f32) -> String {
+    let mut words: Vec<&str> = text.split(' ').collect();
+    while words.len() > 1 && width(font, px, &format!("{}…", words.join(" "))) > room {
+        words.pop();
     }
-    (px, format!("{}…", cut.trim_end()))
+    let mut kept = words.join(" ");
+    while !kept.is_empty() && width(font, px, &format!("{kept}…")) > room {
+        kept.pop();
+    }
+    format!("{}…", kept.trim_end_matches([' ', ',', ';', ':', '—', '-']))
+}
+
+/// `text` wrapped at words into at most `max` lines of `room`; the last is cut if need be.
+fn wrap(font: &Font, px: f32, text: &str, room: f32, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let candidate = if line.is_empty() { w.to_string() } else { format!("{line} {w}") };
+        if width(font, px, &candidate) <= room || line.is_empty() {
+            line = candidate;
+            continue;
+        }
+        if lines.len() + 1 == max {
+            let rest: Vec<&str> = std::iter::once(w).chain(words).collect();
+            lines.push(cut(font, px, &format!("{line} {}", rest.join(" ")), room));
+            return lines;
+        }
+        lines.push(std::mem::replace(&mut line, w.to_string()));
+    }
+    if !line.is_empty() {
+        lines.push(if width(font, px, &line) <= room { line } else { cut(font, px, &line, room) });
+    }
+    lines
 }
 
 /// The lines of a share card: a small label above, the name large, two lines below.
@@ -182,10 +215,13 @@ pub fn card_png(c: &CardText) -> Vec<u8> {
     cv.text(&BOLD, px, margin, 120.0, &label, BRAND);
     let (px, name) = fit(&BOLD, c.name, 96.0, 48.0, room);
     cv.text(&BOLD, px, margin, 270.0, &name, INK);
-    let (px, line2) = fit(&REGULAR, c.line2, 52.0, 30.0, room);
-    cv.text(&REGULAR, px, margin, 360.0, &line2, INK);
+    // The second line may wrap once (a site's description); a province name never needs to.
+    let line2 = wrap(&REGULAR, 44.0, c.line2, room, 2);
+    for (i, l) in line2.iter().enumerate() {
+        cv.text(&REGULAR, 44.0, margin, 360.0 + 58.0 * i as f32, l, INK);
+    }
     let (px, line3) = fit(&REGULAR, c.line3, 40.0, 26.0, room);
-    cv.text(&REGULAR, px, margin, 432.0, &line3, MUTED);
+    cv.text(&REGULAR, px, margin, 360.0 + 58.0 * line2.len() as f32 + 14.0, &line3, MUTED);
     let (px, footer) = fit(&BOLD, c.footer, 34.0, 22.0, room);
     cv.text(&BOLD, px, margin, h as f32 - 44.0, &footer, WHITE);
     cv.png()
@@ -333,6 +369,17 @@ mod tests {
         let s = script_safe_json(&v);
         assert!(!s.contains('<') && !s.contains('>'));
         assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
+
+    #[test]
+    fn long_text_wraps_at_words_and_is_cut_on_its_last_line() {
+        let text = "Trang tổng hợp báo cáo các mô hình thí điểm xã nông thôn mới thông minh ".repeat(4);
+        let lines = wrap(&REGULAR, 44.0, &text, 1040.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| width(&REGULAR, 44.0, l) <= 1040.0));
+        assert!(lines[0].ends_with("xã") || !lines[0].ends_with('…'));
+        assert!(lines[1].ends_with('…') && !lines[1].ends_with(" …"));
+        assert_eq!(wrap(&REGULAR, 44.0, "An Giang", 1040.0, 2), vec!["An Giang"]);
     }
 
     #[test]
