@@ -31,7 +31,7 @@ fn vietnamese_pieces() -> Vec<String> {
         for piece in v.split(['{', '}']).step_by(2) {
             let piece =
                 piece.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "“”…–—·".contains(c));
-            if piece.chars().any(|c| !c.is_ascii()) && !english.contains(piece) {
+            if !piece.is_ascii() && !english.contains(piece) {
                 pieces.push(piece.to_string());
             }
         }
