@@ -5,7 +5,8 @@
 //!
 //! The cards are drawn with fontdue from a subset of DejaVu Sans (Latin and Vietnamese
 //! letters, about 20 KB per face, embedded in the binary; licence in `fonts/`), on flat
-//! colours so the PNG compresses to a few kilobytes quickly.
+//! colours into palette indices, so a card costs about 2 ms and 23 KB
+//! (`examples/card_bench.rs`).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -37,37 +38,70 @@ const MUTED: Rgb = [0x5b, 0x67, 0x73];
 const SOFT: Rgb = [0xf3, 0xf6, 0xf4];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 
-/// An RGB picture drawn with flat rectangles and antialiased text.
+/// A picture drawn with flat rectangles and antialiased text, kept as indices into the
+/// palette of the colours it uses (coverage is kept to 16 steps, so a card has well under
+/// 256 colours): a third of the memory of RGB, no conversion before the indexed PNG, and it
+/// compresses to a few kilobytes.
 struct Canvas {
     width: usize,
     height: usize,
     pixels: Vec<u8>,
+    palette: Vec<Rgb>,
+    /// (colour under, colour drawn, coverage step) → palette index of the mix.
+    mixes: HashMap<(u8, u8, u8), u8>,
 }
 
 impl Canvas {
     fn new(width: usize, height: usize, background: Rgb) -> Canvas {
-        Canvas { width, height, pixels: background.repeat(width * height) }
+        Canvas { width, height, pixels: vec![0; width * height], palette: vec![background], mixes: HashMap::new() }
+    }
+
+    fn index_of(&mut self, c: Rgb) -> u8 {
+        match self.palette.iter().position(|p| *p == c) {
+            Some(i) => i as u8,
+            None => {
+                assert!(self.palette.len() < 256, "a card has at most 256 colours");
+                self.palette.push(c);
+                (self.palette.len() - 1) as u8
+            }
+        }
     }
 
     /// Mixes `color` into one pixel with coverage `alpha` (0..=255).
     fn blend(&mut self, x: usize, y: usize, color: Rgb, alpha: u8) {
         // 16 steps of coverage look the same on a card and keep the palette small.
-        let alpha = ((alpha as u32 + 8) / 17 * 17) as u8;
-        if x >= self.width || y >= self.height || alpha == 0 {
+        let step = ((alpha as u32 + 8) / 17) as u8;
+        if x >= self.width || y >= self.height || step == 0 {
             return;
         }
-        let i = (y * self.width + x) * 3;
-        for (k, c) in color.iter().enumerate() {
-            let old = self.pixels[i + k] as u32;
-            self.pixels[i + k] = ((old * (255 - alpha as u32) + *c as u32 * alpha as u32 + 127) / 255) as u8;
+        let i = y * self.width + x;
+        let under = self.pixels[i];
+        let drawn = self.index_of(color);
+        if step == 15 {
+            self.pixels[i] = drawn;
+            return;
         }
+        let key = (under, drawn, step);
+        let mixed = match self.mixes.get(&key) {
+            Some(&m) => m,
+            None => {
+                let a = step as u32 * 17;
+                let old = self.palette[under as usize];
+                let mix =
+                    std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + color[k] as u32 * a + 127) / 255) as u8);
+                let m = self.index_of(mix);
+                self.mixes.insert(key, m);
+                m
+            }
+        };
+        self.pixels[i] = mixed;
     }
 
     fn rect(&mut self, x0: usize, y0: usize, x1: usize, y1: usize, color: Rgb) {
+        let c = self.index_of(color);
         for y in y0..y1.min(self.height) {
-            for x in x0..x1.min(self.width) {
-                self.blend(x, y, color, 255);
-            }
+            let row = y * self.width;
+            self.pixels[row + x0.min(self.width)..row + x1.min(self.width)].fill(c);
         }
     }
 
@@ -106,34 +140,16 @@ impl Canvas {
         pen
     }
 
-    /// The picture as an indexed PNG (coverage is kept to 16 steps, so a card has well under
-    /// 256 colours): a third of the data of RGB, and it compresses to a few kilobytes.
+    /// The picture as an indexed PNG.
     fn png(&self) -> Vec<u8> {
-        let mut palette: Vec<Rgb> = Vec::new();
-        let mut index: HashMap<Rgb, u8> = HashMap::new();
-        let mut data = Vec::with_capacity(self.width * self.height);
-        let mut last: Option<(Rgb, u8)> = None;
-        for px in self.pixels.chunks_exact(3) {
-            let c = [px[0], px[1], px[2]];
-            let i = match last {
-                Some((lc, li)) if lc == c => li,
-                _ => *index.entry(c).or_insert_with(|| {
-                    palette.push(c);
-                    (palette.len() - 1) as u8
-                }),
-            };
-            last = Some((c, i));
-            data.push(i);
-        }
-        assert!(palette.len() <= 256, "a card has at most 256 colours");
         let mut out = Vec::new();
         let mut enc = png::Encoder::new(&mut out, self.width as u32, self.height as u32);
         enc.set_color(png::ColorType::Indexed);
         enc.set_depth(png::BitDepth::Eight);
-        enc.set_palette(palette.concat());
+        enc.set_palette(self.palette.concat());
         enc.set_compression(png::Compression::Fast);
         let mut w = enc.write_header().expect("writing to memory cannot fail");
-        w.write_image_data(&data).expect("the picture has the size of its header");
+        w.write_image_data(&self.pixels).expect("the picture has the size of its header");
         w.finish().expect("writing to memory cannot fail");
         out
     }
