@@ -136,3 +136,21 @@ fn an_english_summary_is_shown_to_english_readers_only() {
     let texts: String = entries.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
     assert!(texts.contains("Electronic health records for everyone."));
 }
+
+#[test]
+fn chromium_accepts_the_json_ld_under_the_content_security_policy() {
+    let Some(chromium) =
+        common::browser::Chromium::find("chromium_accepts_the_json_ld_under_the_content_security_policy")
+    else {
+        return;
+    };
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    // At the root, as the server serves it (the fixture's own base_url has a sub-path).
+    let o = langso(&["build", "--root", site.root().to_str().unwrap(), "--base-url", "https://example.test/"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let server = common::browser::StaticServer::start(&site.out());
+    // Chromium also fetches the manifest and icons: a missing one would be a console message.
+    let page = chromium.load(&server.url("/pilots/an-giang/thoai-giang/"), 3000);
+    assert!(page.dom.contains("<script type=\"application/ld+json\">"), "no JSON-LD in the DOM: {}", page.dom);
+    assert!(page.console.is_empty(), "the pilot page printed to the console:\n{}", page.console.join("\n"));
+}
