@@ -154,3 +154,26 @@ fn chromium_accepts_the_json_ld_under_the_content_security_policy() {
     assert!(page.dom.contains("<script type=\"application/ld+json\">"), "no JSON-LD in the DOM: {}", page.dom);
     assert!(page.console.is_empty(), "the pilot page printed to the console:\n{}", page.console.join("\n"));
 }
+
+#[test]
+fn every_page_has_a_title_a_description_a_canonical_url_and_share_tags() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    build_under_sub_path(&site);
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(site.out()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let rel = entry.path().strip_prefix(site.out()).unwrap().display().to_string();
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(html.contains("<title>") && !html.contains("<title></title>"), "{rel}: no title");
+        assert!(!meta(&html, "name", "description").trim().is_empty(), "{rel}: empty description");
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://host.test/a/b/"), "{rel}: canonical");
+        assert!(meta(&html, "property", "og:url").starts_with("https://host.test/a/b/"), "{rel}: og:url");
+        assert!(meta(&html, "property", "og:image").starts_with("https://host.test/a/b/share/"), "{rel}: og:image");
+        assert!(!meta(&html, "property", "og:title").is_empty(), "{rel}: og:title");
+    }
+    assert!(pages > 20, "only {pages} pages");
+}
