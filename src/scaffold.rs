@@ -84,6 +84,7 @@ pub fn index_md(commune: &str, province: &Province, (y, m, d): (i32, u8, u8)) ->
     let _ = writeln!(out, "---");
     let _ = writeln!(out, "title: {}", quoted(&format!("{commune}: mô hình xã nông thôn mới thông minh")));
     let _ = writeln!(out, "summary: \"Một hai câu tóm tắt mô hình, hiện trong danh sách và kết quả tìm kiếm.\"");
+    let _ = writeln!(out, "# summary_en: \"Tùy chọn: tóm tắt bằng tiếng Anh cho người đọc trang tiếng Anh.\"");
     let _ = writeln!(out, "date: {y:04}-{m:02}-{d:02}");
     let office = format!("Văn phòng Điều phối nông thôn mới {}", unit_name(province));
     let _ = writeln!(out, "authors: [{}]", quoted(&office));
