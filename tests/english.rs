@@ -83,6 +83,19 @@ fn remove_between(html: &str, open: &str, depth_tag: &str) -> String {
     out
 }
 
+/// `html` without every run from `start` up to (not including) the next `end`.
+fn cut_between(html: &str, start: &str, end: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(a) = rest.find(start) {
+        out.push_str(&rest[..a]);
+        let after = &rest[a + start.len()..];
+        rest = after.find(end).map(|b| &after[b..]).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The texts a reader sees or hears: text between tags and the attributes that are read out.
 fn texts(html: &str) -> Vec<String> {
     let mut html = remove_between(html, "<script", "script");
@@ -184,19 +197,8 @@ fn an_english_site_has_no_vietnamese_interface_string_left() {
         t
     };
 
-    let mut leftovers = BTreeMap::new();
-    let mut pages = 0;
-    for entry in walkdir::WalkDir::new(site.out()).sort_by_file_name() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        let rel = path.strip_prefix(site.out()).unwrap().to_string_lossy().replace('\\', "/");
-        let html = match path.extension().and_then(|e| e.to_str()) {
-            Some("html") => std::fs::read_to_string(path).unwrap(),
-            _ => continue,
-        };
-        pages += 1;
-        assert!(html.contains("<html lang=\"en\""), "{rel} is not marked English");
-        for text in texts(&html) {
+    let check = |rel: &str, html: &str, leftovers: &mut BTreeMap<String, String>| {
+        for text in texts(html) {
             let hit =
                 |t: &str| pieces.iter().find(|p| t.contains(p.as_str()) && (p.chars().count() > 3 || t == p.as_str()));
             if hit(&text).is_some()
@@ -211,12 +213,47 @@ fn an_english_site_has_no_vietnamese_interface_string_left() {
                 leftovers.entry(format!("{rel}: {text}")).or_insert_with(|| "a Vietnamese letter".into());
             }
         }
+    };
+
+    let mut leftovers = BTreeMap::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(site.out()).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let rel = path.strip_prefix(site.out()).unwrap().to_string_lossy().replace('\\', "/");
+        let html = match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => std::fs::read_to_string(path).unwrap(),
+            _ => continue,
+        };
+        pages += 1;
+        assert!(html.contains("<html lang=\"en\""), "{rel} is not marked English");
+        check(&rel, &html, &mut leftovers);
     }
     assert!(pages > 50, "only {pages} pages built");
     let manifest = site.published("search/index/manifest.json");
     for p in &pieces {
         if p.chars().count() > 3 && manifest.contains(&format!("\"{p}\"")) {
             leftovers.insert(format!("search/index/manifest.json: {p}"), p.clone());
+        }
+    }
+    // What the scripts write: search results and facets, the comparison table.
+    if let Some(chromium) = common::browser::Chromium::find("an_english_site_has_no_vietnamese_interface_string_left") {
+        let o =
+            common::langso(&["build", "--root", site.root().to_str().unwrap(), "--base-url", "https://example.test/"]);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        let server = common::browser::StaticServer::start(&site.out());
+        for (path, drawn) in [
+            ("/search/?q=xa", "class=\"search-result\""),
+            ("/search/?q=zzzzqqq", "zzzzqqq"),
+            ("/compare/?p=an-giang/thoai-giang,ninh-binh/giao-phong", "<tbody"),
+        ] {
+            let page = chromium.load(&server.url(path), 3000);
+            assert!(page.dom.contains(drawn), "{path}: the script drew nothing");
+            assert!(page.console.is_empty(), "{path}: {}", page.console.join("\n"));
+            // A result's title and snippet are content, cut around the query's marks.
+            let dom = cut_between(&page.dom, "<li class=\"search-result\">", "<p class=\"search-meta\"");
+            let dom = cut_between(&dom, "<p class=\"search-snippet\">", "</p>");
+            check(path, &dom, &mut leftovers);
         }
     }
     assert!(
