@@ -24,6 +24,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Show what changes between two site roots: pilots, indicator values, proposals.
     Diff(DiffArgs),
+    /// Serve a live preview that rebuilds and reloads as files are saved.
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -100,4 +102,23 @@ pub struct NewPilotArgs {
     /// The site root: the folder that holds `content/`.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on; `0.0.0.0` or `::` opens the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Watch by scanning the folders instead of system notifications (network drives, containers).
+    #[arg(long)]
+    pub poll: bool,
 }

@@ -4,10 +4,12 @@
 pub mod build;
 pub mod diag;
 pub mod diff;
+pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod slug;

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         cli::Command::New(cli::NewCommand::Pilot(args)) => run_new_pilot(args),
         cli::Command::Schema(args) => run_schema(args),
         cli::Command::Diff(args) => run_diff(args),
+        cli::Command::Serve(args) => run_serve(args),
     }
 }
 
@@ -170,5 +171,22 @@ fn run_diff(args: cli::DiffArgs) -> ExitCode {
     match print(&text) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(2),
+    }
+}
+
+fn run_serve(args: cli::ServeArgs) -> ExitCode {
+    let opts = langso::serve::ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        poll: args.poll,
+    };
+    match langso::serve::serve(&opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
     }
 }

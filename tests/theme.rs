@@ -55,3 +55,17 @@ fn a_missing_or_broken_theme_is_a_clear_failure() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(!site.out().exists());
 }
+
+#[test]
+fn editor_swap_and_backup_files_in_a_theme_are_ignored() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    // What Vim, Emacs and others leave beside a template being edited: not UTF-8, not templates.
+    for name in [".home.html.swp", "home.html~", "#home.html#", "4913"] {
+        std::fs::create_dir_all(site.root().join("themes/default/templates")).unwrap();
+        std::fs::write(site.root().join("themes/default/templates").join(name), [0xff, 0xfe, 0x00]).unwrap();
+    }
+    site.write("themes/default/static/style.css~", "old");
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!site.out().join("assets/style.css~").exists());
+}

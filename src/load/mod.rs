@@ -39,30 +39,78 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "404",
 ];
 
+/// Whether a file name is an editor's temporary or backup file (or hidden), which
+/// neither the theme nor the watcher of `langso serve` should take for content:
+/// `.index.md.swp`, `index.md~`, `#index.md#`, `.#index.md`, Vim's `4913` probe.
+pub fn is_editor_temporary(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+        || [".swp", ".swo", ".swx", ".tmp", ".bak"].iter().any(|ext| name.ends_with(ext))
+}
+
+/// The registries as read, each `None` when its file could not be read at all.
+#[derive(Clone)]
+pub struct LoadedRegistries {
+    pub config: SiteConfig,
+    pub regions: Option<Vec<Region>>,
+    pub provinces: Option<Vec<Province>>,
+    pub fields: Option<Vec<Field>>,
+    pub indicators: Option<Vec<Indicator>>,
+}
+
+impl LoadedRegistries {
+    pub fn registries(&self) -> Registries<'_> {
+        Registries {
+            provinces: self.provinces.as_deref(),
+            fields: self.fields.as_deref(),
+            indicators: self.indicators.as_deref(),
+        }
+    }
+
+    /// The site made of these registries and what was loaded against them.
+    pub fn into_site(self, pilots: Vec<Pilot>, pages: Vec<Page>, unloaded_pilots: Vec<(ProvinceId, String)>) -> Site {
+        Site {
+            config: self.config,
+            regions: self.regions.unwrap_or_default(),
+            provinces: self.provinces.unwrap_or_default(),
+            fields: self.fields.unwrap_or_default(),
+            indicators: self.indicators.unwrap_or_default(),
+            pilots,
+            pages,
+            unloaded_pilots,
+        }
+    }
+}
+
+/// A pilot folder found under `content/pilots/`, in the order pilots are listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PilotFolder {
+    pub province: ProvinceId,
+    pub province_slug: String,
+    pub commune: String,
+}
+
 /// Loads everything under `root/content`. The diagnostics come back sorted.
 pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let config = registry::load_config(root, &mut diags);
-    let regions = registry::load_regions(root, &mut diags);
-    let provinces = registry::load_provinces(root, regions.as_deref(), &mut diags);
-    let fields = registry::load_fields(root, &mut diags);
-    let indicators = registry::load_indicators(root, &mut diags);
-    let reg =
-        Registries { provinces: provinces.as_deref(), fields: fields.as_deref(), indicators: indicators.as_deref() };
-    let (pilots, unloaded_pilots) = load_pilots(root, &reg, &mut diags);
+    let regs = load_registries(root, &mut diags);
+    let (pilots, unloaded_pilots) = load_pilots(root, &regs.registries(), &mut diags);
     let pages = load_pages(root, &mut diags);
-    let site = Site {
-        config,
-        regions: regions.unwrap_or_default(),
-        provinces: provinces.unwrap_or_default(),
-        fields: fields.unwrap_or_default(),
-        indicators: indicators.unwrap_or_default(),
-        pilots,
-        pages,
-        unloaded_pilots,
-    };
+    let site = regs.into_site(pilots, pages, unloaded_pilots);
     diag::sort(&mut diags);
     (site, diags)
+}
+
+/// site.yaml, regions, provinces, fields and indicators.
+pub fn load_registries(root: &Path, diags: &mut Vec<Diagnostic>) -> LoadedRegistries {
+    let config = registry::load_config(root, diags);
+    let regions = registry::load_regions(root, diags);
+    let provinces = registry::load_provinces(root, regions.as_deref(), diags);
+    let fields = registry::load_fields(root, diags);
+    let indicators = registry::load_indicators(root, diags);
+    LoadedRegistries { config, regions, provinces, fields, indicators }
 }
 
 /// Lists the sub-folders of `dir` (sorted), reporting stray files and symbolic links.
@@ -91,9 +139,10 @@ fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String
     out
 }
 
-/// The pilots that loaded, and the folders of those that did not.
-fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (Vec<Pilot>, Vec<(ProvinceId, String)>) {
-    let mut folders: Vec<(ProvinceId, String, String)> = Vec::new();
+/// The pilot folders under `content/pilots/`, sorted by province folder then commune
+/// folder, reporting stray files, unknown provinces and folder names that are no slug.
+pub fn pilot_folders(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Vec<PilotFolder> {
+    let mut folders = Vec::new();
     for prov in subfolders(root, "content/pilots", diags) {
         let rel = format!("content/pilots/{prov}");
         let id = match reg.provinces {
@@ -127,28 +176,43 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
                 );
                 continue;
             }
-            folders.push((id, prov.clone(), commune));
+            folders.push(PilotFolder { province: id, province_slug: prov.clone(), commune });
         }
     }
-    let loaded: Vec<(Option<pilot::LoadedPilot>, Vec<Diagnostic>)> = folders
+    folders
+}
+
+/// Loads the given pilot folders in parallel: each pilot (if it loaded) with its own diagnostics.
+pub fn load_pilot_folders(
+    root: &Path,
+    folders: &[&PilotFolder],
+    reg: &Registries,
+) -> Vec<(Option<pilot::LoadedPilot>, Vec<Diagnostic>)> {
+    folders
         .par_iter()
-        .map(|(id, prov, commune)| {
+        .map(|f| {
             let mut d = Vec::new();
-            let p = pilot::load_pilot(root, *id, prov, commune, reg, &mut d);
+            let p = pilot::load_pilot(root, f.province, &f.province_slug, &f.commune, reg, &mut d);
             (p, d)
         })
-        .collect();
+        .collect()
+}
+
+/// The pilots that loaded, and the folders of those that did not.
+fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (Vec<Pilot>, Vec<(ProvinceId, String)>) {
+    let folders = pilot_folders(root, reg, diags);
+    let loaded = load_pilot_folders(root, &folders.iter().collect::<Vec<_>>(), reg);
     let mut pilots = Vec::with_capacity(loaded.len());
     let mut commune_places = Vec::with_capacity(loaded.len());
     let mut unloaded = Vec::new();
-    for ((p, d), (id, _, commune)) in loaded.into_iter().zip(folders) {
+    for ((p, d), f) in loaded.into_iter().zip(folders) {
         diags.extend(d);
         match p {
             Some((p, at)) => {
                 pilots.push(p);
                 commune_places.push(at);
             }
-            None => unloaded.push((id, commune)),
+            None => unloaded.push((f.province, f.commune)),
         }
     }
     report_duplicate_communes(&pilots, &commune_places, diags);
@@ -157,7 +221,7 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
 
 /// Two pilots in one province whose commune names fold to the same slug are one commune
 /// submitted twice. Reported at the second one's `commune:` (`places`, one per pilot).
-fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], diags: &mut Vec<Diagnostic>) {
+pub fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
     for (p, &(line, column)) in pilots.iter().zip(places) {
         let key = (p.province, crate::slug::commune_slug(&p.commune));
@@ -177,7 +241,7 @@ fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], diags:
     }
 }
 
-fn load_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
+pub fn load_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
     let Ok(entries) = std::fs::read_dir(root.join("content/pages")) else { return Vec::new() };
     let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     names.sort();

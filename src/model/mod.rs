@@ -286,7 +286,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Budget {
     pub total: Option<f64>,
     pub central: Option<f64>,
@@ -295,7 +295,7 @@ pub struct Budget {
 }
 
 /// One reported value of one indicator.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub indicator: IndicatorId,
     pub value: Value,
@@ -304,7 +304,7 @@ pub struct Metric {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     pub indicator: IndicatorId,
     pub threshold: Value,
@@ -312,7 +312,7 @@ pub struct Proposal {
 }
 
 /// A Markdown document from content: its text and where it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// Site-relative path of the file, e.g. `content/pilots/an-giang/thoai-giang/index.md`.
     pub path: String,
@@ -323,7 +323,7 @@ pub struct Document {
     pub line_offset: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pilot {
     pub province: ProvinceId,
     /// The commune folder name: the pilot's identity with the province.

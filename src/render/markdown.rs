@@ -28,7 +28,7 @@ pub struct LinkTargets {
 
 impl LinkTargets {
     /// The document path (as in `Document::path`) and URL of a resolved content path.
-    fn lookup(&self, resolved: &str) -> Option<(String, &str)> {
+    pub fn lookup(&self, resolved: &str) -> Option<(String, &str)> {
         let dir = resolved.strip_suffix("/index.md").unwrap_or(resolved).trim_end_matches('/');
         if let Some(url) = self.pilots.get(dir) {
             return Some((format!("{dir}/index.md"), url));
@@ -70,6 +70,9 @@ pub struct Rendered {
     pub anchors: Vec<AnchorLink>,
     pub assets: Vec<Asset>,
     pub words: usize,
+    /// Every resolved content path looked up among the link targets: the rendering
+    /// changes when the pilots or pages at one of these paths come or go.
+    pub links_to: Vec<String>,
 }
 
 /// Renders `doc` to sanitized HTML. `base_path` starts and ends with `/`.
@@ -347,6 +350,7 @@ impl Ctx<'_> {
                 return String::new();
             }
         };
+        self.out.links_to.push(resolved.clone());
         if let Some((target_doc, url)) = self.targets.lookup(&resolved) {
             let href = format!("{}{url}{}", self.base_path, fragment.map(|f| format!("#{f}")).unwrap_or_default());
             if let Some(f) = fragment {

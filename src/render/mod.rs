@@ -99,24 +99,32 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     t
 }
 
+/// Renders one document against the site's link targets: its HTML and its own diagnostics.
+pub fn render_document(doc: &Document, root: &Path, targets: &LinkTargets, base: &str) -> (Rendered, Vec<Diagnostic>) {
+    let mut d = Vec::new();
+    let r = markdown::render(doc, root, targets, base, &mut d);
+    (r, d)
+}
+
+/// A pilot's case study: `render_document`, and the check of its recommended sections.
+pub fn render_pilot_document(
+    doc: &Document,
+    root: &Path,
+    targets: &LinkTargets,
+    base: &str,
+) -> (Rendered, Vec<Diagnostic>) {
+    let (r, mut d) = render_document(doc, root, targets, base);
+    markdown::check_sections(doc, &mut d);
+    (r, d)
+}
+
 /// Renders all Markdown in parallel, then checks links to headings across documents.
 pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -> Documents {
     let targets = link_targets(site);
     let base = site.config.base_path();
-    let render_one = |doc: &Document| {
-        let mut d = Vec::new();
-        let r = markdown::render(doc, root, &targets, &base, &mut d);
-        (r, d)
-    };
-    let pilots: Vec<(Rendered, Vec<Diagnostic>)> = site
-        .pilots
-        .par_iter()
-        .map(|p| {
-            let (r, mut d) = render_one(&p.doc);
-            markdown::check_sections(&p.doc, &mut d);
-            (r, d)
-        })
-        .collect();
+    let render_one = |doc: &Document| render_document(doc, root, &targets, &base);
+    let pilots: Vec<(Rendered, Vec<Diagnostic>)> =
+        site.pilots.par_iter().map(|p| render_pilot_document(&p.doc, root, &targets, &base)).collect();
     let pages: Vec<(Rendered, Vec<Diagnostic>)> = site.pages.par_iter().map(|p| render_one(&p.doc)).collect();
     let mut docs = Documents { pilots: Vec::new(), pages: Vec::new() };
     for (r, d) in pilots {
@@ -131,40 +139,48 @@ pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -
     docs
 }
 
-fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
+/// Reports links to headings that the target document does not have.
+pub fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
     // Besides its headings, a page has the ids its template puts around the Markdown.
-    let pilot_ids = site.pilots.iter().map(|p| {
-        let mut extra = vec!["main", "content", "metrics"];
-        if !p.proposals.is_empty() {
-            extra.push("proposals");
-        }
-        (&p.doc, extra)
-    });
-    let page_ids = site.pages.iter().map(|p| (&p.doc, vec!["main"]));
-    let all: Vec<(&Document, Vec<&str>, &Rendered)> =
+    const PILOT: &[&str] = &["main", "content", "metrics"];
+    const PILOT_WITH_PROPOSALS: &[&str] = &["main", "content", "metrics", "proposals"];
+    let pilot_ids =
+        site.pilots.iter().map(|p| (&p.doc, if p.proposals.is_empty() { PILOT } else { PILOT_WITH_PROPOSALS }));
+    let page_ids = site.pages.iter().map(|p| (&p.doc, &["main"][..]));
+    let all: Vec<(&Document, &[&str], &Rendered)> =
         pilot_ids.zip(&docs.pilots).chain(page_ids.zip(&docs.pages)).map(|((doc, extra), r)| (doc, extra, r)).collect();
-    let ids: HashMap<&str, HashSet<&str>> = all
-        .iter()
-        .map(|(doc, extra, r)| {
-            let set = r.headings.iter().map(|h| h.id.as_str()).chain(extra.iter().copied()).collect();
-            (doc.path.as_str(), set)
-        })
-        .collect();
+    // Documents by path. A target's ids are searched in place when they are few, and in a set
+    // (made once, when first needed) when there are many: neither many documents nor a
+    // document full of headings makes this slow.
+    let by_path: HashMap<&str, usize> = all.iter().enumerate().map(|(i, (doc, _, _))| (doc.path.as_str(), i)).collect();
+    let ids = |i: usize| {
+        let (_, extra, r) = all[i];
+        r.headings.iter().map(|h| h.id.as_str()).chain(extra.iter().copied())
+    };
+    let mut sets: HashMap<usize, HashSet<&str>> = HashMap::new();
     // A suggestion compares with every id of the target; past a hundred per target the plain
     // help is given, so a document full of broken heading links is still checked quickly.
     let mut suggested: HashMap<&str, usize> = HashMap::new();
     for (doc, _, r) in &all {
         for a in &r.anchors {
             // A target that is not among the rendered documents failed to load; it is reported already.
-            let known = ids.get(a.target.as_str()).is_none_or(|s| s.contains(a.fragment.as_str()));
+            let target = by_path.get(a.target.as_str()).copied();
+            let known = target.is_none_or(|i| {
+                if all[i].2.headings.len() <= 32 {
+                    ids(i).any(|id| id == a.fragment)
+                } else {
+                    sets.entry(i).or_insert_with(|| ids(i).collect()).contains(a.fragment.as_str())
+                }
+            });
             let footnote = a.fragment.starts_with("fn-") || a.fragment.starts_with("fnref-");
             if !known && !footnote {
                 let count = suggested.entry(a.target.as_str()).or_default();
                 *count += 1;
-                let suggestion = match ids.get(a.target.as_str()) {
-                    Some(s) if *count <= 100 => {
-                        let mut v: Vec<&str> = s.iter().copied().collect();
+                let suggestion = match target {
+                    Some(i) if *count <= 100 => {
+                        let mut v: Vec<&str> = ids(i).collect();
                         v.sort();
+                        v.dedup();
                         crate::diag::did_you_mean(&a.fragment, &v, msg!("headings-of-page"))
                     }
                     _ => msg!("broken-anchor-help"),
@@ -184,160 +200,289 @@ fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) {
 
 /// Everything the published site holds, ready to be written.
 pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) -> Result<Vec<OutputFile>, RenderError> {
-    let t = &theme.i18n;
-    let base = site.config.base_path();
-    let site_view = SiteView {
-        title: &site.config.title,
-        description: &site.config.description,
-        base: base.clone(),
-        base_url: &site.config.base_url,
-        lang: site.config.language.code(),
-        locale: match site.config.language {
-            Lang::Vi => "vi_VN",
-            Lang::En => "en_US",
-        },
-    };
-    let base_url = &site.config.base_url;
-    let render = |template: &str, meta: &PageMeta, data: &dyn erased::Data| -> Result<OutputFile, RenderError> {
+    let r = Renderer::new(site, root, docs, theme);
+    let pilots: Vec<Vec<OutputFile>> =
+        (0..site.pilots.len()).into_par_iter().map(|i| r.pilot_outputs(i)).collect::<Result<_, _>>()?;
+    let ids: Vec<IndicatorId> = site.indicator_ids().collect();
+    let indicators: Vec<OutputFile> = ids.into_par_iter().map(|id| r.indicator_page(id)).collect::<Result<_, _>>()?;
+    let aggregates: Vec<Vec<OutputFile>> = AGGREGATES.par_iter().map(|a| (a.render)(&r)).collect::<Result<_, _>>()?;
+    let mut files: Vec<OutputFile> = pilots.into_iter().chain(aggregates).flatten().chain(indicators).collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// What an aggregate output reads of the pilots, so that an incremental rebuild renders
+/// it again only after a change it can see. Each level includes the ones before it; a
+/// change of the registries, the pages or the theme reaches them all, and a pilot that
+/// comes or goes reaches `Cards` and above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reads {
+    /// No pilot at all: only the registries, the pages and the theme.
+    Site,
+    /// Each pilot's card (`views::pilot_card`): what lists show.
+    Cards,
+    /// Everything of each pilot but its text.
+    Data,
+    /// Also each pilot's rendered text (e.g. a search index).
+    Text,
+}
+
+/// Every output besides the pages of pilots and indicators: what it renders, and what it
+/// reads. A new output is one more entry here; clean and incremental builds both pick
+/// it up. Declare what it reads truthfully: the equivalence test checks the outputs it
+/// knows, not the declaration.
+pub struct Aggregate {
+    pub name: &'static str,
+    pub reads: Reads,
+    /// Slow, and shown by no page as it is: the preview may render it just after telling
+    /// open pages to reload (`Incremental::update_fast`).
+    pub deferrable: bool,
+    pub render: fn(&Renderer) -> Result<Vec<OutputFile>, RenderError>,
+}
+
+pub const AGGREGATES: &[Aggregate] = &[
+    Aggregate { name: "pages", reads: Reads::Site, deferrable: false, render: |r| r.free_pages() },
+    Aggregate { name: "home", reads: Reads::Cards, deferrable: false, render: |r| r.home() },
+    Aggregate { name: "pilot list", reads: Reads::Cards, deferrable: false, render: |r| r.pilot_list() },
+    Aggregate { name: "provinces", reads: Reads::Cards, deferrable: false, render: |r| r.provinces() },
+    Aggregate { name: "fields", reads: Reads::Cards, deferrable: false, render: |r| r.fields() },
+    Aggregate { name: "indicator list", reads: Reads::Data, deferrable: false, render: |r| r.indicator_list() },
+    Aggregate {
+        name: "criteria",
+        reads: Reads::Data,
+        deferrable: false,
+        render: |r| criteria::files(r.site, r.t(), &|a, b, c, d, e, f| r.page(a, b, c, d, e, f)),
+    },
+    Aggregate { name: "404", reads: Reads::Site, deferrable: false, render: |r| r.not_found() },
+    Aggregate { name: "search page", reads: Reads::Site, deferrable: false, render: |r| r.search_page() },
+    // Its index holds every word of every case study.
+    Aggregate {
+        name: "search index",
+        reads: Reads::Text,
+        deferrable: true,
+        render: |r| Ok(crate::search::index_files(r.site, r.t())),
+    },
+    Aggregate {
+        name: "share",
+        reads: Reads::Site,
+        deferrable: false,
+        render: |r| Ok(share::site_files(r.site, r.t())),
+    },
+    Aggregate { name: "downloads", reads: Reads::Data, deferrable: false, render: |r| Ok(data::files(r.site)) },
+    Aggregate {
+        name: "metrics schema",
+        reads: Reads::Site,
+        deferrable: false,
+        render: |r| Ok(vec![schema::file(r.site)]),
+    },
+    Aggregate {
+        name: "feeds",
+        reads: Reads::Data,
+        deferrable: false,
+        render: |r| Ok(vec![feeds::sitemap(r.site), feeds::atom(r.site), feeds::robots(r.site)]),
+    },
+    Aggregate { name: "theme assets", reads: Reads::Site, deferrable: false, render: |r| r.theme_assets() },
+];
+
+/// Renders the site's outputs one at a time: a pilot's page and files, or one aggregate.
+/// Clean and incremental builds both render through it, so they cannot disagree.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub root: &'a Path,
+    pub docs: &'a Documents,
+    pub theme: &'a Theme,
+    site_view: SiteView<'a>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, root: &'a Path, docs: &'a Documents, theme: &'a Theme) -> Self {
+        let site_view = SiteView {
+            title: &site.config.title,
+            description: &site.config.description,
+            base: site.config.base_path(),
+            base_url: &site.config.base_url,
+            lang: site.config.language.code(),
+            locale: match site.config.language {
+                Lang::Vi => "vi_VN",
+                Lang::En => "en_US",
+            },
+        };
+        Renderer { site, root, docs, theme, site_view }
+    }
+
+    fn t(&self) -> &'a theme::I18n {
+        &self.theme.i18n
+    }
+
+    /// One HTML page through the theme's `template`, described by `meta`.
+    fn render(&self, template: &str, meta: &PageMeta, data: &dyn erased::Data) -> Result<OutputFile, RenderError> {
         let mut ctx = tera::Context::new();
-        ctx.insert("site", &site_view);
-        ctx.insert("t", t);
+        ctx.insert("site", &self.site_view);
+        ctx.insert("t", self.t());
         ctx.insert("page", meta);
         data.insert_into(&mut ctx);
-        theme
+        self.theme
             .tera
             .render(template, &ctx)
             .map(|html| OutputFile::bytes(output_path(meta.path), html.into_bytes()))
             .map_err(|e| RenderError(format!("the template `{template}` failed: {}", error_chain(&e))))
-    };
-    let page = |template: &str,
-                path: &str,
-                section: &str,
-                title: &str,
-                description: &str,
-                data: &dyn erased::Data|
-     -> Result<OutputFile, RenderError> {
+    }
+
+    /// One HTML page with the site's share card and no structured data.
+    fn page(
+        &self,
+        template: &str,
+        path: &str,
+        section: &str,
+        title: &str,
+        description: &str,
+        data: &dyn erased::Data,
+    ) -> Result<OutputFile, RenderError> {
         // A page without its own description shares the site's, never an empty one.
+        let site = self.site;
         let description = if description.trim().is_empty() { &site.config.description } else { description };
-        render(template, &PageMeta::new(base_url, path, section, title, description), data)
-    };
-
-    let mut files: Vec<OutputFile> = site
-        .pilots
-        .par_iter()
-        .zip(&docs.pilots)
-        .map(|(p, r)| {
-            let view = views::pilot_view(site, p, r.html.clone(), r.headings.clone(), r.words, t);
-            let path = url::pilot(site, p);
-            let summary = p.summary_for(site.config.language);
-            let m = PageMeta {
-                og_type: "article",
-                image: format!("{base_url}{}", share::pilot_card_path(site, p)),
-                json_ld: Some(share::pilot_json_ld(site, p, summary)),
-                ..PageMeta::new(base_url, &path, "pilots", &p.title, summary)
-            };
-            Ok::<_, RenderError>([render("pilot.html", &m, &("pilot", &view))?, share::pilot_card(site, p, t)])
-        })
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-
-    for (p, r) in site.pilots.iter().zip(&docs.pilots) {
-        copy_assets(root, &url::pilot(site, p), r, &mut files);
-    }
-    for (p, r) in site.pages.iter().zip(&docs.pages) {
-        let path = url::page(&p.slug);
-        files.push(page("page.html", &path, &p.slug, &p.title, &p.description, &("html", &r.html))?);
-        copy_assets(root, &path, r, &mut files);
+        self.render(template, &PageMeta::new(&site.config.base_url, path, section, title, description), data)
     }
 
-    let home = views::home_view(site, t);
-    files.push(page("home.html", "", "home", &site.config.title, &site.config.description, &("home", &home))?);
-
-    let mut cards: Vec<views::PilotCard> = site.pilots.iter().map(|p| views::pilot_card(site, p, t)).collect();
-    // Vietnamese names sort by their folded form ("Hà Tĩnh" before "Huế"), then as written.
-    cards.sort_by_cached_key(|c| {
-        (slugify(&c.province.name), slugify(&c.commune), c.province.name.clone(), c.commune.clone())
-    });
-    files.push(page(
-        "pilots.html",
-        "pilots/",
-        "pilots",
-        t.get("pilots_title"),
-        t.get("pilots_intro"),
-        &("pilots", &cards),
-    )?);
-
-    let provinces = views::province_rows(site, t);
-    files.push(page(
-        "provinces.html",
-        "provinces/",
-        "provinces",
-        t.get("provinces_title"),
-        t.get("provinces_intro"),
-        &("provinces", &provinces),
-    )?);
-    let province_pages: Vec<OutputFile> = provinces
-        .par_iter()
-        .map(|row| {
-            let description = format!("{} — {}", row.name, t.get("province_intro"));
-            page("province.html", &row.url, "provinces", &row.name, &description, &("province", row))
-        })
-        .collect::<Result<_, _>>()?;
-    files.extend(province_pages);
-
-    let fields = views::field_rows(site, t);
-    files.push(page(
-        "fields.html",
-        "fields/",
-        "fields",
-        t.get("fields_title"),
-        t.get("fields_intro"),
-        &("fields", &fields),
-    )?);
-    for row in &fields {
-        files.push(page("field.html", &row.url, "fields", &row.name, &row.description, &("field", row))?);
+    /// The page of `site.pilots[i]` and the files it references. It reads only that
+    /// pilot, its rendered text, the registries and the theme.
+    pub fn pilot_outputs(&self, i: usize) -> Result<Vec<OutputFile>, RenderError> {
+        let (site, p, r) = (self.site, &self.site.pilots[i], &self.docs.pilots[i]);
+        let t = self.t();
+        let view = views::pilot_view(site, p, r.html.clone(), r.headings.clone(), r.words, t);
+        let path = url::pilot(site, p);
+        let base_url = &site.config.base_url;
+        let summary = p.summary_for(site.config.language);
+        let m = PageMeta {
+            og_type: "article",
+            image: format!("{base_url}{}", share::pilot_card_path(site, p)),
+            json_ld: Some(share::pilot_json_ld(site, p, summary)),
+            ..PageMeta::new(base_url, &path, "pilots", &p.title, summary)
+        };
+        let mut files = vec![self.render("pilot.html", &m, &("pilot", &view))?, share::pilot_card(site, p, t)];
+        copy_assets(self.root, &path, r, &mut files);
+        Ok(files)
     }
 
-    let groups = views::indicator_groups(site, t);
-    files.push(page(
-        "indicators.html",
-        "indicators/",
-        "indicators",
-        t.get("indicators_title"),
-        t.get("indicators_intro"),
-        &("groups", &groups),
-    )?);
-    let indicator_pages: Vec<OutputFile> = site
-        .indicator_ids()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .map(|&id| {
-            let view = views::indicator_view(site, id, true, t);
-            page("indicator.html", &view.url, "indicators", &view.name, &view.description, &("indicator", &view))
-        })
-        .collect::<Result<_, _>>()?;
-    files.extend(indicator_pages);
-
-    files.extend(criteria::files(site, t, &page)?);
-
-    files.push(page("404.html", "404.html", "", t.get("not_found_title"), t.get("not_found_text"), &("none", &()))?);
-    // Search: the page (its script fetches the index) and the index built from the model.
-    files.push(page("search.html", "search/", "search", t.get("search_title"), t.get("search_intro"), &("none", &()))?);
-    files.extend(crate::search::index_files(site, t));
-
-    files.extend(share::site_files(site, t));
-    files.extend(data::files(site));
-    files.push(schema::file(site));
-    files.push(feeds::sitemap(site));
-    files.push(feeds::atom(site));
-    files.push(feeds::robots(site));
-    for (path, bytes) in &theme.assets {
-        files.push(OutputFile::bytes(format!("assets/{path}"), bytes.clone()));
+    fn free_pages(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let mut files = Vec::new();
+        for (p, r) in self.site.pages.iter().zip(&self.docs.pages) {
+            let path = url::page(&p.slug);
+            files.push(self.page("page.html", &path, &p.slug, &p.title, &p.description, &("html", &r.html))?);
+            copy_assets(self.root, &path, r, &mut files);
+        }
+        Ok(files)
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+
+    fn home(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let (site, t) = (self.site, self.t());
+        let home = views::home_view(site, t);
+        Ok(vec![self.page("home.html", "", "home", &site.config.title, &site.config.description, &("home", &home))?])
+    }
+
+    fn pilot_list(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let (site, t) = (self.site, self.t());
+        let mut cards: Vec<views::PilotCard> = site.pilots.iter().map(|p| views::pilot_card(site, p, t)).collect();
+        // Vietnamese names sort by their folded form ("Hà Tĩnh" before "Huế"), then as written.
+        cards.sort_by_cached_key(|c| {
+            (slugify(&c.province.name), slugify(&c.commune), c.province.name.clone(), c.commune.clone())
+        });
+        let intro = t.get("pilots_intro");
+        Ok(vec![self.page("pilots.html", "pilots/", "pilots", t.get("pilots_title"), intro, &("pilots", &cards))?])
+    }
+
+    fn provinces(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        let provinces = views::province_rows(self.site, t);
+        let mut files = vec![self.page(
+            "provinces.html",
+            "provinces/",
+            "provinces",
+            t.get("provinces_title"),
+            t.get("provinces_intro"),
+            &("provinces", &provinces),
+        )?];
+        let pages: Vec<OutputFile> = provinces
+            .par_iter()
+            .map(|row| {
+                let description = format!("{} — {}", row.name, t.get("province_intro"));
+                self.page("province.html", &row.url, "provinces", &row.name, &description, &("province", row))
+            })
+            .collect::<Result<_, _>>()?;
+        files.extend(pages);
+        Ok(files)
+    }
+
+    fn fields(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        let fields = views::field_rows(self.site, t);
+        let mut files = vec![self.page(
+            "fields.html",
+            "fields/",
+            "fields",
+            t.get("fields_title"),
+            t.get("fields_intro"),
+            &("fields", &fields),
+        )?];
+        for row in &fields {
+            files.push(self.page("field.html", &row.url, "fields", &row.name, &row.description, &("field", row))?);
+        }
+        Ok(files)
+    }
+
+    fn indicator_list(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        let groups = views::indicator_groups(self.site, t);
+        Ok(vec![self.page(
+            "indicators.html",
+            "indicators/",
+            "indicators",
+            t.get("indicators_title"),
+            t.get("indicators_intro"),
+            &("groups", &groups),
+        )?])
+    }
+
+    /// The page of one indicator. It reads, of each pilot, only its card and its value of
+    /// this indicator.
+    pub fn indicator_page(&self, id: IndicatorId) -> Result<OutputFile, RenderError> {
+        let view = views::indicator_view(self.site, id, true, self.t());
+        self.page("indicator.html", &view.url, "indicators", &view.name, &view.description, &("indicator", &view))
+    }
+
+    fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        Ok(vec![self.page(
+            "404.html",
+            "404.html",
+            "",
+            t.get("not_found_title"),
+            t.get("not_found_text"),
+            &("none", &()),
+        )?])
+    }
+
+    /// The search page; its script fetches the index.
+    fn search_page(&self) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        Ok(vec![self.page(
+            "search.html",
+            "search/",
+            "search",
+            t.get("search_title"),
+            t.get("search_intro"),
+            &("none", &()),
+        )?])
+    }
+
+    fn theme_assets(&self) -> Result<Vec<OutputFile>, RenderError> {
+        Ok(self
+            .theme
+            .assets
+            .iter()
+            .map(|(path, bytes)| OutputFile::bytes(format!("assets/{path}"), bytes.clone()))
+            .collect())
+    }
 }
 
 /// `pilots/a/b/` → `pilots/a/b/index.html`; `404.html` stays.

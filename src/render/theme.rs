@@ -59,7 +59,9 @@ impl Theme {
         if override_dir.is_dir() {
             for entry in walkdir::WalkDir::new(&override_dir).sort_by_file_name() {
                 let entry = entry.map_err(|e| ThemeError(format!("cannot read theme `{name}`: {e}")))?;
-                if !entry.file_type().is_file() {
+                if !entry.file_type().is_file()
+                    || crate::load::is_editor_temporary(&entry.file_name().to_string_lossy())
+                {
                     continue;
                 }
                 let rel = crate::diag::rel_path(&override_dir, entry.path());

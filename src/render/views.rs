@@ -33,13 +33,13 @@ pub mod url {
     }
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct Link {
     pub url: String,
     pub name: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct PilotCard {
     pub url: String,
     pub title: String,

@@ -202,6 +202,22 @@ impl Chromium {
         Loaded { dom: String::from_utf8_lossy(&out.stdout).into_owned(), console }
     }
 
+    /// `load` for a page that keeps a connection open (the preview's event stream), where
+    /// virtual time never runs out: waits up to `timeout_ms` of real time instead.
+    pub fn load_live(&self, url: &str, timeout_ms: u32) -> Loaded {
+        let out = self
+            .command()
+            .args(["--enable-logging=stderr", "--v=0", "--window-size=1280,900"])
+            .arg(format!("--timeout={timeout_ms}"))
+            .arg("--dump-dom")
+            .arg(url)
+            .output()
+            .expect("run chromium");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let console = stderr.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
+        Loaded { dom: String::from_utf8_lossy(&out.stdout).into_owned(), console }
+    }
+
     /// Saves a PNG screenshot of `url` at the given window size.
     pub fn screenshot(&self, url: &str, png: &Path, width: u32, height: u32) {
         let out = self

@@ -1,0 +1,256 @@
+//! `langso serve`: the site as it will be published, rebuilt the moment a file is
+//! saved. The site lives in memory (`crate::incremental`), so a reader never sees a
+//! half-written site and the last good one stays served while the content has errors;
+//! open pages reload through Server-Sent Events and show errors in an overlay. The
+//! server (`http`) serves only the files of the built site; the watcher (`watch`) turns
+//! file events into rebuilds.
+
+mod http;
+mod watch;
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write as _};
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use crate::build::BuildError;
+use crate::diag::{self, Diagnostic};
+use crate::incremental::{Changes, Incremental, Update};
+
+/// How long the files stay unsaved before the deferred outputs (the search index) are rendered.
+const QUIET_BEFORE_DEFERRED: std::time::Duration = std::time::Duration::from_millis(300);
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub open: bool,
+    pub poll: bool,
+}
+
+/// What the HTTP threads read: the built site and the current errors, swapped whole.
+pub(crate) struct Shared {
+    pub site: RwLock<HashMap<String, Arc<[u8]>>>,
+    /// The errors of the last rebuild as the JSON the overlay shows (`[]` when none).
+    pub errors: RwLock<String>,
+    /// One sender per open page listening for events.
+    pub listeners: Mutex<Vec<mpsc::Sender<String>>>,
+}
+
+impl Shared {
+    /// Sends a Server-Sent Event to every open page, forgetting those that left.
+    fn broadcast(&self, event: &str, data: &str) {
+        let message = format!("event: {event}\ndata: {data}\n\n");
+        self.listeners.lock().expect("listeners").retain(|tx| tx.send(message.clone()).is_ok());
+    }
+}
+
+/// Builds, serves and rebuilds until the process is stopped. `Err` is a usage or I/O
+/// failure (exit 2).
+pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+    if !opts.root.join("content").is_dir() {
+        return Err(format!("`{}` is not a site root: it has no `content/` folder", opts.root.display()));
+    }
+    let listener = bind(opts.bind, opts.port)?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    if opts.bind.is_unspecified() {
+        eprintln!(
+            "warning: serving on every network interface ({}): anyone who can reach this machine can read the preview",
+            opts.bind
+        );
+    }
+    let url = site_url(addr);
+
+    // The site is served at the root of this server, whatever the path of its base_url.
+    let mut engine = Incremental::new(&opts.root, Some(url.clone()));
+    let shared = Arc::new(Shared {
+        site: RwLock::new(HashMap::new()),
+        errors: RwLock::new("[]".into()),
+        listeners: Mutex::new(Vec::new()),
+    });
+    rebuild(&mut engine, &shared, &Changes::Everything);
+
+    let (tx, rx) = mpsc::channel();
+    let mut watch = watch::Watch::start(engine.root(), opts.poll, tx)?;
+    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())?;
+    println!("serving the site at {url} (press Ctrl-C to stop)");
+    let _ = std::io::stdout().flush();
+    if opts.open {
+        open_browser(&url);
+    }
+
+    let rebuild_shared = Arc::clone(&shared);
+    std::thread::spawn(move || {
+        // Whether deferred outputs (the search index) wait for a quiet moment.
+        let mut pending = false;
+        loop {
+            let next = if pending { rx.recv_timeout(QUIET_BEFORE_DEFERRED) } else { rx.recv().map_err(Into::into) };
+            let mut changes = match next {
+                Ok(c) => c,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let started = Instant::now();
+                    let result = engine.update(&Changes::Paths(Vec::new()));
+                    report(&engine, &rebuild_shared, result, started, "search index updated");
+                    pending = false;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            // Saves that arrived during the last rebuild are handled together.
+            while let Ok(more) = rx.try_recv() {
+                changes = match (changes, more) {
+                    (Changes::Paths(mut a), Changes::Paths(b)) => {
+                        a.extend(b);
+                        Changes::Paths(a)
+                    }
+                    _ => Changes::Everything,
+                };
+            }
+            watch.refresh();
+            pending = rebuild(&mut engine, &rebuild_shared, &changes);
+        }
+    });
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || http::handle(request, &shared));
+    }
+    Ok(())
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
+    match TcpListener::bind(SocketAddr::new(ip, port)) {
+        Ok(l) => Ok(l),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            let free = (port.saturating_add(1)..port.saturating_add(100))
+                .find(|&p| TcpListener::bind(SocketAddr::new(ip, p)).is_ok());
+            let hint = match free {
+                Some(p) => format!("try `--port {p}`, which is free"),
+                None => "choose another port with `--port`, or `--port 0` for any free port".into(),
+            };
+            Err(format!("the port {port} on {ip} is already in use (another `langso serve`?): {hint}"))
+        }
+        Err(e) => Err(format!("cannot listen on {ip}:{port}: {e}")),
+    }
+}
+
+/// The address pages are served at; an all-interfaces bind is reached through loopback.
+fn site_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::from([127, 0, 0, 1]),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, addr.port()))
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("warning: cannot open a browser ({opener}: {e}); open {url} yourself");
+    }
+}
+
+/// Rebuilds after `changes`, reports in the terminal and tells open pages. Outputs no page
+/// shows as it is (the search index) are left for a quiet moment: whether some are.
+fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool {
+    let started = Instant::now();
+    let result = engine.update_fast(changes);
+    report(engine, shared, result, started, "rebuilt")
+}
+
+/// Prints the outcome, updates the served files and tells open pages; whether outputs
+/// were left for later.
+fn report(
+    engine: &Incremental,
+    shared: &Shared,
+    result: Result<Update, BuildError>,
+    started: Instant,
+    done: &str,
+) -> bool {
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let root = engine.root().to_path_buf();
+    let lang = engine.language().unwrap_or(diag::DEFAULT_LANG);
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let human = |diags: &[Diagnostic]| diag::render(diags, &root, lang, diag::Format::Human, colour);
+    match result {
+        Ok(Update { changed, diagnostics, pending }) => {
+            eprint!("{}", human(&diagnostics));
+            {
+                let mut site = shared.site.write().expect("site");
+                for path in &changed {
+                    match engine.output(path) {
+                        Some(bytes) => site.insert(path.clone(), bytes),
+                        None => site.remove(path),
+                    };
+                }
+            }
+            let had_errors = std::mem::replace(&mut *shared.errors.write().expect("errors"), "[]".into()) != "[]";
+            eprintln!("{done} in {ms:.0} ms: {} file(s) changed", changed.len());
+            // Downloads, feeds and the search index are not part of any page as shown.
+            let shown: Vec<&String> =
+                changed.iter().filter(|p| ![".json", ".csv", ".xml", ".txt"].iter().any(|e| p.ends_with(e))).collect();
+            if !shown.is_empty() {
+                shared.broadcast("reload", &reload_event(&shown));
+            } else if had_errors {
+                shared.broadcast("errors", "[]");
+            }
+            pending
+        }
+        Err(BuildError::Content(diags)) => {
+            eprint!("{}", human(&diags));
+            let errors: Vec<serde_json::Value> = diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| {
+                    serde_json::json!({
+                        "severity": d.severity, "code": d.code, "path": d.path, "line": d.line,
+                        "column": d.column, "message": d.message_in(lang), "help": d.help_in(lang),
+                    })
+                })
+                .collect();
+            eprintln!("{} error(s) after {ms:.0} ms: still serving the last good site", errors.len());
+            let json = serde_json::Value::Array(errors).to_string();
+            *shared.errors.write().expect("errors") = json.clone();
+            shared.broadcast("errors", &json);
+            false
+        }
+        Err(BuildError::Fatal(msg)) => {
+            eprintln!("error: {msg}\nstill serving the last good site");
+            let json = serde_json::json!([{
+                "severity": "error", "code": "theme", "path": "", "line": 0, "column": 0, "message": msg, "help": ""
+            }])
+            .to_string();
+            *shared.errors.write().expect("errors") = json.clone();
+            shared.broadcast("errors", &json);
+            false
+        }
+    }
+}
+
+/// The paths that changed, so a page reloads only when it or a file it uses changed.
+fn reload_event(changed: &[&String]) -> String {
+    const MAX: usize = 200;
+    if changed.len() > MAX {
+        serde_json::json!({ "all": true, "paths": [] }).to_string()
+    } else {
+        serde_json::json!({ "all": false, "paths": changed }).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_all_interfaces_bind_is_previewed_through_loopback() {
+        let url = |ip: &str, port| site_url(SocketAddr::new(ip.parse().unwrap(), port));
+        assert_eq!(url("0.0.0.0", 1111), "http://127.0.0.1:1111/");
+        assert_eq!(url("::", 8080), "http://[::1]:8080/");
+        assert_eq!(url("127.0.0.1", 1111), "http://127.0.0.1:1111/");
+        assert_eq!(url("192.0.2.7", 80), "http://192.0.2.7:80/");
+    }
+}

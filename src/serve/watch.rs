@@ -1,0 +1,175 @@
+//! Watching `content/` and the site's `themes/` for saves. Events are debounced (a
+//! change is handed on once the folder has been quiet for `DEBOUNCE`), so an editor's
+//! write-to-temporary-then-rename arrives as one change of the real file; reads, and
+//! temporary and backup files, are ignored. `--poll` scans instead of asking the system
+//! (network drives, some containers), at the cost of a little latency. It compares each
+//! file's modification time to the nanosecond, its size and its inode: notify's own
+//! `PollWatcher` compares whole seconds only, and so misses a second save within a second.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::incremental::Changes;
+use crate::load::is_editor_temporary;
+
+/// Quiet time after the last event of a save before rebuilding.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
+
+type Events = Sender<notify::Result<notify::Event>>;
+
+/// The watcher; it stops when dropped.
+pub(crate) struct Watch {
+    handle: Handle,
+    themes: PathBuf,
+    themes_watched: bool,
+}
+
+enum Handle {
+    Native(notify::RecommendedWatcher),
+    /// Set to stop the scanning thread.
+    Poll(Arc<AtomicBool>),
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if let Handle::Poll(stop) = &self.handle {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Watch {
+    pub(crate) fn start(root: &Path, poll: bool, tx: Sender<Changes>) -> Result<Watch, String> {
+        let (events_tx, events_rx) = mpsc::channel::<notify::Result<notify::Event>>();
+        std::thread::spawn(move || debounce(events_rx, tx));
+        if poll {
+            let stop = Arc::new(AtomicBool::new(false));
+            let (roots, flag) = (vec![root.join("content"), root.join("themes")], Arc::clone(&stop));
+            std::thread::spawn(move || scan_every_interval(&roots, &flag, &events_tx));
+            return Ok(Watch { handle: Handle::Poll(stop), themes: root.join("themes"), themes_watched: true });
+        }
+        let mut watcher = notify::RecommendedWatcher::new(events_tx, notify::Config::default())
+            .map_err(|e| format!("{}; `--poll` watches by scanning instead", cannot_watch(root, e)))?;
+        watcher.watch(&root.join("content"), RecursiveMode::Recursive).map_err(|e| cannot_watch(root, e))?;
+        let themes = root.join("themes");
+        if !themes.is_dir() {
+            // Sees `themes/` appear; `refresh` then watches inside it.
+            watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e))?;
+        }
+        let mut w = Watch { handle: Handle::Native(watcher), themes, themes_watched: false };
+        w.refresh();
+        Ok(w)
+    }
+
+    fn watcher(&mut self) -> Option<&mut dyn Watcher> {
+        match &mut self.handle {
+            Handle::Native(w) => Some(w),
+            Handle::Poll(_) => None,
+        }
+    }
+
+    /// Starts watching inside `themes/` once it exists.
+    pub(crate) fn refresh(&mut self) {
+        if !self.themes_watched && self.themes.is_dir() {
+            let themes = self.themes.clone();
+            if let Some(w) = self.watcher() {
+                self.themes_watched = w.watch(&themes, RecursiveMode::Recursive).is_ok();
+            }
+        }
+    }
+}
+
+fn cannot_watch(root: &Path, e: notify::Error) -> String {
+    format!("cannot watch `{}` for changes: {e}", root.display())
+}
+
+/// Gathers events until none came for `DEBOUNCE`, then hands on the paths they name.
+fn debounce(events: Receiver<notify::Result<notify::Event>>, tx: Sender<Changes>) {
+    while let Ok(first) = events.recv() {
+        let mut paths = Vec::new();
+        let mut everything = false;
+        let mut add = |e: notify::Result<notify::Event>| match e {
+            Ok(e) if e.need_rescan() => everything = true,
+            Ok(e) if matches!(e.kind, EventKind::Access(_)) => {}
+            Ok(e) => paths.extend(
+                e.paths
+                    .into_iter()
+                    .filter(|p| !p.file_name().is_some_and(|n| is_editor_temporary(&n.to_string_lossy()))),
+            ),
+            // The system dropped events (e.g. its queue overflowed): rebuild everything.
+            Err(_) => everything = true,
+        };
+        add(first);
+        // A folder that never goes quiet is still rebuilt every second.
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while let Ok(e) = events.recv_timeout(DEBOUNCE) {
+            add(e);
+            if Instant::now() > deadline {
+                break;
+            }
+        }
+        let changes = if everything {
+            Changes::Everything
+        } else if paths.is_empty() {
+            continue;
+        } else {
+            paths.sort();
+            paths.dedup();
+            Changes::Paths(paths)
+        };
+        if tx.send(changes).is_err() {
+            return;
+        }
+    }
+}
+
+/// What a scan notes of a file or folder: a change to any of these is a change.
+#[derive(PartialEq, Eq)]
+struct Stamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+fn scan(roots: &[PathBuf]) -> HashMap<PathBuf, Stamp> {
+    let mut seen = HashMap::new();
+    for root in roots {
+        for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+            let Ok(meta) = entry.metadata() else { continue };
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+            #[cfg(not(unix))]
+            let inode = 0;
+            let stamp = Stamp { modified: meta.modified().ok(), len: meta.len(), inode };
+            seen.insert(entry.into_path(), stamp);
+        }
+    }
+    seen
+}
+
+/// Scans `roots` every `POLL_INTERVAL` and reports each path that appeared, went or changed.
+fn scan_every_interval(roots: &[PathBuf], stop: &AtomicBool, events: &Events) {
+    let mut before = scan(roots);
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(POLL_INTERVAL);
+        let now = scan(roots);
+        let mut changed: Vec<PathBuf> =
+            now.iter().filter(|(p, s)| before.get(*p) != Some(s)).map(|(p, _)| p.clone()).collect();
+        changed.extend(before.keys().filter(|p| !now.contains_key(*p)).cloned());
+        before = now;
+        if !changed.is_empty() {
+            let mut event = notify::Event::new(EventKind::Any);
+            event.paths = changed;
+            if events.send(Ok(event)).is_err() {
+                return;
+            }
+        }
+    }
+}
