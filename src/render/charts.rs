@@ -169,15 +169,18 @@ pub struct Legend {
 fn lanes(xs: &[f64], gap: f64) -> Vec<i32> {
     let mut order: Vec<usize> = (0..xs.len()).collect();
     order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
-    let mut placed: Vec<(f64, i32)> = Vec::new();
+    // Dots are placed left to right, so the only dot of a lane that can be too close to the
+    // next one is the lane's rightmost: keep that x per lane (lanes 0, 1, -1, 2, -2, … by index).
+    let mut rightmost: Vec<f64> = Vec::new();
     let mut out = vec![0; xs.len()];
     for i in order {
-        let lane = (0..)
-            .map(|k: i32| if k % 2 == 0 { -(k / 2) } else { k / 2 + 1 })
-            .find(|&l| placed.iter().all(|&(x, pl)| pl != l || (x - xs[i]).abs() >= gap))
-            .unwrap_or(0);
-        placed.push((xs[i], lane));
-        out[i] = lane;
+        let k = (0..).find(|&k| rightmost.get(k).is_none_or(|&x| (xs[i] - x).abs() >= gap)).unwrap_or(0);
+        if k == rightmost.len() {
+            rightmost.push(xs[i]);
+        } else {
+            rightmost[k] = xs[i];
+        }
+        out[i] = if k % 2 == 0 { -((k / 2) as i32) } else { (k / 2 + 1) as i32 };
     }
     out
 }
