@@ -2,6 +2,10 @@
 //!
 //!     cargo run --release --example search_bench -- 1000 10000
 //!
+//! or, to keep a generated site root for profiling a build of it (`langso build --root DIR`):
+//!
+//!     cargo run --release --example search_bench -- --generate DIR 1000
+//!
 //! For each size it writes a site root of that many pilots into a temporary folder (the
 //! shipped registries; case studies recombined from the shipped pilots' paragraphs, so the
 //! vocabulary is real Vietnamese), builds it, and reports
@@ -54,6 +58,14 @@ impl Rng {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir, n] = args.as_slice()
+        && flag == "--generate"
+    {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        generate(repo, Path::new(dir), n.parse().expect("a number of pilots"));
+        return;
+    }
     let sizes: Vec<usize> = std::env::args().skip(1).map(|a| a.parse().expect("a number of pilots")).collect();
     let sizes = if sizes.is_empty() { vec![1000, 10000] } else { sizes };
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -195,9 +207,10 @@ fn run(root: &Path, n: usize) {
         // The index alone, on the same model, as the build makes it.
         let (site, _) = langso::load::load_site(root);
         let theme = langso::render::theme::Theme::load(root, "default", site.config.language).unwrap();
+        let docs = langso::render::render_documents(&site, root, &mut Vec::new());
         let started = Instant::now();
         let cpu = cpu_seconds();
-        index = search::index_files(&site, &theme.i18n);
+        index = search::index_files(&site, &docs.pilots, &theme.i18n);
         index_time = index_time.min(started.elapsed().as_secs_f64());
         index_cpu = least(index_cpu, spent(cpu));
     }

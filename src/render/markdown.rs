@@ -73,6 +73,8 @@ pub struct Rendered {
     /// Every resolved content path looked up among the link targets: the rendering
     /// changes when the pilots or pages at one of these paths come or go.
     pub links_to: Vec<String>,
+    /// The plain text and the headings' text, for the search index (`search::text::plain_text`).
+    pub text: (String, String),
 }
 
 /// Renders `doc` to sanitized HTML. `base_path` starts and ends with `/`.
@@ -156,6 +158,7 @@ pub fn render(
         );
         return ctx.out;
     }
+    ctx.out.text = crate::search::text::plain_text(&events, doc.markdown.len());
     assign_heading_ids(&mut events, &mut ctx.out.headings);
     let mut html = String::with_capacity(doc.markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

@@ -260,7 +260,7 @@ pub const AGGREGATES: &[Aggregate] = &[
         name: "search index",
         reads: Reads::Text,
         deferrable: true,
-        render: |r| Ok(crate::search::index_files(r.site, r.t())),
+        render: |r| Ok(crate::search::index_files(r.site, &r.docs.pilots, r.t())),
     },
     Aggregate {
         name: "share",

@@ -26,9 +26,10 @@ use serde_json::{Value as Json, json};
 
 use crate::model::*;
 use crate::output::OutputFile;
+use crate::render::markdown::Rendered;
 use crate::render::theme::I18n;
 use crate::render::views::url;
-use text::{excerpt, markdown_text, syllable_spans, written_and_folded};
+use text::{excerpt, syllable_bounds, written_and_folded};
 
 /// Where the index is published, relative to the base path.
 pub const INDEX_DIR: &str = "search/index/";
@@ -128,42 +129,113 @@ struct Vocab(Mutex<VocabTable>);
 struct VocabTable {
     ids: FastMap<Box<str>, u32>,
     strings: Vec<Box<str>>,
+    /// Raw syllable as it appears → (written id, folded id), shared by the workers so each
+    /// raw form is normalized and folded once.
+    raw: FastMap<Box<str>, (u32, u32)>,
+}
+
+impl VocabTable {
+    fn id(&mut self, s: String) -> u32 {
+        if let Some(&id) = self.ids.get(s.as_str()) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.clone().into());
+        self.ids.insert(s.into(), id);
+        id
+    }
 }
 
 const NONE: u32 = u32::MAX;
 
 impl Vocab {
-    fn id(&self, s: String) -> u32 {
-        let mut t = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&id) = t.ids.get(s.as_str()) {
-            return id;
+    fn table(&self) -> std::sync::MutexGuard<'_, VocabTable> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The (written id, folded id) of a raw syllable.
+    fn ids(&self, raw: &str) -> (u32, u32) {
+        if let Some(&ids) = self.table().raw.get(raw) {
+            return ids;
         }
-        let id = t.strings.len() as u32;
-        t.strings.push(s.clone().into());
-        t.ids.insert(s.into(), id);
-        id
+        let (w, f) = written_and_folded(raw);
+        let mut t = self.table();
+        let fid = t.id(f.clone());
+        let wid = if w == f { fid } else { t.id(w) };
+        t.raw.insert(raw.into(), (wid, fid));
+        (wid, fid)
     }
 }
 
 /// Raw syllable as it appears → (written id, folded id); one per worker, so lookups take no
-/// lock. Syllables of up to 15 bytes (nearly all) are keyed by their bytes packed in a `u128`,
-/// which hashes and compares in a few instructions.
-#[derive(Default)]
+/// lock. Syllables of up to 15 bytes (nearly all) are keyed by their bytes packed in a `u128`
+/// (`short_key`, never 0) in an open-addressing table: a lookup is a multiply and a compare
+/// or two, which matters as every syllable of every case study goes through it.
 struct SyllableCache {
-    short: FastMap<u128, (u32, u32)>,
+    /// Power-of-two many slots; 0 is empty.
+    keys: Vec<u128>,
+    ids: Vec<(u32, u32)>,
+    len: usize,
     long: FastMap<Box<str>, (u32, u32)>,
 }
 
-/// The bytes of `raw` and its length packed into one number, when it has at most 15 bytes.
-fn short_key(raw: &str) -> Option<u128> {
-    let b = raw.as_bytes();
-    if b.len() > 15 {
+impl Default for SyllableCache {
+    fn default() -> Self {
+        SyllableCache { keys: vec![0; 4096], ids: vec![(0, 0); 4096], len: 0, long: FastMap::default() }
+    }
+}
+
+impl SyllableCache {
+    /// The slot holding `key`, or the empty slot where it belongs.
+    fn slot(&self, key: u128) -> usize {
+        let mask = self.keys.len() - 1;
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut i = (h >> 40) as usize & mask;
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, key: u128) -> Option<(u32, u32)> {
+        let i = self.slot(key);
+        (self.keys[i] != 0).then(|| self.ids[i])
+    }
+
+    fn insert(&mut self, key: u128, ids: (u32, u32)) {
+        if 2 * (self.len + 1) > self.keys.len() {
+            let size = self.keys.len() * 2;
+            let old = std::mem::replace(&mut self.keys, vec![0; size]);
+            let old_ids = std::mem::replace(&mut self.ids, vec![(0, 0); size]);
+            for (k, v) in old.into_iter().zip(old_ids).filter(|e| e.0 != 0) {
+                let i = self.slot(k);
+                self.keys[i] = k;
+                self.ids[i] = v;
+            }
+        }
+        let i = self.slot(key);
+        self.len += usize::from(self.keys[i] == 0);
+        self.keys[i] = key;
+        self.ids[i] = ids;
+    }
+}
+
+/// The bytes `text[start..end]` and their count packed into one number, when there are at
+/// most 15 (a syllable is never empty, so the number is never 0).
+fn short_key(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 15 {
         return None;
     }
-    let mut k = [0u8; 16];
-    k[..b.len()].copy_from_slice(b);
-    k[15] = b.len() as u8;
-    Some(u128::from_le_bytes(k))
+    let word = match text.get(start..start + 16) {
+        Some(w) => u128::from_le_bytes(w.try_into().unwrap_or_default()),
+        None => {
+            let mut k = [0u8; 16];
+            k[..len].copy_from_slice(&text[start..end]);
+            u128::from_le_bytes(k)
+        }
+    };
+    Some((word & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
 }
 
 fn term(a: u32, b: u32) -> u64 {
@@ -175,6 +247,9 @@ fn parts(t: u64) -> (u32, u32) {
 
 /// Marks a posting whose pilot writes the term with diacritics.
 const MARKED: u32 = 1 << 31;
+/// Marks a posting whose pilot writes the term in more than one way with diacritics, so its
+/// further forms are in `DocIndex::more_written` (rare: looking there for every posting costs).
+const MORE: u32 = 1 << 30;
 /// No written form with diacritics.
 const PLAIN: u64 = u64::MAX;
 
@@ -187,8 +262,9 @@ struct DocIndex {
 
 impl DocIndex {
     /// The written forms with diacritics of term `t`, whose first form is `first`.
-    fn forms(&self, t: u64, first: u64) -> impl Iterator<Item = u64> + '_ {
-        let start = self.more_written.partition_point(|x| x.0 < t);
+    fn forms(&self, t: u64, first: u64, weight: u32) -> impl Iterator<Item = u64> + '_ {
+        let start =
+            if weight & MORE == 0 { self.more_written.len() } else { self.more_written.partition_point(|x| x.0 < t) };
         let more = self.more_written[start..].iter().take_while(move |x| x.0 == t).map(|x| x.1);
         (first != PLAIN).then_some(first).into_iter().chain(more)
     }
@@ -214,35 +290,38 @@ struct DocBuilder<'a> {
 /// Counts one occurrence of `folded`, written `written`, in its slot.
 fn count(slot: &mut (u32, u64), folded: u64, written: u64, weight: Weight, more_written: &mut Vec<(u64, u64)>) {
     let (w, first) = slot;
-    *w = (*w + weight as u32).min(MAX_WEIGHT);
+    let more = *w & MORE;
+    *w = (*w + weight as u32).min(MAX_WEIGHT) | more;
     if written != folded {
         *w |= MARKED;
         if *first == PLAIN {
             *first = written;
         } else if *first != written {
             more_written.push((folded, written));
+            *w |= MORE;
         }
     }
 }
 
 impl DocBuilder<'_> {
-    fn ids(&mut self, raw: &str) -> (u32, u32) {
+    /// The ids of the syllable `text[start..end]`.
+    fn ids(&mut self, text: &str, start: usize, end: usize) -> (u32, u32) {
         let cache = &mut self.worker.cache;
-        let key = short_key(raw);
-        let known = match key {
-            Some(k) => cache.short.get(&k),
-            None => cache.long.get(raw),
-        };
-        if let Some(&ids) = known {
+        let key = short_key(text.as_bytes(), start, end);
+        if let Some(ids) = key.and_then(|k| cache.get(k)) {
             return ids;
         }
-        let (w, f) = written_and_folded(raw);
-        let fid = self.vocab.id(f.clone());
-        let wid = if w == f { fid } else { self.vocab.id(w) };
+        let raw = &text[start..end];
+        if let Some(&ids) = cache.long.get(raw) {
+            return ids;
+        }
+        let (wid, fid) = self.vocab.ids(raw);
         match key {
-            Some(k) => cache.short.insert(k, (wid, fid)),
-            None => cache.long.insert(raw.into(), (wid, fid)),
-        };
+            Some(k) => self.worker.cache.insert(k, (wid, fid)),
+            None => {
+                self.worker.cache.long.insert(raw.into(), (wid, fid));
+            }
+        }
         (wid, fid)
     }
 
@@ -253,8 +332,8 @@ impl DocBuilder<'_> {
     /// Adds the syllables of `text`, and with `pairs` its adjacent pairs too.
     fn add_syllables(&mut self, text: &str, weight: Weight, pairs: bool) {
         let mut prev = (NONE, NONE);
-        for (raw, joined) in syllable_spans(text) {
-            let (w, f) = self.ids(raw);
+        for (start, end, joined) in syllable_bounds(text) {
+            let (w, f) = self.ids(text, start, end);
             self.add_syllable(f, w, weight);
             if pairs && joined {
                 let (folded, written) = (term(prev.1, f), term(prev.0, w));
@@ -366,7 +445,7 @@ struct Hit {
 fn postings_json(out: &mut String, t: u64, hits: &[Hit], docs: &[DocIndex], strings: &Strings) {
     let mut variants: Vec<(u64, usize, String)> = Vec::new();
     for h in hits {
-        for f in docs[h.doc as usize].forms(t, h.first) {
+        for f in docs[h.doc as usize].forms(t, h.first, h.weight) {
             match variants.iter_mut().find(|v| v.0 == f) {
                 Some(v) => v.1 += 1,
                 None => variants.push((f, 1, strings.text(f))),
@@ -392,11 +471,11 @@ fn postings_json(out: &mut String, t: u64, hits: &[Hit], docs: &[DocIndex], stri
         }
         push_number(out, h.doc - last);
         out.push(',');
-        push_number(out, h.weight & !MARKED);
+        push_number(out, h.weight & !(MARKED | MORE));
         last = h.doc;
         if with_mask {
             let mask = docs[h.doc as usize]
-                .forms(t, h.first)
+                .forms(t, h.first, h.weight)
                 .filter_map(|f| variants.iter().position(|v| v.0 == f))
                 .fold(0u32, |m, i| m | (1 << i));
             out.push(',');
@@ -445,47 +524,62 @@ fn shard_count(total: usize, target: usize) -> u32 {
 const BYTES_PER_POSTING: usize = 7;
 
 /// The term shards' JSON, and the syllables (of two characters or more) with their document
-/// frequency. Postings are partitioned by shard in pilot order, then each shard is merged and
-/// written on its own.
+/// frequency. Postings are gathered by term in pilot order (so they need no sorting), the
+/// terms ordered as the shards list them, then each shard is written on its own.
 fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(String, usize)>) {
     use rayon::prelude::*;
-    let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
-    let shards = shard_count(postings * BYTES_PER_POSTING, TERM_SHARD_BYTES);
-    let hashed: Vec<Vec<u32>> = docs.par_iter().map(|d| d.terms.iter().map(|e| strings.hash(e.0)).collect()).collect();
-    let per_bucket = postings / shards as usize * 5 / 4;
-    // (hash << 32 | pilot, term, weight, first written form): sorting by the first orders a
-    // shard by hash, then pilot.
-    let mut buckets: Vec<Vec<(u64, u64, u32, u64)>> = (0..shards).map(|_| Vec::with_capacity(per_bucket)).collect();
-    for (doc, (d, hashes)) in docs.iter().zip(&hashed).enumerate() {
-        for (&(t, weight, first), &h) in d.terms.iter().zip(hashes) {
-            buckets[(h % shards) as usize].push(((u64::from(h) << 32) | doc as u64, t, weight, first));
+    // Each term's slot in `terms` and `postings`: syllables by their id, pairs through a map.
+    let mut syllable_slot: Vec<u32> = vec![NONE; strings.strings.len()];
+    let mut pair_slot: FastMap<u64, u32> = FastMap::default();
+    let mut terms: Vec<u64> = Vec::new();
+    let mut postings: Vec<Vec<Hit>> = Vec::new();
+    let mut total = 0;
+    for (doc, d) in docs.iter().enumerate() {
+        for &(t, weight, first) in &d.terms {
+            let slot = match parts(t) {
+                (a, NONE) => &mut syllable_slot[a as usize],
+                _ => pair_slot.entry(t).or_insert(NONE),
+            };
+            if *slot == NONE {
+                *slot = terms.len() as u32;
+                terms.push(t);
+                postings.push(Vec::new());
+            }
+            postings[*slot as usize].push(Hit { doc: doc as u32, weight, first });
+            total += 1;
         }
     }
-    drop(hashed);
-    let merged: Vec<(String, Vec<(String, usize)>)> = buckets
+    let shards = shard_count(total * BYTES_PER_POSTING, TERM_SHARD_BYTES);
+    // By shard, then hash, then (where two terms share a hash, rarely) text.
+    let hashes: Vec<u32> = terms.iter().map(|&t| strings.hash(t)).collect();
+    let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (ha, hb) = (hashes[a as usize], hashes[b as usize]);
+        (ha % shards, ha)
+            .cmp(&(hb % shards, hb))
+            .then_with(|| strings.text(terms[a as usize]).cmp(&strings.text(terms[b as usize])))
+    });
+    let mut runs: Vec<&[u32]> = Vec::with_capacity(shards as usize);
+    let mut rest = &order[..];
+    for n in 0..shards {
+        let (run, more) = rest.split_at(rest.partition_point(|&i| hashes[i as usize] % shards == n));
+        runs.push(run);
+        rest = more;
+    }
+    let merged: Vec<(String, Vec<(String, usize)>)> = runs
         .into_par_iter()
-        .map(|mut bucket| {
-            bucket.sort_unstable_by_key(|e| e.0);
-            // Where two terms share a hash (rare), by text, then pilot.
-            for run in bucket.chunk_by_mut(|a, b| a.0 >> 32 == b.0 >> 32) {
-                if run.iter().any(|e| e.1 != run[0].1) {
-                    run.sort_by(|a, b| strings.text(a.1).cmp(&strings.text(b.1)).then(a.0.cmp(&b.0)));
-                }
-            }
+        .map(|run| {
             let mut json = String::from("{");
             let mut lexicon = Vec::new();
-            let mut hits: Vec<Hit> = Vec::new();
-            for group in bucket.chunk_by(|a, b| a.1 == b.1) {
-                let t = group[0].1;
-                hits.clear();
-                hits.extend(group.iter().map(|e| Hit { doc: e.0 as u32, weight: e.2, first: e.3 }));
+            for &i in run {
+                let (t, hits) = (terms[i as usize], &postings[i as usize]);
                 if json.len() > 1 {
                     json.push(',');
                 }
                 let text = strings.text(t);
                 push_json_string(&mut json, &text);
                 json.push(':');
-                postings_json(&mut json, t, &hits, docs, strings);
+                postings_json(&mut json, t, hits, docs, strings);
                 if parts(t).1 == NONE && text.chars().nth(1).is_some() {
                     lexicon.push((text, hits.len()));
                 }
@@ -503,10 +597,11 @@ fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(Strin
     (files, lexicon)
 }
 
-/// The index files, paths relative to the output folder. `t` labels statuses in the site language.
-pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
+/// The index files, paths relative to the output folder. `rendered` are the pilots' case
+/// studies as rendered (for their plain text), `t` labels statuses in the site language.
+pub fn index_files(site: &Site, rendered: &[Rendered], t: &I18n) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    let bodies: Vec<(String, String)> = site.pilots.par_iter().map(|p| markdown_text(&p.doc.markdown)).collect();
+    let bodies: Vec<&(String, String)> = rendered.iter().map(|r| &r.text).collect();
     let vocab = Vocab::default();
     let docs: Vec<DocIndex> = site
         .pilots
@@ -540,19 +635,20 @@ pub fn index_files(site: &Site, t: &I18n) -> Vec<OutputFile> {
     // Result entries.
     for (chunk, pilots) in site.pilots.chunks(ENTRIES_PER_FILE).enumerate() {
         let bodies = &bodies[chunk * ENTRIES_PER_FILE..];
-        let entries: Vec<Json> = pilots
+        let entries: Vec<(String, &str, &str, String)> = pilots
             .iter()
             .zip(bodies)
             .map(|(p, body)| {
-                json!([
+                (
                     url::pilot(site, p),
-                    p.title,
+                    p.title.as_str(),
                     p.summary_for(site.config.language),
-                    excerpt(&body.0, EXCERPT_CHARS)
-                ])
+                    excerpt(&body.0, EXCERPT_CHARS),
+                )
             })
             .collect();
-        files.push((format!("e/{chunk}.json"), Json::Array(entries).to_string()));
+        let json = serde_json::to_string(&entries).unwrap_or_default();
+        files.push((format!("e/{chunk}.json"), json));
     }
 
     // Facets, one column per facet, one value per pilot.
@@ -630,7 +726,7 @@ mod tests {
         let doc = |more_written: Vec<(u64, u64)>| DocIndex { terms: Vec::new(), more_written };
         let docs = vec![doc(vec![]), doc(vec![(dong, term(2, NONE))]), doc(vec![])];
         let hit = |doc, weight, first| Hit { doc, weight, first };
-        let hits = [hit(0, 16 | MARKED, term(1, NONE)), hit(1, 1 | MARKED, term(1, NONE)), hit(2, 2, PLAIN)];
+        let hits = [hit(0, 16 | MARKED, term(1, NONE)), hit(1, 1 | MARKED | MORE, term(1, NONE)), hit(2, 2, PLAIN)];
         let mut json = String::new();
         postings_json(&mut json, dong, &hits, &docs, &strings);
         assert_eq!(json, r#"[["đồng","động"],[0,16,1,1,1,3,1,2,0],1]"#);

@@ -23,6 +23,7 @@ pub struct Syllable {
 
 /// A letter, digit or mark (`\p{L}`, `\p{N}`, `\p{M}`), with the ranges Vietnamese text
 /// lives in answered without a table lookup.
+#[inline]
 fn is_syllable_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
@@ -39,39 +40,110 @@ fn is_syllable_char(c: char) -> bool {
 /// (only spaces or hyphens between them, so the two form a pair like "nông thôn").
 /// The browser's `syllables` in search.js splits queries the same way (`[\p{L}\p{N}\p{M}]+`).
 pub fn syllable_spans(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    syllable_bounds(text).map(|(start, end, joined)| (&text[start..end], joined))
+}
+
+/// What an ASCII byte is to the syllable splitter.
+const SEPARATOR: u8 = 0;
+const LETTER: u8 = 1;
+/// A space, a hyphen or other white space: the syllables around it still form a pair.
+const JOINER: u8 = 2;
+const WIDE: u8 = 3;
+
+/// `SEPARATOR`, `LETTER`, `JOINER` or (a byte of a non-ASCII character) `WIDE`, by byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => LETTER,
+            b' ' | b'-' | b'\t'..=b'\r' => JOINER,
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// `syllable_spans` as byte ranges `(start, end, joined)`. It reads bytes and decodes only
+/// non-ASCII characters: every case study goes through it when the index is built.
+pub fn syllable_bounds(text: &str) -> impl Iterator<Item = (usize, usize, bool)> {
+    let bytes = text.as_bytes();
     let mut pos = 0;
     let mut first = true;
     std::iter::from_fn(move || {
         // Skip to the next syllable, noting whether only spaces and hyphens were skipped.
         let mut only_space = true;
         let start = loop {
-            let (c, len) = char_at(text, pos)?;
-            if is_syllable_char(c) {
-                break pos;
+            let &b = bytes.get(pos)?;
+            match BYTE_CLASS[usize::from(b)] {
+                LETTER => break pos,
+                WIDE => {
+                    let (c, len) = decode(bytes, pos);
+                    if is_syllable_char(c) {
+                        break pos;
+                    }
+                    only_space &= c.is_whitespace();
+                    pos += len;
+                }
+                class => {
+                    only_space &= class == JOINER;
+                    pos += 1;
+                }
             }
-            only_space &= c == ' ' || c == '-' || c.is_whitespace();
-            pos += len;
         };
-        while let Some((c, len)) = char_at(text, pos) {
-            if !is_syllable_char(c) {
-                break;
+        while let Some(&b) = bytes.get(pos) {
+            match BYTE_CLASS[usize::from(b)] {
+                LETTER => pos += 1,
+                WIDE => {
+                    if let Some(len) = latin_letter_len(bytes, pos) {
+                        pos += len;
+                        continue;
+                    }
+                    let (c, len) = decode(bytes, pos);
+                    if !is_syllable_char(c) {
+                        break;
+                    }
+                    pos += len;
+                }
+                _ => break,
             }
-            pos += len;
         }
         let joined = !first && only_space;
         first = false;
-        Some((&text[start..pos], joined))
+        Some((start, pos, joined))
     })
 }
 
-/// The character at byte `pos` of `text` and its length in bytes; ASCII without decoding.
-fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(pos)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
+/// The length in bytes of the character at `bytes[pos]`, a non-ASCII lead byte of valid
+/// UTF-8, when it is a letter or mark of the blocks Vietnamese is written in (Latin-1 but × and
+/// ÷, Latin Extended-A and -B, U+0250–U+027F, combining diacritics, Latin Extended Additional), told from
+/// its bytes without decoding it; `None` for any other character, letter or not.
+#[inline(always)]
+fn latin_letter_len(bytes: &[u8], pos: usize) -> Option<usize> {
+    match bytes[pos] {
+        0xc3 => (!matches!(bytes[pos + 1], 0x97 | 0xb7)).then_some(2),
+        0xc4..=0xc9 | 0xcc => Some(2),
+        0xcd if bytes[pos + 1] < 0xb0 => Some(2),
+        0xe1 if matches!(bytes[pos + 1], 0xb8..=0xbb) => Some(3),
+        _ => None,
     }
-    let c = text[pos..].chars().next()?;
-    Some((c, c.len_utf8()))
+}
+
+/// The character whose UTF-8 encoding starts at `bytes[pos]`, a non-ASCII lead byte of
+/// valid UTF-8, and its length in bytes.
+#[inline(always)]
+fn decode(bytes: &[u8], pos: usize) -> (char, usize) {
+    let lead = u32::from(bytes[pos]);
+    let cont = |i: usize| u32::from(bytes[pos + i] & 0x3f);
+    let (code, len) = if lead < 0xe0 {
+        (((lead & 0x1f) << 6) | cont(1), 2)
+    } else if lead < 0xf0 {
+        (((lead & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    };
+    (char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER), len)
 }
 
 /// A syllable's written form (NFC, lower case) and folded form.
@@ -100,15 +172,23 @@ pub fn syllables(text: &str) -> Vec<Syllable> {
 pub fn markdown_text(markdown: &str) -> (String, String) {
     let opts =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let mut out = String::with_capacity(markdown.len());
+    let events: Vec<Event> = Parser::new_ext(markdown, opts).collect();
+    plain_text(&events, markdown.len())
+}
+
+/// `markdown_text` from the events of a parse that has already been made (the page renderer's,
+/// so the index does not parse each case study again; links and footnotes it rewrote are left
+/// out all the same). `capacity` is a guess of the text's length.
+pub fn plain_text(events: &[Event], capacity: usize) -> (String, String) {
+    let mut out = String::with_capacity(capacity);
     let mut headings = String::new();
     let mut in_heading = false;
-    for event in Parser::new_ext(markdown, opts) {
+    for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                out.push_str(&t);
+                out.push_str(t);
                 if in_heading {
-                    headings.push_str(&t);
+                    headings.push_str(t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
@@ -128,19 +208,30 @@ pub fn markdown_text(markdown: &str) -> (String, String) {
 
 /// `text` with runs of white space collapsed, cut at a word boundary to at most `max` characters.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len().min(max * 2));
     let mut count = 0;
-    for word in text.split_whitespace() {
-        let n = word.chars().count() + usize::from(!out.is_empty());
-        if count + n > max {
-            out.push('…');
-            break;
+    // The word being read: where it starts and its characters so far.
+    let mut word: Option<usize> = None;
+    let mut chars = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), word) {
+            (false, None) => (word, chars) = (Some(i), 1),
+            (false, Some(_)) => chars += 1,
+            (true, Some(start)) => {
+                let n = chars + usize::from(!out.is_empty());
+                if count + n > max {
+                    out.push('…');
+                    break;
+                }
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+                count += n;
+                word = None;
+            }
+            (true, None) => {}
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-        count += n;
     }
     out
 }
@@ -178,6 +269,43 @@ mod tests {
     }
 
     #[test]
+    fn byte_classes_agree_with_the_characters() {
+        for b in 0..=0x7fu8 {
+            let c = char::from(b);
+            let class = match BYTE_CLASS[usize::from(b)] {
+                LETTER => is_syllable_char(c),
+                JOINER => c.is_whitespace() || c == '-',
+                SEPARATOR => !is_syllable_char(c) && !c.is_whitespace() && c != '-',
+                _ => false,
+            };
+            assert!(class, "{c:?}");
+        }
+        assert!(BYTE_CLASS[0x80..].iter().all(|&c| c == WIDE));
+    }
+
+    #[test]
+    fn latin_letters_told_from_bytes_are_syllable_characters() {
+        let mut buf = [0u8; 4];
+        let mut fast = 0;
+        for c in '\u{80}'..=char::MAX {
+            if let Some(len) = latin_letter_len(c.encode_utf8(&mut buf).as_bytes(), 0) {
+                assert!(is_syllable_char(c) && len == c.len_utf8(), "{c:?}");
+                fast += 1;
+            }
+        }
+        // Latin-1 letters, U+0100–U+027F, U+0300–U+036F and U+1E00–U+1EFF.
+        assert_eq!(fast, 62 + 0x180 + 0x70 + 0x100);
+    }
+
+    #[test]
+    fn decodes_every_character_like_the_standard_library() {
+        let mut buf = [0u8; 4];
+        for c in ('\u{80}'..=char::MAX).step_by(7).chain(['\u{80}', '\u{7ff}', '\u{800}', '\u{ffff}', char::MAX]) {
+            assert_eq!(decode(c.encode_utf8(&mut buf).as_bytes(), 0), (c, c.len_utf8()));
+        }
+    }
+
+    #[test]
     fn nfd_input_gives_nfc_written_forms() {
         let s = syllables("Hu\u{65}\u{302}\u{301}");
         assert_eq!(s.len(), 1);
@@ -197,9 +325,65 @@ mod tests {
         assert!(text.contains("ô\nư"));
     }
 
+    /// The plain definitions that the byte-level `syllable_spans` and `excerpt` must agree with.
+    fn reference_spans(text: &str) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        let mut only_space = true;
+        while let Some(c) = rest.chars().next() {
+            if is_syllable_char(c) {
+                let end = rest.find(|c: char| !is_syllable_char(c)).unwrap_or(rest.len());
+                out.push((&rest[..end], !out.is_empty() && only_space));
+                rest = &rest[end..];
+                only_space = true;
+            } else {
+                only_space &= c == '-' || c.is_whitespace();
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        out
+    }
+
+    fn reference_excerpt(text: &str, max: usize) -> String {
+        let mut out = String::new();
+        let mut count = 0;
+        for word in text.split_whitespace() {
+            let n = word.chars().count() + usize::from(!out.is_empty());
+            if count + n > max {
+                out.push('…');
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            count += n;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn fast_splitting_and_excerpts_agree_with_the_definitions(
+            text in "[a-zA-Z09đĐôơưạếẫ×÷\u{301}\u{370}\u{a0}\u{2003} ,.:\t\n\\-]{0,60}",
+            max in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(syllable_spans(&text).collect::<Vec<_>>(), reference_spans(&text));
+            proptest::prop_assert_eq!(excerpt(&text, max), reference_excerpt(&text, max));
+        }
+    }
+
     #[test]
     fn excerpts_cut_at_words() {
         assert_eq!(excerpt("một  hai\nba bốn", 8), "một hai…");
         assert_eq!(excerpt("một hai", 80), "một hai");
+        assert_eq!(excerpt("  một\u{a0}hai  ba ", 80), "một hai ba");
+        assert_eq!(excerpt("", 80), "");
+        assert_eq!(excerpt("một hai", 7), "một hai");
+        assert_eq!(excerpt("một hai", 6), "một…");
     }
 }
