@@ -290,8 +290,8 @@ struct DocBuilder<'a> {
 /// Counts one occurrence of `folded`, written `written`, in its slot.
 fn count(slot: &mut (u32, u64), folded: u64, written: u64, weight: Weight, more_written: &mut Vec<(u64, u64)>) {
     let (w, first) = slot;
-    let more = *w & MORE;
-    *w = (*w + weight as u32).min(MAX_WEIGHT) | more;
+    let flags = *w & (MARKED | MORE);
+    *w = ((*w & !(MARKED | MORE)) + weight as u32).min(MAX_WEIGHT) | flags;
     if written != folded {
         *w |= MARKED;
         if *first == PLAIN {
@@ -704,6 +704,21 @@ mod tests {
         assert_eq!(hash(""), 0x811c_9dc5);
         assert_eq!(hash("a"), 0xe40c_292c);
         assert_eq!(hash("foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn weights_add_up_below_the_cap_whatever_the_flags() {
+        // A term written with diacritics once must still weigh title + body, not jump to the cap.
+        let mut slot = (0, PLAIN);
+        let mut more = Vec::new();
+        count(&mut slot, 1, 2, Weight::Title, &mut more);
+        count(&mut slot, 1, 3, Weight::Body, &mut more);
+        assert_eq!(slot.0 & !(MARKED | MORE), 17);
+        assert_eq!(slot.0 & (MARKED | MORE), MARKED | MORE);
+        for _ in 0..100 {
+            count(&mut slot, 1, 1, Weight::Body, &mut more);
+        }
+        assert_eq!(slot.0 & !(MARKED | MORE), MAX_WEIGHT);
     }
 
     #[test]
