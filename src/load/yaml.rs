@@ -55,17 +55,40 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
     budget.flow_nesting_limit = budget.flow_nesting_limit.min(MAX_DEPTH);
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    let lines = Lines::of(text, line_offset);
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
-        Ok(raw) => Ok(Node::from_raw(raw, line_offset)),
-        Err(e) => Err(syntax_diagnostic(&e, path, line_offset)),
+        Ok(raw) => Ok(Node::from_raw(raw, &lines)),
+        Err(e) => Err(syntax_diagnostic(&e, path, &lines)),
     }
 }
 
-fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, line_offset: usize) -> Diagnostic {
+/// The lines of the parsed text as the rest of langso counts them (split at `\n` only), to
+/// keep the parser's positions inside them: YAML also breaks lines at a lone `\r`, which
+/// would otherwise point below or beyond the line an editor sees.
+struct Lines {
+    chars: Vec<usize>,
+    offset: usize,
+}
+
+impl Lines {
+    fn of(text: &str, offset: usize) -> Lines {
+        Lines { chars: text.split('\n').map(|l| l.trim_end_matches('\r').chars().count()).collect(), offset }
+    }
+
+    /// A 1-based (line, column) of the parser → the file's (line, column), clamped to the text.
+    fn place(&self, line: usize, column: usize) -> (usize, usize) {
+        let line = line.clamp(1, self.chars.len().max(1));
+        let width = self.chars.get(line - 1).copied().unwrap_or(0);
+        (line + self.offset, column.clamp(1, width + 1))
+    }
+}
+
+fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, lines: &Lines) -> Diagnostic {
     let (line, column) = e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((1, 1));
+    let (line, column) = lines.place(line, column);
     let text = e.without_snippet().to_string();
     let message = strip_location_prefix(text.lines().next().unwrap_or("invalid YAML")).to_string();
-    let at = Location::new(path, line + line_offset, column);
+    let at = Location::new(path, line, column);
     if message.contains("duplicate mapping key") {
         let key = message.split("duplicate mapping key:").nth(1).unwrap_or("").split(',').next().unwrap_or("").trim();
         Diagnostic::error("duplicate-key", at, msg!("duplicate-key", key = key)).help(msg!("duplicate-key-help"))
@@ -92,26 +115,21 @@ fn strip_location_prefix(s: &str) -> &str {
 }
 
 impl Node {
-    fn from_raw(raw: Spanned<Raw>, off: usize) -> Node {
-        let line = raw.referenced.line() as usize + off;
-        let column = raw.referenced.column() as usize;
+    fn from_raw(raw: Spanned<Raw>, lines: &Lines) -> Node {
+        let (line, column) = lines.place(raw.referenced.line() as usize, raw.referenced.column() as usize);
         let kind = match raw.value {
             Raw::Null => Kind::Null,
             Raw::Bool(b) => Kind::Bool(b),
             Raw::Int(i) => Kind::Int(i),
             Raw::Float(f) => Kind::Float(f),
             Raw::Str(s) => Kind::Str(s),
-            Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| Node::from_raw(i, off)).collect()),
+            Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| Node::from_raw(i, lines)).collect()),
             Raw::Map(entries) => Kind::Map(
                 entries
                     .into_iter()
                     .map(|(k, v)| {
-                        let key = Key {
-                            name: k.value,
-                            line: k.referenced.line() as usize + off,
-                            column: k.referenced.column() as usize,
-                        };
-                        (key, Node::from_raw(v, off))
+                        let (line, column) = lines.place(k.referenced.line() as usize, k.referenced.column() as usize);
+                        (Key { name: k.value, line, column }, Node::from_raw(v, lines))
                     })
                     .collect(),
             ),
@@ -407,6 +425,16 @@ impl<'de> Deserialize<'de> for Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_stay_inside_the_lines_an_editor_sees() {
+        // YAML breaks lines at a lone \r too; the file's lines break at \n only.
+        let lines = Lines::of("title: \"x\"\rab: 1\nzz", 1);
+        assert_eq!(lines.place(3, 12), (3, 3));
+        assert_eq!(lines.place(1, 5), (2, 5));
+        let err = parse("a: 1\rb: [1\nc", "t.yaml", 0).unwrap_err();
+        assert!(err.line <= 2 && err.column <= 2, "{err:?}");
+    }
 
     fn parse_ok(text: &str) -> Node {
         parse(text, "t.yaml", 0).expect("valid yaml")
