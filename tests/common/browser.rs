@@ -189,26 +189,20 @@ impl Chromium {
     /// Loads `url`, lets its scripts run for up to `budget_ms` of virtual time, and
     /// returns the resulting DOM with everything the page printed to the console.
     pub fn load(&self, url: &str, budget_ms: u32) -> Loaded {
-        let out = self
-            .command()
-            .args(["--enable-logging=stderr", "--v=0", "--window-size=1280,900"])
-            .arg(format!("--virtual-time-budget={budget_ms}"))
-            .arg("--dump-dom")
-            .arg(url)
-            .output()
-            .expect("run chromium");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let console = stderr.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
-        Loaded { dom: String::from_utf8_lossy(&out.stdout).into_owned(), console }
+        self.dump(url, format!("--virtual-time-budget={budget_ms}"))
     }
 
     /// `load` for a page that keeps a connection open (the preview's event stream), where
     /// virtual time never runs out: waits up to `timeout_ms` of real time instead.
     pub fn load_live(&self, url: &str, timeout_ms: u32) -> Loaded {
+        self.dump(url, format!("--timeout={timeout_ms}"))
+    }
+
+    fn dump(&self, url: &str, wait: String) -> Loaded {
         let out = self
             .command()
             .args(["--enable-logging=stderr", "--v=0", "--window-size=1280,900"])
-            .arg(format!("--timeout={timeout_ms}"))
+            .arg(wait)
             .arg("--dump-dom")
             .arg(url)
             .output()
