@@ -281,3 +281,22 @@ fn numbers_and_dates_follow_the_language() {
     assert!(vi.contains("02/11/2025") && en.contains("2 Nov 2025"));
     assert!(vi.contains("<html lang=\"vi\"") && en.contains("<html lang=\"en\""));
 }
+
+#[test]
+fn vietnamese_content_on_an_english_site_is_marked_lang_vi() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    assert!(site.build().status.success());
+    let vi = site.published("pilots/ninh-binh/giao-phong/index.html");
+    site.edit("content/site.yaml", "language: vi", "language: en");
+    assert!(site.build().status.success());
+    let en = site.published("pilots/ninh-binh/giao-phong/index.html");
+    // The case study and its title are Vietnamese text inside an English page.
+    assert!(en.contains("<div class=\"prose\" id=\"content\" lang=\"vi\">"), "case study not marked");
+    assert!(en.contains("<h1 lang=\"vi\">"), "title not marked");
+    // On a Vietnamese site nothing needs marking.
+    assert!(vi.contains("<div class=\"prose\" id=\"content\">") && vi.contains("<h1>"));
+    // An English summary is not marked Vietnamese; a Vietnamese one is.
+    let lead = |html: &str| html[html.find("<p class=\"lead\"").unwrap()..].split('>').next().unwrap().to_string();
+    let has_en_summary = site.read("content/pilots/ninh-binh/giao-phong/index.md").contains("summary_en:");
+    assert_eq!(lead(&en).contains("lang=\"vi\""), !has_en_summary);
+}

@@ -45,6 +45,11 @@ pub struct PilotCard {
     pub title: String,
     pub commune: String,
     pub summary: String,
+    /// `lang` of the title and case study where it differs from the page's: content is
+    /// written in Vietnamese, so on an English site it is marked `vi` for screen readers.
+    pub content_lang: Option<&'static str>,
+    /// `lang` of the summary shown, when it differs from the page's (`summary_en` is English).
+    pub summary_lang: Option<&'static str>,
     pub province: Link,
     pub fields: Vec<Link>,
     pub status: String,
@@ -63,6 +68,8 @@ pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> PilotCard {
         title: p.title.clone(),
         commune: p.commune.clone(),
         summary: p.summary_for(site.config.language).to_string(),
+        content_lang: (site.config.language != Lang::Vi).then_some("vi"),
+        summary_lang: (site.config.language != Lang::Vi && p.summary_en.is_none()).then_some("vi"),
         province: Link { url: url::province(&prov.slug), name: prov.name.clone() },
         fields: p.fields.iter().map(|&f| field_link(site, f, t)).collect(),
         status: p.status.name().to_string(),
