@@ -263,14 +263,20 @@ fn an_english_site_has_no_vietnamese_interface_string_left() {
     );
 }
 
-#[test]
-fn numbers_and_dates_follow_the_language() {
+/// One pilot's page of the minimal fixture built as a Vietnamese, then as an English site.
+fn pilot_page_in_both_languages() -> (TestSite, String, String) {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     assert!(site.build().status.success());
     let vi = site.published("pilots/ninh-binh/giao-phong/index.html");
     site.edit("content/site.yaml", "language: vi", "language: en");
     assert!(site.build().status.success());
     let en = site.published("pilots/ninh-binh/giao-phong/index.html");
+    (site, vi, en)
+}
+
+#[test]
+fn numbers_and_dates_follow_the_language() {
+    let (_, vi, en) = pilot_page_in_both_languages();
     let population = |html: &str| {
         let at = html.find("<dd>6").expect("population fact");
         html[at + 4..at + 4 + html[at + 4..].find('<').unwrap()].to_string()
@@ -284,12 +290,7 @@ fn numbers_and_dates_follow_the_language() {
 
 #[test]
 fn vietnamese_content_on_an_english_site_is_marked_lang_vi() {
-    let site = TestSite::from_fixture("tests/fixtures/minimal");
-    assert!(site.build().status.success());
-    let vi = site.published("pilots/ninh-binh/giao-phong/index.html");
-    site.edit("content/site.yaml", "language: vi", "language: en");
-    assert!(site.build().status.success());
-    let en = site.published("pilots/ninh-binh/giao-phong/index.html");
+    let (site, vi, en) = pilot_page_in_both_languages();
     // The case study and its title are Vietnamese text inside an English page.
     assert!(en.contains("<div class=\"prose\" id=\"content\" lang=\"vi\">"), "case study not marked");
     assert!(en.contains("<h1 lang=\"vi\">"), "title not marked");
