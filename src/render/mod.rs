@@ -318,7 +318,6 @@ impl<'a> Renderer<'a> {
     fn render(&self, template: &str, meta: &PageMeta, data: &dyn erased::Data) -> Result<OutputFile, RenderError> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
-        ctx.insert("t", self.t());
         ctx.insert("page", meta);
         data.insert_into(&mut ctx);
         self.theme

@@ -92,6 +92,9 @@ impl Theme {
             .get(&i18n_path)
             .ok_or_else(|| ThemeError(format!("the theme has no `{i18n_path}` with its interface strings")))?;
         let i18n = parse_i18n(i18n_bytes, &i18n_path, lang)?;
+        // Every page reads the UI strings as `t`; they belong to the theme, so they are put
+        // into tera's global context once instead of being serialised into each page's.
+        tera.global_context().insert("t", &i18n);
 
         let assets =
             files.iter().filter_map(|(p, b)| p.strip_prefix("static/").map(|s| (s.to_string(), b.clone()))).collect();
