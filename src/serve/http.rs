@@ -96,7 +96,7 @@ fn encode_path(rel: &str) -> String {
 }
 
 /// The content type of a built file, by extension.
-pub(crate) fn content_type(path: &str) -> &'static str {
+pub fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

@@ -8,6 +8,8 @@
 mod http;
 mod watch;
 
+pub use http::content_type;
+
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write as _};
 use std::net::{IpAddr, SocketAddr, TcpListener};
