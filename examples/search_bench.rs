@@ -219,7 +219,7 @@ fn run(root: &Path, n: usize) {
         .iter()
         .map(|f| match &f.content {
             langso::output::Content::Bytes(b) => b.len(),
-            langso::output::Content::Copy(_) => 0,
+            langso::output::Content::Copy(_) | langso::output::Content::Reuse(_) => 0,
         })
         .sum();
 

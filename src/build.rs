@@ -3,6 +3,7 @@
 //! is written, so the previous site stays online.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::diag::{self, Diagnostic};
@@ -66,18 +67,28 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if diag::has_errors(&diags) {
         return Err(BuildError::Content(diags));
     }
-    let files = render::render_site(&site, root, &docs, &theme).map_err(|e| BuildError::Fatal(e.0))?;
+    let publisher = output::Publisher::begin(&out).map_err(write_error)?;
+    let (files, bytes) = (AtomicUsize::new(0), AtomicU64::new(0));
+    let emit = |f: output::OutputFile| {
+        let size = publisher.write(&f).map_err(|e| render::RenderError(cannot_write(e)))?;
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(size, Ordering::Relaxed);
+        Ok(())
+    };
+    render::render_site(&site, root, &docs, &theme, publisher.previous(), &emit).map_err(|e| BuildError::Fatal(e.0))?;
     stages.done("pages");
-    output::publish(&out, &files).map_err(|e| BuildError::Fatal(format!("cannot write the site: {e}")))?;
-    stages.done("write");
-    let bytes = files
-        .iter()
-        .map(|f| match &f.content {
-            output::Content::Bytes(b) => b.len() as u64,
-            output::Content::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-        })
-        .sum();
-    Ok(BuildReport { diagnostics: diags, out, files: files.len(), bytes, stages: stages.0 })
+    publisher.finish().map_err(write_error)?;
+    stages.done("swap");
+    let (files, bytes) = (files.into_inner(), bytes.into_inner());
+    Ok(BuildReport { diagnostics: diags, out, files, bytes, stages: stages.0 })
+}
+
+fn cannot_write(e: std::io::Error) -> String {
+    format!("cannot write the site: {e}")
+}
+
+fn write_error(e: std::io::Error) -> BuildError {
+    BuildError::Fatal(cannot_write(e))
 }
 
 /// Refuses an output folder that would replace the site root or its content.

@@ -473,7 +473,7 @@ impl Incremental {
                 .into_iter()
                 .map(|f| match f.content {
                     Content::Bytes(b) => Ok((f.path, b)),
-                    Content::Copy(src) => std::fs::read(&src)
+                    Content::Copy(src) | Content::Reuse(src) => std::fs::read(&src)
                         .map(|b| (f.path, b))
                         .map_err(|e| BuildError::Fatal(format!("cannot read `{}`: {e}", src.display()))),
                 })

@@ -1,7 +1,12 @@
 //! The only code that writes the site. Files go to a staging folder beside the
-//! output folder, which is swapped into place only once everything was written; a
-//! failed or killed build therefore leaves the previous site as it was, and the
-//! next run clears whatever staging folder a killed one left behind.
+//! output folder as they are rendered (a large site is never held in memory whole),
+//! and the staging folder is swapped into place only once everything was written; a
+//! failed or killed build therefore leaves the previous site as it was, and the next
+//! run clears whatever staging folder a killed one left behind.
+//!
+//! A file whose bytes equal the previous site's is hard-linked from it instead of
+//! written again: a rebuild writes only what changed, and unchanged files keep their
+//! modification time for whatever deploys the folder.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,6 +26,8 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// A file copied from content as it is (an image beside a pilot page).
     Copy(PathBuf),
+    /// A file of the previous site kept as it is (a share card drawn from the same text).
+    Reuse(PathBuf),
 }
 
 impl OutputFile {
@@ -29,6 +36,9 @@ impl OutputFile {
     }
     pub fn copy(path: String, source: PathBuf) -> Self {
         OutputFile { path, content: Content::Copy(source) }
+    }
+    pub fn reuse(path: String, previous: PathBuf) -> Self {
+        OutputFile { path, content: Content::Reuse(previous) }
     }
 }
 
@@ -58,37 +68,88 @@ fn with_path(e: io::Error, path: &Path) -> io::Error {
 
 /// Writes `files` as the complete new content of `out`.
 pub fn publish(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let (staging, old) = siblings(out)?;
-    if let Some(parent) = staging.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
-    }
-    remove_if_present(&staging).map_err(|e| with_path(e, &staging))?;
-    remove_if_present(&old).map_err(|e| with_path(e, &old))?;
-    std::fs::create_dir_all(&staging).map_err(|e| with_path(e, &staging))?;
-
-    let result = write_all(&staging, files).and_then(|()| swap_in(&staging, out, &old));
-    if result.is_err() {
-        let _ = remove_if_present(&staging);
-    }
-    result
+    let publisher = Publisher::begin(out)?;
+    files.par_iter().try_for_each(|f| publisher.write(f).map(|_| ()))?;
+    publisher.finish()
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in dirs {
-        let full = staging.join(d);
-        std::fs::create_dir_all(&full).map_err(|e| with_path(e, &full))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let dest = staging.join(&f.path);
-        match &f.content {
-            Content::Bytes(b) => std::fs::write(&dest, b).map_err(|e| with_path(e, &dest)),
-            Content::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(|e| with_path(e, src)),
+/// A new site being written into the staging folder of `out`. Dropped before `finish`,
+/// it removes the staging folder and leaves `out` as it was.
+pub struct Publisher {
+    out: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    /// The site being replaced, if there is one.
+    previous: Option<PathBuf>,
+    finished: bool,
+}
+
+impl Publisher {
+    pub fn begin(out: &Path) -> io::Result<Publisher> {
+        let (staging, old) = siblings(out)?;
+        if let Some(parent) = staging.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
         }
-    })
+        remove_if_present(&staging).map_err(|e| with_path(e, &staging))?;
+        remove_if_present(&old).map_err(|e| with_path(e, &old))?;
+        std::fs::create_dir_all(&staging).map_err(|e| with_path(e, &staging))?;
+        let previous = out.is_dir().then(|| out.to_path_buf());
+        Ok(Publisher { out: out.to_path_buf(), staging, old, previous, finished: false })
+    }
+
+    /// The site being replaced, whose files may be reused.
+    pub fn previous(&self) -> Option<&Path> {
+        self.previous.as_deref()
+    }
+
+    /// Writes one file (from any thread); returns its size.
+    pub fn write(&self, f: &OutputFile) -> io::Result<u64> {
+        let dest = self.staging.join(&f.path);
+        if let Some(dir) = dest.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
+        }
+        match &f.content {
+            Content::Bytes(b) => {
+                if !self.link_if_unchanged(&f.path, b, &dest) {
+                    std::fs::write(&dest, b).map_err(|e| with_path(e, &dest))?;
+                }
+                Ok(b.len() as u64)
+            }
+            Content::Copy(src) => std::fs::copy(src, &dest).map_err(|e| with_path(e, src)),
+            Content::Reuse(src) => {
+                if std::fs::hard_link(src, &dest).is_err() {
+                    std::fs::copy(src, &dest).map_err(|e| with_path(e, src))?;
+                }
+                std::fs::metadata(&dest).map(|m| m.len()).map_err(|e| with_path(e, &dest))
+            }
+        }
+    }
+
+    /// Links the previous site's file at `path` to `dest` if it holds exactly `bytes`.
+    fn link_if_unchanged(&self, path: &str, bytes: &[u8], dest: &Path) -> bool {
+        let Some(previous) = &self.previous else { return false };
+        let old = previous.join(path);
+        let same_size = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        same_size && std::fs::read(&old).is_ok_and(|b| b == bytes) && std::fs::hard_link(&old, dest).is_ok()
+    }
+
+    /// Swaps the new site into place.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.finished = true;
+        let result = swap_in(&self.staging, &self.out, &self.old);
+        if result.is_err() {
+            let _ = remove_if_present(&self.staging);
+        }
+        result
+    }
+}
+
+impl Drop for Publisher {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = remove_if_present(&self.staging);
+        }
+    }
 }
 
 fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
@@ -99,10 +160,24 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
             let _ = std::fs::rename(old, out);
             return Err(with_path(e, out));
         }
-        remove_if_present(old).map_err(|e| with_path(e, old))
+        remove_tree(old).map_err(|e| with_path(e, old))
     } else {
         std::fs::rename(staging, out).map_err(|e| with_path(e, out))
     }
+}
+
+/// Removes a folder and everything in it, its subfolders in parallel: a large site's
+/// previous copy is tens of thousands of files.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.collect::<io::Result<_>>()?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() { remove_tree(&e.path()) } else { std::fs::remove_file(e.path()) }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 #[cfg(test)]

@@ -170,6 +170,36 @@ fn a_build_with_an_error_leaves_the_previous_site_untouched() {
 }
 
 #[test]
+fn a_rebuild_rewrites_only_what_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    assert!(site.build().status.success());
+    let inode = |rel: &str| std::fs::metadata(site.out().join(rel)).unwrap().ino();
+    let (card_a, card_b) = ("share/an-giang/thoai-giang.png", "share/ninh-binh/giao-phong.png");
+    let (page_a, page_b) = ("pilots/an-giang/thoai-giang/index.html", "pilots/ninh-binh/giao-phong/index.html");
+    let before: Vec<u64> = [card_a, card_b, page_a, page_b, "assets/style.css"].map(inode).to_vec();
+    let png_before = std::fs::read(site.out().join(card_a)).unwrap();
+
+    // A new commune name: that pilot's page and card change; the other pilot's do not.
+    site.edit("content/pilots/an-giang/thoai-giang/metrics.yaml", "Xã Thoại Giang", "Xã Thoại Giang Mới");
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after: Vec<u64> = [card_a, card_b, page_a, page_b, "assets/style.css"].map(inode).to_vec();
+    assert_ne!(after[0], before[0], "the edited pilot's card must be drawn again");
+    assert_ne!(std::fs::read(site.out().join(card_a)).unwrap(), png_before);
+    assert_eq!(after[1], before[1], "an unchanged card is kept, not drawn again");
+    assert_ne!(after[2], before[2], "the edited pilot's page is written again");
+    assert_eq!(after[3..], before[3..], "unchanged files are kept as they were");
+    assert!(site.published(page_a).contains("Xã Thoại Giang Mới"));
+    // What the rebuild kept equals what a clean build writes.
+    let clean = tempfile::tempdir().unwrap();
+    let o =
+        langso(&["build", "--root", site.root().to_str().unwrap(), "--out", clean.path().join("o").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(tree(&site.out()), tree(&clean.path().join("o")));
+}
+
+#[test]
 fn a_rebuild_removes_pages_of_deleted_pilots() {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     assert!(site.build().status.success());

@@ -246,18 +246,19 @@ pub struct StripPlot<'a> {
     pub legend: Vec<Legend>,
 }
 
-/// One dot per pilot on a value line, with the target and proposed thresholds.
+/// Past this many pilots a strip plot shows how many fall in each of `BINS` equal slices
+/// of the axis instead of a dot each: thousands of dots would only overlap, and weigh
+/// megabytes on a page meant for phones.
+pub const DOT_LIMIT: usize = 150;
+const BINS: usize = 48;
+
+/// One dot per pilot on a value line (or, past `DOT_LIMIT`, a bar per slice of the axis),
+/// with the target and proposed thresholds.
 pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> String {
     let (left, right) = (16.0, WIDTH - 16.0);
-    let r = 6.0;
-    let xs: Vec<f64> = c.points.iter().map(|p| c.axis.x(p.value, left, right)).collect();
-    let lane = lanes(&xs, 2.0 * r + 1.0);
-    let spread = lane.iter().map(|l| l.abs()).max().unwrap_or(0) as f64;
     let top = 44.0;
-    // Many equal values would make a tall column: past four lanes the dots overlap by half.
-    let step = if spread > 4.0 { r + 1.0 } else { 2.0 * r + 2.0 };
-    let band = (2.0 * spread + 1.0) * step + 2.0;
-    let mid = top + band / 2.0;
+    let binned = c.points.len() > DOT_LIMIT;
+    let (body, band) = if binned { bars(c, left, right, top, fmt, t) } else { dots(c, left, right, top) };
     let axis_y = top + band + 8.0;
     let mut extra = Vec::new();
     if c.target.is_some() {
@@ -266,7 +267,8 @@ pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> Strin
     if !c.proposals.is_empty() {
         extra.push(("proposal", t.get("chart_proposals")));
     }
-    let legend_rows = (c.legend.len() + extra.len()).div_ceil(2) as f64;
+    let series: &[Legend] = if binned { &[] } else { &c.legend };
+    let legend_rows = (series.len() + extra.len()).div_ceil(2) as f64;
     let height = axis_y + 42.0 + legend_rows * 20.0;
     let mut out = String::new();
     open(&mut out, c.id, height, c.title, c.desc);
@@ -300,14 +302,60 @@ pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> Strin
             text(&mut out, x + dx, 35.0, anchor, &format!(" font-size=\"12\" fill=\"{ACCENT}\""), &format!("×{same}"));
         }
     }
+    out.push_str(&body);
+    axis_line(&mut out, &c.axis, axis_y, left, right, fmt);
+    legend(&mut out, axis_y + 44.0, series, &extra);
+    out.push_str("</svg>");
+    out
+}
+
+/// A dot per pilot, spread over lanes where they would overlap; returns the drawing and
+/// the height of its band.
+fn dots(c: &StripPlot, left: f64, right: f64, top: f64) -> (String, f64) {
+    let r = 6.0;
+    let xs: Vec<f64> = c.points.iter().map(|p| c.axis.x(p.value, left, right)).collect();
+    let lane = lanes(&xs, 2.0 * r + 1.0);
+    let spread = lane.iter().map(|l| l.abs()).max().unwrap_or(0) as f64;
+    // Many equal values would make a tall column: past four lanes the dots overlap by half.
+    let step = if spread > 4.0 { r + 1.0 } else { 2.0 * r + 2.0 };
+    let band = (2.0 * spread + 1.0) * step + 2.0;
+    let mid = top + band / 2.0;
+    let mut out = String::new();
     for ((p, x), l) in c.points.iter().zip(&xs).zip(&lane) {
         let st = style(p.series);
         marker(&mut out, st.shape, *x, mid + *l as f64 * step, r, st.fill, INK);
     }
-    axis_line(&mut out, &c.axis, axis_y, left, right, fmt);
-    legend(&mut out, axis_y + 44.0, &c.legend, &extra);
-    out.push_str("</svg>");
-    out
+    (out, band)
+}
+
+/// How many pilots fall in each of `BINS` equal slices of the axis, as bars rising from
+/// the axis, the tallest `BAND` high; each bar's title gives its slice and count.
+fn bars(c: &StripPlot, left: f64, right: f64, top: f64, fmt: &dyn Fn(f64) -> String, t: &I18n) -> (String, f64) {
+    const BAND: f64 = 96.0;
+    let mut counts = [0usize; BINS];
+    let slice = (right - left) / BINS as f64;
+    for p in &c.points {
+        let x = c.axis.x(p.value, left, right);
+        counts[(((x - left) / slice) as usize).min(BINS - 1)] += 1;
+    }
+    let most = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let bottom = top + BAND;
+    let mut out = String::new();
+    for (i, &k) in counts.iter().enumerate().filter(|(_, k)| **k > 0) {
+        let h = (k as f64 / most * BAND).max(1.5);
+        let x = left + i as f64 * slice;
+        let value = |x: f64| c.axis.lo + (x - left) / (right - left) * (c.axis.hi - c.axis.lo);
+        let _ = write!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{MUTED}\"><title>{}</title></rect>",
+            n(x + 0.5),
+            n(bottom - h),
+            n(slice - 1.0),
+            n(h),
+            esc(&format!("{} – {}: {k} {}", fmt(value(x)), fmt(value(x + slice)), t.get("chart_bin_pilots")))
+        );
+    }
+    (out, BAND)
 }
 
 /// One line of a slope chart: a pilot from its baseline to its latest value.

@@ -11,9 +11,16 @@ use super::format;
 use super::theme::I18n;
 use super::views::{Link, target_text, url};
 use crate::model::criteria::{self, Evidence, IndicatorEvidence};
-use crate::model::stats::Summary;
+use crate::model::stats::{self, Summary};
 use crate::model::*;
 use crate::output::OutputFile;
+
+/// The dashboard names pilots one by one — in value tables, proposal lists, the table of
+/// changes and before/after lines — up to this many per list. Past it, a list shows its
+/// first entries and says where the rest is (the indicator page, the CSV downloads), and
+/// the before/after chart draws a line per field: a national corpus of thousands of pilots
+/// still makes a page that opens on a phone.
+pub const LIST_LIMIT: usize = 50;
 
 /// The downloads of the dashboard, published under /data/.
 pub const CSV_TABLES: [&str; 5] = ["indicators", "proposals", "by-field", "by-region", "changes"];
@@ -58,12 +65,16 @@ pub struct IndicatorBlock {
     pub met: String,
     pub candidate_median: String,
     pub candidate_75: String,
+    /// At most `LIST_LIMIT`, of `proposal_count`.
     pub proposals: Vec<ProposalItem>,
+    pub proposal_count: usize,
     pub proposal_range: String,
     pub proposal_median: String,
     /// SVG, drawn and escaped by `charts`.
     pub chart: String,
     pub slope: String,
+    /// Each pilot's value; empty when there are more than `LIST_LIMIT` (the indicator
+    /// page lists them all).
     pub values: Vec<ValueRow>,
 }
 
@@ -112,7 +123,9 @@ pub struct CriteriaView {
     pub groups: Vec<BlockGroup>,
     pub by_field: BreakdownTable,
     pub by_region: BreakdownTable,
+    /// At most `LIST_LIMIT`, of `change_count`.
     pub changes: Vec<ChangeRow>,
+    pub change_count: usize,
     pub downloads: Vec<Link>,
     pub block_count: usize,
 }
@@ -206,7 +219,7 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
     let s = ev.summary.as_ref();
     let desc = format!(
         "{} {}/{}. {} {}, {} {}, {} {}.{}",
-        t.get("chart_strip_desc"),
+        t.get(if ev.values.len() > charts::DOT_LIMIT { "chart_bins_desc" } else { "chart_strip_desc" }),
         ev.n(),
         ev.pilots,
         t.get("col_min"),
@@ -243,23 +256,45 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
     )
 }
 
-/// Before/after lines for the pilots with a numeric baseline of this indicator.
+/// Before/after lines for the pilots with a numeric baseline of this indicator: one per
+/// pilot, or past `LIST_LIMIT` pilots one per field, from the field's median baseline to
+/// its median latest value.
 fn slope(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
     let ind = site.indicator(ev.id);
-    let slopes: Vec<Slope> = ev
-        .changes
-        .iter()
-        .filter(|c| c.delta().is_some())
-        .map(|c| Slope {
-            label: site.pilots[c.pilot].commune.clone(),
-            before: c.baseline.as_f64(),
-            after: c.value.as_f64(),
-            series: series(&site.pilots[c.pilot]),
-        })
-        .collect();
-    if slopes.is_empty() {
+    let changes: Vec<&criteria::Change> = ev.changes.iter().filter(|c| c.delta().is_some()).collect();
+    if changes.is_empty() {
         return String::new();
     }
+    let slopes: Vec<Slope> = if changes.len() <= LIST_LIMIT {
+        changes
+            .iter()
+            .map(|c| Slope {
+                label: site.pilots[c.pilot].commune.clone(),
+                before: c.baseline.as_f64(),
+                after: c.value.as_f64(),
+                series: series(&site.pilots[c.pilot]),
+            })
+            .collect()
+    } else {
+        let mut by_series: std::collections::BTreeMap<usize, (String, Vec<f64>, Vec<f64>)> = Default::default();
+        for c in &changes {
+            let p = &site.pilots[c.pilot];
+            let (_, before, after) =
+                by_series.entry(series(p)).or_insert_with(|| (field_name(site, p, t), vec![], vec![]));
+            before.push(c.baseline.as_f64());
+            after.push(c.value.as_f64());
+        }
+        let median = |v: &[f64]| stats::summarize(v).map_or(0.0, |s| s.median);
+        by_series
+            .into_iter()
+            .map(|(series, (field, before, after))| Slope {
+                label: format!("{field} (n = {})", before.len()),
+                before: median(&before),
+                after: median(&after),
+                series,
+            })
+            .collect()
+    };
     let fmt = fmt_value(ind, t);
     let axis = Axis::covering(slopes.iter().flat_map(|s| [s.before, s.after]), ind.unit == Unit::Percent);
     let desc = slopes
@@ -267,9 +302,11 @@ fn slope(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
         .map(|s| format!("{}: {} → {}", s.label, fmt(s.before), fmt(s.after)))
         .collect::<Vec<_>>()
         .join("; ");
+    let title =
+        if changes.len() <= LIST_LIMIT { t.get("chart_slope_title") } else { t.get("chart_slope_title_fields") };
     charts::slope_chart(
         &format!("slope-{}", ind.id),
-        &format!("{} — {}", ind.name.get(t.lang), t.get("chart_slope_title")),
+        &format!("{} — {title}", ind.name.get(t.lang)),
         &desc,
         &axis,
         &slopes,
@@ -308,9 +345,11 @@ fn block(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> IndicatorBlock {
         met: ev.met.map(|m| format!("{m}/{}", ev.n())).unwrap_or_default(),
         candidate_median: ev.candidates.as_ref().map(|c| fmt(c.median)).unwrap_or_default(),
         candidate_75: ev.candidates.as_ref().map(|c| fmt(c.reached_by_75)).unwrap_or_default(),
+        proposal_count: ev.proposals.len(),
         proposals: ev
             .proposals
             .iter()
+            .take(LIST_LIMIT)
             .map(|pr| {
                 let p = &site.pilots[pr.pilot];
                 let note = p.proposals.iter().find(|x| x.indicator == ev.id).and_then(|x| x.note.clone());
@@ -329,6 +368,7 @@ fn block(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> IndicatorBlock {
         values: ev
             .values
             .iter()
+            .filter(|_| ev.values.len() <= LIST_LIMIT)
             .map(|&(i, v)| {
                 let p = &site.pilots[i];
                 ValueRow {
@@ -580,9 +620,11 @@ pub fn criteria_view(site: &Site, ev: &Evidence, t: &I18n) -> CriteriaView {
         groups,
         by_field: breakdown_table(site, &ev.by_field, |f| site.field(*f).name.get(t.lang).to_string(), t),
         by_region: breakdown_table(site, &ev.by_region, |r| site.region(*r).name.get(t.lang).to_string(), t),
+        change_count: ev.changes.len(),
         changes: ev
             .changes
             .iter()
+            .take(LIST_LIMIT)
             .map(|c| {
                 let p = &site.pilots[c.pilot];
                 let ind = site.indicator(c.indicator);

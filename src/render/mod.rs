@@ -198,17 +198,39 @@ pub fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>)
     }
 }
 
-/// Everything the published site holds, ready to be written.
-pub fn render_site(site: &Site, root: &Path, docs: &Documents, theme: &Theme) -> Result<Vec<OutputFile>, RenderError> {
-    let r = Renderer::new(site, root, docs, theme);
-    let pilots: Vec<Vec<OutputFile>> =
-        (0..site.pilots.len()).into_par_iter().map(|i| r.pilot_outputs(i)).collect::<Result<_, _>>()?;
-    let ids: Vec<IndicatorId> = site.indicator_ids().collect();
-    let indicators: Vec<OutputFile> = ids.into_par_iter().map(|id| r.indicator_page(id)).collect::<Result<_, _>>()?;
-    let aggregates: Vec<Vec<OutputFile>> = AGGREGATES.par_iter().map(|a| (a.render)(&r)).collect::<Result<_, _>>()?;
-    let mut files: Vec<OutputFile> = pilots.into_iter().chain(aggregates).flatten().chain(indicators).collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+/// Renders everything the published site holds and hands each file to `emit` as soon as
+/// it is ready, from several threads, so that a large site is written while it renders and
+/// never held in memory whole. `previous` is the site being replaced: what it holds may be
+/// reused instead of drawn again.
+pub fn render_site(
+    site: &Site,
+    root: &Path,
+    docs: &Documents,
+    theme: &Theme,
+    previous: Option<&Path>,
+    emit: &(dyn Fn(OutputFile) -> Result<(), RenderError> + Sync),
+) -> Result<(), RenderError> {
+    enum Job<'a> {
+        Aggregate(&'a Aggregate),
+        Pilot(usize),
+        Indicator(IndicatorId),
+    }
+    let r = Renderer { previous, ..Renderer::new(site, root, docs, theme) };
+    // The aggregates first: some are large single jobs, which the pilots' pages then fill around.
+    let jobs: Vec<Job> = AGGREGATES
+        .iter()
+        .map(Job::Aggregate)
+        .chain((0..site.pilots.len()).map(Job::Pilot))
+        .chain(site.indicator_ids().map(Job::Indicator))
+        .collect();
+    jobs.par_iter().with_max_len(1).try_for_each(|job| {
+        let files = match job {
+            Job::Aggregate(a) => (a.render)(&r)?,
+            Job::Pilot(i) => r.pilot_outputs(*i)?,
+            Job::Indicator(id) => vec![r.indicator_page(*id)?],
+        };
+        files.into_iter().try_for_each(emit)
+    })
 }
 
 /// What an aggregate output reads of the pilots, so that an incremental rebuild renders
@@ -291,6 +313,8 @@ pub struct Renderer<'a> {
     pub root: &'a Path,
     pub docs: &'a Documents,
     pub theme: &'a Theme,
+    /// The site being replaced, whose share cards are kept when drawn from the same text.
+    pub previous: Option<&'a Path>,
     site_view: SiteView<'a>,
 }
 
@@ -307,7 +331,7 @@ impl<'a> Renderer<'a> {
                 Lang::En => "en_US",
             },
         };
-        Renderer { site, root, docs, theme, site_view }
+        Renderer { site, root, docs, theme, previous: None, site_view }
     }
 
     fn t(&self) -> &'a theme::I18n {
@@ -358,7 +382,8 @@ impl<'a> Renderer<'a> {
             json_ld: Some(share::pilot_json_ld(site, p, summary)),
             ..PageMeta::new(base_url, &path, "pilots", &p.title, summary)
         };
-        let mut files = vec![self.render("pilot.html", &m, &("pilot", &view))?, share::pilot_card(site, p, t)];
+        let mut files =
+            vec![self.render("pilot.html", &m, &("pilot", &view))?, share::pilot_card(site, p, t, self.previous)];
         copy_assets(self.root, &path, r, &mut files);
         Ok(files)
     }

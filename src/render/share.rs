@@ -8,7 +8,10 @@
 //! colours into palette indices, so a card costs about 2 ms and 23 KB
 //! (`examples/card_bench.rs`).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use fontdue::{Font, FontSettings};
@@ -42,18 +45,30 @@ const WHITE: Rgb = [0xff, 0xff, 0xff];
 /// palette of the colours it uses (coverage is kept to 16 steps, so a card has well under
 /// 256 colours): a third of the memory of RGB, no conversion before the indexed PNG, and it
 /// compresses to a few kilobytes.
+#[derive(Clone)]
 struct Canvas {
     width: usize,
     height: usize,
     pixels: Vec<u8>,
     palette: Vec<Rgb>,
-    /// (colour under, colour drawn, coverage step) → palette index of the mix.
-    mixes: HashMap<(u8, u8, u8), u8>,
+    /// Per colour drawn: (its palette index, the palette index of its mix over each colour
+    /// under it at each coverage step, `UNKNOWN` until first needed). A lookup per pixel,
+    /// where a card has hundreds of thousands of them.
+    mixes: Vec<(u8, Box<[u16; 256 * 16]>)>,
+}
+
+const UNKNOWN: u16 = u16::MAX;
+
+/// A colour being drawn: its palette index and its row in `Canvas::mixes`.
+#[derive(Clone, Copy)]
+struct Ink {
+    index: u8,
+    mixes: usize,
 }
 
 impl Canvas {
     fn new(width: usize, height: usize, background: Rgb) -> Canvas {
-        Canvas { width, height, pixels: vec![0; width * height], palette: vec![background], mixes: HashMap::new() }
+        Canvas { width, height, pixels: vec![0; width * height], palette: vec![background], mixes: Vec::new() }
     }
 
     fn index_of(&mut self, c: Rgb) -> u8 {
@@ -67,34 +82,43 @@ impl Canvas {
         }
     }
 
-    /// Mixes `color` into one pixel with coverage `alpha` (0..=255).
-    fn blend(&mut self, x: usize, y: usize, color: Rgb, alpha: u8) {
+    fn ink(&mut self, color: Rgb) -> Ink {
+        let index = self.index_of(color);
+        let mixes = match self.mixes.iter().position(|(i, _)| *i == index) {
+            Some(m) => m,
+            None => {
+                self.mixes.push((index, Box::new([UNKNOWN; 256 * 16])));
+                self.mixes.len() - 1
+            }
+        };
+        Ink { index, mixes }
+    }
+
+    /// Mixes `ink` into one pixel with coverage `alpha` (0..=255).
+    fn blend(&mut self, x: usize, y: usize, ink: Ink, alpha: u8) {
         // 16 steps of coverage look the same on a card and keep the palette small.
-        let step = ((alpha as u32 + 8) / 17) as u8;
+        let step = ((alpha as u32 + 8) / 17) as usize;
         if x >= self.width || y >= self.height || step == 0 {
             return;
         }
         let i = y * self.width + x;
-        let under = self.pixels[i];
-        let drawn = self.index_of(color);
         if step == 15 {
-            self.pixels[i] = drawn;
+            self.pixels[i] = ink.index;
             return;
         }
-        let key = (under, drawn, step);
-        let mixed = match self.mixes.get(&key) {
-            Some(&m) => m,
-            None => {
-                let a = step as u32 * 17;
-                let old = self.palette[under as usize];
-                let mix =
-                    std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + color[k] as u32 * a + 127) / 255) as u8);
-                let m = self.index_of(mix);
-                self.mixes.insert(key, m);
-                m
-            }
+        let under = self.pixels[i];
+        let slot = under as usize * 16 + step;
+        let known = self.mixes[ink.mixes].1[slot];
+        self.pixels[i] = if known != UNKNOWN {
+            known as u8
+        } else {
+            let a = step as u32 * 17;
+            let (old, new) = (self.palette[under as usize], self.palette[ink.index as usize]);
+            let mix = std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + new[k] as u32 * a + 127) / 255) as u8);
+            let m = self.index_of(mix);
+            self.mixes[ink.mixes].1[slot] = m as u16;
+            m
         };
-        self.pixels[i] = mixed;
     }
 
     fn rect(&mut self, x0: usize, y0: usize, x1: usize, y1: usize, color: Rgb) {
@@ -108,6 +132,7 @@ impl Canvas {
     /// A square with rounded corners (radius `r`), antialiased by the distance to the corner.
     fn rounded_square(&mut self, size: usize, r: f32, color: Rgb) {
         let s = size as f32;
+        let ink = self.ink(color);
         for y in 0..size {
             for x in 0..size {
                 let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
@@ -115,23 +140,25 @@ impl Canvas {
                 let cy = py.clamp(r, s - r);
                 let d = ((px - cx).powi(2) + (py - cy).powi(2)).sqrt();
                 let cover = (r + 0.5 - d).clamp(0.0, 1.0);
-                self.blend(x, y, color, (cover * 255.0).round() as u8);
+                self.blend(x, y, ink, (cover * 255.0).round() as u8);
             }
         }
     }
 
     /// Draws `text` with its baseline at `y`, starting at `x`; returns the x after it.
-    fn text(&mut self, font: &Font, px: f32, x: f32, y: f32, text: &str, color: Rgb) -> f32 {
+    fn text(&mut self, font: &'static Font, px: f32, x: f32, y: f32, text: &str, color: Rgb) -> f32 {
         let mut pen = x;
+        let ink = self.ink(color);
         for ch in text.chars() {
-            let (m, coverage) = font.rasterize(ch, px);
+            let glyph = glyph(font, ch, px);
+            let (m, coverage) = (&glyph.0, &glyph.1);
             let left = (pen + m.xmin as f32).round() as isize;
             let top = (y - (m.ymin as f32 + m.height as f32)).round() as isize;
             for gy in 0..m.height {
                 for gx in 0..m.width {
                     let (cx, cy) = (left + gx as isize, top + gy as isize);
                     if cx >= 0 && cy >= 0 {
-                        self.blend(cx as usize, cy as usize, color, coverage[gy * m.width + gx]);
+                        self.blend(cx as usize, cy as usize, ink, coverage[gy * m.width + gx]);
                     }
                 }
             }
@@ -140,19 +167,31 @@ impl Canvas {
         pen
     }
 
-    /// The picture as an indexed PNG.
-    fn png(&self) -> Vec<u8> {
+    /// The picture as an indexed PNG, with `key` in a text chunk if given.
+    fn png(&self, key: Option<&str>) -> Vec<u8> {
         let mut out = Vec::new();
         let mut enc = png::Encoder::new(&mut out, self.width as u32, self.height as u32);
         enc.set_color(png::ColorType::Indexed);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_palette(self.palette.concat());
-        enc.set_compression(png::Compression::Fast);
+        // Up filtering and fdeflate's fastest mode: most rows repeat the row above.
+        enc.set_compression(png::Compression::Fastest);
+        if let Some(key) = key {
+            enc.add_text_chunk(KEY_CHUNK.into(), key.into()).expect("the key is Latin-1");
+        }
         let mut w = enc.write_header().expect("writing to memory cannot fail");
         w.write_image_data(&self.pixels).expect("the picture has the size of its header");
         w.finish().expect("writing to memory cannot fail");
         out
     }
+}
+
+/// A letter rasterized once per thread, font and size: a site's cards share most letters.
+fn glyph(font: &'static Font, ch: char, px: f32) -> Rc<(fontdue::Metrics, Vec<u8>)> {
+    type Glyphs = HashMap<(usize, char, u32), Rc<(fontdue::Metrics, Vec<u8>)>>;
+    thread_local!(static GLYPHS: RefCell<Glyphs> = RefCell::new(HashMap::new()));
+    let key = (font as *const Font as usize, ch, px.to_bits());
+    GLYPHS.with_borrow_mut(|g| g.entry(key).or_insert_with(|| Rc::new(font.rasterize(ch, px))).clone())
 }
 
 fn width(font: &Font, px: f32, text: &str) -> f32 {
@@ -221,26 +260,75 @@ pub struct CardText<'a> {
 
 /// A 1200×630 PNG share card.
 pub fn card_png(c: &CardText) -> Vec<u8> {
-    let (w, h) = (CARD_WIDTH, CARD_HEIGHT);
-    let mut cv = Canvas::new(w, h, SOFT);
-    cv.rect(0, 0, w, 20, BRAND);
-    cv.rect(0, h - 110, w, h, BRAND_DARK);
-    let margin = 80.0;
-    let room = w as f32 - 2.0 * margin;
-    let (px, label) = fit(&BOLD, c.label, 38.0, 26.0, room);
-    cv.text(&BOLD, px, margin, 120.0, &label, BRAND);
+    const MARGIN: f32 = 80.0;
+    let room = CARD_WIDTH as f32 - 2.0 * MARGIN;
+    let mut cv = base_card(c.label, c.footer);
     let (px, name) = fit(&BOLD, c.name, 96.0, 48.0, room);
-    cv.text(&BOLD, px, margin, 270.0, &name, INK);
+    cv.text(&BOLD, px, MARGIN, 270.0, &name, INK);
     // The second line may wrap once (a site's description); a province name never needs to.
     let line2 = wrap(&REGULAR, 44.0, c.line2, room, 2);
     for (i, l) in line2.iter().enumerate() {
-        cv.text(&REGULAR, 44.0, margin, 360.0 + 58.0 * i as f32, l, INK);
+        cv.text(&REGULAR, 44.0, MARGIN, 360.0 + 58.0 * i as f32, l, INK);
     }
     let (px, line3) = fit(&REGULAR, c.line3, 40.0, 26.0, room);
-    cv.text(&REGULAR, px, margin, 360.0 + 58.0 * line2.len() as f32 + 14.0, &line3, MUTED);
-    let (px, footer) = fit(&BOLD, c.footer, 34.0, 22.0, room);
-    cv.text(&BOLD, px, margin, h as f32 - 44.0, &footer, WHITE);
-    cv.png()
+    cv.text(&REGULAR, px, MARGIN, 360.0 + 58.0 * line2.len() as f32 + 14.0, &line3, MUTED);
+    cv.png(Some(&c.key()))
+}
+
+/// Bump when the drawing of cards changes, so that rebuilds draw them again
+/// (`tests::the_card_design_is_versioned` fails until then).
+const CARD_DESIGN: u32 = 1;
+
+/// The PNG text chunk holding a card's key.
+const KEY_CHUNK: &str = "langso-card";
+
+impl CardText<'_> {
+    /// Everything a card's pixels depend on, as a short key kept in the PNG: a rebuild
+    /// keeps the previous card when its key is the same (FNV-1a over the texts).
+    fn key(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for text in [self.label, self.name, self.line2, self.line3, self.footer] {
+            for b in text.bytes().chain([0xff]) {
+                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{CARD_DESIGN}-{h:016x}")
+    }
+}
+
+/// The previous site's card at `path` if it was drawn from the same text.
+fn reusable_card(previous: &Path, path: &str, key: &str) -> Option<PathBuf> {
+    use std::io::Read;
+    let file = previous.join(path);
+    let mut head = Vec::with_capacity(2048);
+    std::fs::File::open(&file).ok()?.take(2048).read_to_end(&mut head).ok()?;
+    let chunk = format!("tEXt{KEY_CHUNK}\0{key}");
+    head.windows(chunk.len()).any(|w| w == chunk.as_bytes()).then_some(file)
+}
+
+/// What all cards of a site share — background, bands, label and footer — drawn once per
+/// thread and copied for each card.
+fn base_card(label: &str, footer: &str) -> Canvas {
+    thread_local!(static BASE: RefCell<Option<(String, String, Canvas)>> = const { RefCell::new(None) });
+    BASE.with_borrow_mut(|cached| {
+        if let Some((l, f, cv)) = cached
+            && l == label
+            && f == footer
+        {
+            return cv.clone();
+        }
+        let (w, h) = (CARD_WIDTH, CARD_HEIGHT);
+        let room = w as f32 - 160.0;
+        let mut cv = Canvas::new(w, h, SOFT);
+        cv.rect(0, 0, w, 20, BRAND);
+        cv.rect(0, h - 110, w, h, BRAND_DARK);
+        let (px, label_fit) = fit(&BOLD, label, 38.0, 26.0, room);
+        cv.text(&BOLD, px, 80.0, 120.0, &label_fit, BRAND);
+        let (px, footer_fit) = fit(&BOLD, footer, 34.0, 22.0, room);
+        cv.text(&BOLD, px, 80.0, h as f32 - 44.0, &footer_fit, WHITE);
+        *cached = Some((label.to_string(), footer.to_string(), cv.clone()));
+        cv
+    })
 }
 
 /// The icon: a rounded green square with three rising bars (a chart of progress), drawn
@@ -253,7 +341,7 @@ fn icon_png(size: usize) -> Vec<u8> {
         let px = |v: f32| (v * unit).round() as usize;
         cv.rect(px(x), px(top), px(x + 4.0), px(26.0), WHITE);
     }
-    cv.png()
+    cv.png(None)
 }
 
 /// The same icon as SVG, for browsers that take it.
@@ -267,17 +355,22 @@ pub fn pilot_card_path(site: &Site, p: &Pilot) -> String {
 
 pub const SITE_CARD_PATH: &str = "share/site.png";
 
-pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> OutputFile {
+/// A pilot's card: the previous site's if `previous` has it drawn from the same text.
+pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n, previous: Option<&Path>) -> OutputFile {
     let prov = site.province(p.province);
     let field = p.primary_field().map(|f| site.field(f).name.get(t.lang).to_string()).unwrap_or_default();
-    let png = card_png(&CardText {
+    let text = CardText {
         label: t.get("share_card_label"),
         name: &p.commune,
         line2: &prov.name,
         line3: &field,
         footer: &site.config.title,
-    });
-    OutputFile::bytes(pilot_card_path(site, p), png)
+    };
+    let path = pilot_card_path(site, p);
+    match previous.and_then(|prev| reusable_card(prev, &path, &text.key())) {
+        Some(old) => OutputFile::reuse(path, old),
+        None => OutputFile::bytes(path, card_png(&text)),
+    }
 }
 
 /// The card of every page that is not a pilot, and the icons and manifest.
@@ -396,6 +489,62 @@ mod tests {
         assert!(lines[0].ends_with("xã") || !lines[0].ends_with('…'));
         assert!(lines[1].ends_with('…') && !lines[1].ends_with(" …"));
         assert_eq!(wrap(&REGULAR, 44.0, "An Giang", 1040.0, 2), vec!["An Giang"]);
+    }
+
+    fn sample_card() -> CardText<'static> {
+        CardText {
+            label: "Mô hình thí điểm",
+            name: "Xã Thoại Giang",
+            line2: "An Giang",
+            line3: "Kinh tế số",
+            footer: "Nông thôn mới thông minh",
+        }
+    }
+
+    /// The pixels of a card (not its PNG bytes, which hold the key).
+    fn pixel_digest(c: &CardText) -> u64 {
+        let png = card_png(c);
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut buf).unwrap();
+        let palette = reader.info().palette.as_ref().unwrap().to_vec();
+        let rgb = buf.iter().flat_map(|&i| palette[i as usize * 3..i as usize * 3 + 3].to_vec());
+        rgb.fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    #[test]
+    fn the_card_design_is_versioned() {
+        // A rebuild keeps a card whose key is unchanged, so a change of the drawing must
+        // change the key: bump CARD_DESIGN, then put the new digest here.
+        assert_eq!((CARD_DESIGN, pixel_digest(&sample_card())), (1, 2598062412668679525));
+    }
+
+    #[test]
+    fn a_card_key_changes_with_every_text() {
+        let base = sample_card();
+        let keys = [
+            base.key(),
+            CardText { label: "x", ..sample_card() }.key(),
+            CardText { name: "x", ..sample_card() }.key(),
+            CardText { line2: "x", ..sample_card() }.key(),
+            CardText { line3: "x", ..sample_card() }.key(),
+            CardText { footer: "x", ..sample_card() }.key(),
+            // Texts cannot run into each other.
+            CardText { name: "Xã Thoại GiangAn", line2: " Giang", ..sample_card() }.key(),
+        ];
+        let distinct: std::collections::HashSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len());
+    }
+
+    #[test]
+    fn a_card_is_reused_only_when_drawn_from_the_same_text() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("share")).unwrap();
+        std::fs::write(dir.path().join("share/a.png"), card_png(&sample_card())).unwrap();
+        assert!(reusable_card(dir.path(), "share/a.png", &sample_card().key()).is_some());
+        let other = CardText { name: "Xã Giao Phong", ..sample_card() };
+        assert!(reusable_card(dir.path(), "share/a.png", &other.key()).is_none());
+        assert!(reusable_card(dir.path(), "share/missing.png", &sample_card().key()).is_none());
     }
 
     #[test]
