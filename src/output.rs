@@ -1,7 +1,9 @@
 //! The only code that writes the site. Files go to a staging folder beside the
 //! output folder, which is swapped into place only once everything was written; a
 //! failed or killed build therefore leaves the previous site as it was, and the
-//! next run clears whatever staging folder a killed one left behind.
+//! next run clears whatever staging folder a killed one left behind. The swap is two
+//! renames (`out` aside, staging in); a build killed between them left no `out`, and the
+//! next run puts the retired site back before anything else (`restore_interrupted_swap`).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -58,6 +60,7 @@ fn with_path(e: io::Error, path: &Path) -> io::Error {
 
 /// Writes `files` as the complete new content of `out`.
 pub fn publish(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    restore_interrupted_swap(out)?;
     let (staging, old) = siblings(out)?;
     if let Some(parent) = staging.parent() {
         std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
@@ -73,6 +76,17 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     result
 }
 
+/// Puts the previous site back if a build was killed between the two renames of
+/// `swap_in`: `out` is gone and only its retired copy is left. Called first by every
+/// build, so the site is back even when this build then fails.
+pub fn restore_interrupted_swap(out: &Path) -> io::Result<()> {
+    let (_, old) = siblings(out)?;
+    if !out.exists() && old.is_dir() {
+        std::fs::rename(&old, out).map_err(|e| with_path(e, &old))?;
+    }
+    Ok(())
+}
+
 fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
     let mut dirs: Vec<PathBuf> =
         files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
@@ -84,6 +98,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
     }
     files.par_iter().try_for_each(|f| {
         let dest = staging.join(&f.path);
+        crate::fault::before_write(f).map_err(|e| with_path(e, &dest))?;
         match &f.content {
             Content::Bytes(b) => std::fs::write(&dest, b).map_err(|e| with_path(e, &dest)),
             Content::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(|e| with_path(e, src)),
