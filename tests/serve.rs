@@ -216,3 +216,32 @@ fn a_site_that_never_built_shows_its_errors_and_loads_once_fixed() {
     wait_for(&events, "reload", |_| true);
     assert_eq!(server.get("/").status, 200);
 }
+
+#[test]
+fn a_content_folder_deleted_and_made_again_is_watched_again() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let server = Server::start(site.root());
+    let page = format!("/{}/", THOAI.trim_start_matches("content/"));
+    let before = server.get(&page).body;
+    let events = server.events();
+    wait_for(&events, "errors", |d| d == "[]");
+    let index = format!("{THOAI}/index.md");
+    let text = site.read(&index);
+
+    std::fs::remove_dir_all(site.root().join("content")).unwrap();
+    let errors = wait_for(&events, "errors", |d| d != "[]");
+    assert!(errors.contains("site.yaml"), "the overlay says what is missing: {errors}");
+    assert_eq!(server.get(&page).body, before, "the last good site is still served");
+
+    // Made again, as a restore or a branch switch does: the folder first, then its files.
+    common::copy_dir(&common::repo_root().join("tests/fixtures/minimal/content"), &site.root().join("content"));
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số KHÔI PHỤC"));
+    wait_for(&events, "reload", |d| d.contains("thoai-giang"));
+    assert!(server.get(&page).body.contains("KHÔI PHỤC"));
+    assert_eq!(server.get("/__langso/errors").body, "[]");
+
+    // A later save inside the new folder is seen: the watch is on it, not on the deleted one.
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số LẦN HAI"));
+    wait_for(&events, "reload", |d| d.contains("thoai-giang"));
+    assert!(server.get(&page).body.contains("LẦN HAI"));
+}
