@@ -470,6 +470,11 @@ impl Ctx<'_> {
     }
 
     fn check_raw_html(&mut self, html: &str, offset: usize) {
+        for src in raw_html_sources(html) {
+            if is_on_another_host(&src) {
+                self.error("external-image", offset, msg!("external-image", dest = &src), msg!("external-image-help"));
+            }
+        }
         if let Some(what) = removed_by_sanitizer(html) {
             let (line, column) = self.at(offset);
             self.diags.push(
@@ -577,6 +582,34 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a URL points at another host (script and data URLs are the sanitizer's to strip).
+fn is_on_another_host(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("//")
+        || (has_scheme(&lower) && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
+}
+
+/// The `src` and `srcset` URLs in a raw HTML fragment.
+fn raw_html_sources(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (i, _) in lower.match_indices("src") {
+        if !lower[..i].ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '/') {
+            continue;
+        }
+        let rest = lower[i + 3..].strip_prefix("set").unwrap_or(&lower[i + 3..]).trim_start();
+        let Some(value) = rest.strip_prefix('=').map(str::trim_start) else { continue };
+        let start = html.len() - value.len();
+        let value = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => html[start + 1..].split(q).next().unwrap_or(""),
+            _ => html[start..].split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+        };
+        // A srcset lists `URL [descriptor]` candidates separated by commas.
+        found.extend(value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_string));
+    }
+    found
+}
+
 fn has_scheme(dest: &str) -> bool {
     let Some(colon) = dest.find(':') else { return false };
     let scheme = &dest[..colon];
@@ -659,6 +692,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
                 ("div", "tabindex") if value != "0" => None,
+                // The site makes no request to another host (`external-image` reports these).
+                ("img", "src") if is_on_another_host(value) => None,
                 _ => Some(value.into()),
             })
             .link_rel(Some("noopener noreferrer"));
