@@ -37,14 +37,29 @@ fn an_edit_is_served_and_reloads_open_pages() {
     assert!(server.get(&page).body.contains("ĐÃ SỬA"));
 }
 
-#[test]
-fn errors_show_in_the_overlay_until_fixed_while_the_last_good_site_stays() {
+/// The minimal site served, once its first build is clean.
+struct Serving {
+    server: Server,
+    site: TestSite,
+    /// The Thoại Giang pilot's page, as first served.
+    page: String,
+    before: String,
+    events: std::sync::mpsc::Receiver<(String, String)>,
+}
+
+fn serve_minimal() -> Serving {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let server = Server::start(site.root());
     let page = format!("/{}/", THOAI.trim_start_matches("content/"));
     let before = server.get(&page).body;
     let events = server.events();
     wait_for(&events, "errors", |d| d == "[]");
+    Serving { server, site, page, before, events }
+}
+
+#[test]
+fn errors_show_in_the_overlay_until_fixed_while_the_last_good_site_stays() {
+    let Serving { server, site, page, before, events } = serve_minimal();
 
     let metrics = format!("{THOAI}/metrics.yaml");
     let good = site.read(&metrics);
@@ -219,12 +234,7 @@ fn a_site_that_never_built_shows_its_errors_and_loads_once_fixed() {
 
 #[test]
 fn a_content_folder_deleted_and_made_again_is_watched_again() {
-    let site = TestSite::from_fixture("tests/fixtures/minimal");
-    let server = Server::start(site.root());
-    let page = format!("/{}/", THOAI.trim_start_matches("content/"));
-    let before = server.get(&page).body;
-    let events = server.events();
-    wait_for(&events, "errors", |d| d == "[]");
+    let Serving { server, site, page, before, events } = serve_minimal();
     let index = format!("{THOAI}/index.md");
     let text = site.read(&index);
 
