@@ -45,9 +45,12 @@ fn stamp(dir: &Path) -> Option<(u64, std::time::SystemTime)> {
     Some((meta.ino(), meta.modified().ok()?))
 }
 
+/// Every file of a built site, by path.
+type Files = BTreeMap<String, Vec<u8>>;
+
 /// A site built once (the "previous" site online), then edited so that the next build's
 /// output differs; returns the previous output and what the next build publishes.
-fn built_then_edited() -> (TestSite, BTreeMap<String, Vec<u8>>, BTreeMap<String, Vec<u8>>) {
+fn built_then_edited() -> (TestSite, Files, Files) {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let o = site.build();
     assert!(o.status.success(), "{}", stderr(&o));
@@ -63,7 +66,7 @@ fn built_then_edited() -> (TestSite, BTreeMap<String, Vec<u8>>, BTreeMap<String,
 }
 
 /// Asserts `public/` is exactly the previous site or exactly the next one.
-fn assert_whole(site: &TestSite, previous: &BTreeMap<String, Vec<u8>>, next: &BTreeMap<String, Vec<u8>>, what: &str) {
+fn assert_whole(site: &TestSite, previous: &Files, next: &Files, what: &str) {
     assert!(site.out().is_dir(), "{what}: the site is gone");
     let now = tree(&site.out());
     assert!(
