@@ -589,23 +589,29 @@ fn is_on_another_host(url: &str) -> bool {
         || (has_scheme(&lower) && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
 }
 
-/// The `src` and `srcset` URLs in a raw HTML fragment.
+/// The `src` and `srcset` URLs of the images in a raw HTML fragment (the only element
+/// with a source that the sanitizer keeps).
 fn raw_html_sources(html: &str) -> Vec<String> {
     let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
-    for (i, _) in lower.match_indices("src") {
-        if !lower[..i].ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '/') {
-            continue;
+    for (at, _) in lower.match_indices("<img") {
+        let tag_end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
+        let tag = &lower[at + 4..tag_end];
+        for (i, _) in tag.match_indices("src") {
+            if !tag[..i].ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '/') {
+                continue;
+            }
+            let rest = tag[i + 3..].strip_prefix("set").unwrap_or(&tag[i + 3..]).trim_start();
+            let Some(value) = rest.strip_prefix('=').map(str::trim_start) else { continue };
+            // The same bytes in the original spelling (lowercasing ASCII keeps every offset).
+            let start = tag_end - value.len();
+            let value = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => html[start + 1..tag_end].split(q).next().unwrap_or(""),
+                _ => html[start..tag_end].split(char::is_whitespace).next().unwrap_or(""),
+            };
+            // A srcset lists `URL [descriptor]` candidates separated by commas.
+            found.extend(value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_string));
         }
-        let rest = lower[i + 3..].strip_prefix("set").unwrap_or(&lower[i + 3..]).trim_start();
-        let Some(value) = rest.strip_prefix('=').map(str::trim_start) else { continue };
-        let start = html.len() - value.len();
-        let value = match value.chars().next() {
-            Some(q @ ('"' | '\'')) => html[start + 1..].split(q).next().unwrap_or(""),
-            _ => html[start..].split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
-        };
-        // A srcset lists `URL [descriptor]` candidates separated by commas.
-        found.extend(value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_string));
     }
     found
 }
