@@ -66,7 +66,10 @@ impl Watch {
         if poll {
             let stop = Arc::new(AtomicBool::new(false));
             let (roots, flag) = (vec![root.join("content"), root.join("themes")], Arc::clone(&stop));
-            std::thread::spawn(move || scan_every_interval(&roots, &flag, &events_tx));
+            // The first scan before returning: a save right after the server says it is
+            // ready must differ from it, not be part of it.
+            let first = scan(&roots);
+            std::thread::spawn(move || scan_every_interval(&roots, first, &flag, &events_tx));
             // Scanning sees folders come and go by itself.
             let folders = [(root.join("content"), None), (root.join("themes"), None)];
             return Ok(Watch { handle: Handle::Poll(stop), folders });
@@ -170,9 +173,9 @@ fn scan(roots: &[PathBuf]) -> HashMap<PathBuf, Stamp> {
     seen
 }
 
-/// Scans `roots` every `POLL_INTERVAL` and reports each path that appeared, went or changed.
-fn scan_every_interval(roots: &[PathBuf], stop: &AtomicBool, events: &Events) {
-    let mut before = scan(roots);
+/// Scans `roots` every `POLL_INTERVAL` and reports each path that appeared, went or changed
+/// since `before`.
+fn scan_every_interval(roots: &[PathBuf], mut before: HashMap<PathBuf, Stamp>, stop: &AtomicBool, events: &Events) {
     while !stop.load(Ordering::Relaxed) {
         std::thread::sleep(POLL_INTERVAL);
         let now = scan(roots);
