@@ -114,7 +114,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
         assert_whole(&site, &previous, &next, "killed while writing");
         if status.is_some_and(|s| s.signal() == Some(SIGKILL)) {
             landed += 1;
-            if tree(&site.out()) == previous && landed >= 3 {
+            if landed == 3 {
                 break;
             }
         }
