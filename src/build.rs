@@ -52,6 +52,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     check_output_location(root, &out)?;
+    output::restore_interrupted_swap(&out)
+        .map_err(|e| BuildError::Fatal(format!("cannot restore the previous site: {e}")))?;
     let mut stages = Stages(Vec::new(), Instant::now());
 
     let (mut site, mut diags) = load::load_site(root);

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod diag;
 pub mod diff;
+pub mod fault;
 pub mod incremental;
 pub mod load;
 pub mod model;

@@ -2,7 +2,9 @@
 //! output folder as they are rendered (a large site is never held in memory whole),
 //! and the staging folder is swapped into place only once everything was written; a
 //! failed or killed build therefore leaves the previous site as it was, and the next
-//! run clears whatever staging folder a killed one left behind.
+//! run clears whatever staging folder a killed one left behind. The swap is two renames
+//! (`out` aside, staging in); a build killed between them left no `out`, and the next
+//! run puts the retired site back before anything else (`restore_interrupted_swap`).
 //!
 //! A file whose bytes equal the previous site's is hard-linked from it instead of
 //! written again: a rebuild writes only what changed, and unchanged files keep their
@@ -86,6 +88,7 @@ pub struct Publisher {
 
 impl Publisher {
     pub fn begin(out: &Path) -> io::Result<Publisher> {
+        restore_interrupted_swap(out)?;
         let (staging, old) = siblings(out)?;
         if let Some(parent) = staging.parent() {
             std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
@@ -105,6 +108,7 @@ impl Publisher {
     /// Writes one file (from any thread); returns its size.
     pub fn write(&self, f: &OutputFile) -> io::Result<u64> {
         let dest = self.staging.join(&f.path);
+        crate::fault::before_write(f).map_err(|e| with_path(e, &dest))?;
         if let Some(dir) = dest.parent() {
             std::fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
         }
@@ -142,6 +146,17 @@ impl Publisher {
         }
         result
     }
+}
+
+/// Puts the previous site back if a build was killed between the two renames of
+/// `swap_in`: `out` is gone and only its retired copy is left. Called first by every
+/// build, so the site is back even when this build then fails.
+pub fn restore_interrupted_swap(out: &Path) -> io::Result<()> {
+    let (_, old) = siblings(out)?;
+    if !out.exists() && old.is_dir() {
+        std::fs::rename(&old, out).map_err(|e| with_path(e, &old))?;
+    }
+    Ok(())
 }
 
 impl Drop for Publisher {

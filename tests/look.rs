@@ -93,6 +93,10 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
     let mut problems = Vec::new();
     for page in report["pages"].as_array().unwrap() {
         let at = format!("{} at {} px", page["name"].as_str().unwrap(), page["width"]);
+        // The 404 page is served with status 404, which the browser reports for the page itself.
+        let own_status = "console: Failed to load resource: the server responded with a status of 404 (Not Found)";
+        let messages = browser_messages(page).into_iter().filter(|m| !(page["name"] == "404" && m == own_status));
+        problems.extend(messages.map(|m| format!("{at}: {m}")));
         if page["overflow"].as_i64().unwrap() > 0 {
             problems.push(format!("{at}: the page scrolls sideways by {} px", page["overflow"]));
         }
@@ -119,6 +123,41 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
     }
     assert_eq!(report["pages"].as_array().unwrap().len(), PAGES.len() * 2);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What a page reported in the browser: Content-Security-Policy violations and console
+/// errors or warnings. Any of them fails the look test.
+fn browser_messages(page: &Value) -> Vec<String> {
+    let csp = page["csp"].as_array().expect("look.mjs reports CSP violations").iter();
+    let console = page["console"].as_array().unwrap().iter();
+    csp.map(|v| format!("CSP violation: {}", v.as_str().unwrap()))
+        .chain(console.map(|m| format!("console: {}", m.as_str().unwrap())))
+        .collect()
+}
+
+#[test]
+fn a_theme_breaking_the_policy_fails_the_look_check() {
+    let Some(tools) = browser_tools("a_theme_breaking_the_policy_fails_the_look_check") else { return };
+    let _turn = ONE_BROWSER_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let base = std::fs::read_to_string(repo_root().join("themes/default/templates/base.html")).unwrap();
+    let injected = "<script>document.body.dataset.inline = 'ran'</script><p style=\"color:red\">x</p>\n</body>";
+    site.write("themes/default/templates/base.html", &base.replacen("</body>", injected, 1));
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = StaticServer::start(&site.out());
+    let shots = tempfile::tempdir().unwrap();
+    let pages = serde_json::json!([{"name": "injected", "path": "/"}]).to_string();
+    let report = node_json(&tools, &["look.mjs", &server.url(""), shots.path().to_str().unwrap(), &pages]);
+    for page in report["pages"].as_array().unwrap() {
+        let messages = browser_messages(page);
+        for blocked in ["script-src", "style-src"] {
+            assert!(
+                messages.iter().any(|m| m.starts_with("CSP violation: ") && m.contains(blocked)),
+                "the {blocked} violation fails the check: {messages:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -37,14 +37,29 @@ fn an_edit_is_served_and_reloads_open_pages() {
     assert!(server.get(&page).body.contains("ĐÃ SỬA"));
 }
 
-#[test]
-fn errors_show_in_the_overlay_until_fixed_while_the_last_good_site_stays() {
+/// The minimal site served, once its first build is clean.
+struct Serving {
+    server: Server,
+    site: TestSite,
+    /// The Thoại Giang pilot's page, as first served.
+    page: String,
+    before: String,
+    events: std::sync::mpsc::Receiver<(String, String)>,
+}
+
+fn serve_minimal() -> Serving {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let server = Server::start(site.root());
     let page = format!("/{}/", THOAI.trim_start_matches("content/"));
     let before = server.get(&page).body;
     let events = server.events();
     wait_for(&events, "errors", |d| d == "[]");
+    Serving { server, site, page, before, events }
+}
+
+#[test]
+fn errors_show_in_the_overlay_until_fixed_while_the_last_good_site_stays() {
+    let Serving { server, site, page, before, events } = serve_minimal();
 
     let metrics = format!("{THOAI}/metrics.yaml");
     let good = site.read(&metrics);
@@ -215,4 +230,28 @@ fn a_site_that_never_built_shows_its_errors_and_loads_once_fixed() {
     save(site.root(), &metrics, &good);
     wait_for(&events, "reload", |_| true);
     assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn a_content_folder_deleted_and_made_again_is_watched_again() {
+    let Serving { server, site, page, before, events } = serve_minimal();
+    let index = format!("{THOAI}/index.md");
+    let text = site.read(&index);
+
+    std::fs::remove_dir_all(site.root().join("content")).unwrap();
+    let errors = wait_for(&events, "errors", |d| d != "[]");
+    assert!(errors.contains("site.yaml"), "the overlay says what is missing: {errors}");
+    assert_eq!(server.get(&page).body, before, "the last good site is still served");
+
+    // Made again, as a restore or a branch switch does: the folder first, then its files.
+    common::copy_dir(&common::repo_root().join("tests/fixtures/minimal/content"), &site.root().join("content"));
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số KHÔI PHỤC"));
+    wait_for(&events, "reload", |d| d.contains("thoai-giang"));
+    assert!(server.get(&page).body.contains("KHÔI PHỤC"));
+    assert_eq!(server.get("/__langso/errors").body, "[]");
+
+    // A later save inside the new folder is seen: the watch is on it, not on the deleted one.
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số LẦN HAI"));
+    wait_for(&events, "reload", |d| d.contains("thoai-giang"));
+    assert!(server.get(&page).body.contains("LẦN HAI"));
 }

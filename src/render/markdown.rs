@@ -470,6 +470,11 @@ impl Ctx<'_> {
     }
 
     fn check_raw_html(&mut self, html: &str, offset: usize) {
+        for src in raw_html_sources(html) {
+            if is_on_another_host(&src) {
+                self.error("external-image", offset, msg!("external-image", dest = &src), msg!("external-image-help"));
+            }
+        }
         if let Some(what) = removed_by_sanitizer(html) {
             let (line, column) = self.at(offset);
             self.diags.push(
@@ -577,6 +582,40 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a URL points at another host (script and data URLs are the sanitizer's to strip).
+fn is_on_another_host(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("//")
+        || (has_scheme(&lower) && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
+}
+
+/// The `src` and `srcset` URLs of the images in a raw HTML fragment (the only element
+/// with a source that the sanitizer keeps).
+fn raw_html_sources(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (at, _) in lower.match_indices("<img") {
+        let tag_end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
+        let tag = &lower[at + 4..tag_end];
+        for (i, _) in tag.match_indices("src") {
+            if !tag[..i].ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '/') {
+                continue;
+            }
+            let rest = tag[i + 3..].strip_prefix("set").unwrap_or(&tag[i + 3..]).trim_start();
+            let Some(value) = rest.strip_prefix('=').map(str::trim_start) else { continue };
+            // The same bytes in the original spelling (lowercasing ASCII keeps every offset).
+            let start = tag_end - value.len();
+            let value = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => html[start + 1..tag_end].split(q).next().unwrap_or(""),
+                _ => html[start..tag_end].split(char::is_whitespace).next().unwrap_or(""),
+            };
+            // A srcset lists `URL [descriptor]` candidates separated by commas.
+            found.extend(value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_string));
+        }
+    }
+    found
+}
+
 fn has_scheme(dest: &str) -> bool {
     let Some(colon) = dest.find(':') else { return false };
     let scheme = &dest[..colon];
@@ -659,6 +698,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
                 ("div", "tabindex") if value != "0" => None,
+                // The site makes no request to another host (`external-image` reports these).
+                ("img", "src") if is_on_another_host(value) => None,
                 _ => Some(value.into()),
             })
             .link_rel(Some("noopener noreferrer"));

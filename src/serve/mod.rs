@@ -112,7 +112,9 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
                     _ => Changes::Everything,
                 };
             }
-            watch.refresh();
+            if watch.refresh() {
+                changes = Changes::Everything;
+            }
             pending = rebuild(&mut engine, &rebuild_shared, &changes);
         }
     });

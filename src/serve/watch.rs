@@ -5,6 +5,9 @@
 //! (network drives, some containers), at the cost of a little latency. It compares each
 //! file's modification time to the nanosecond, its size and its inode: notify's own
 //! `PollWatcher` compares whole seconds only, and so misses a second save within a second.
+//! A watch ends with the folder it watches: the site root is watched too, so a
+//! `content/` or `themes/` deleted and made again (a branch switch, a restore) is
+//! watched anew and rebuilt whole.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,8 +30,19 @@ type Events = Sender<notify::Result<notify::Event>>;
 /// The watcher; it stops when dropped.
 pub(crate) struct Watch {
     handle: Handle,
-    themes: PathBuf,
-    themes_watched: bool,
+    /// `content/` and `themes/`, each with the folder its watch is on (`None`: none is).
+    folders: [(PathBuf, Option<FolderId>); 2],
+}
+
+/// Which folder is at a path: another one made in its place has another id.
+type FolderId = (u64, u64);
+
+fn folder_id(path: &Path) -> Option<FolderId> {
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    return Some((std::os::unix::fs::MetadataExt::dev(&meta), std::os::unix::fs::MetadataExt::ino(&meta)));
+    #[cfg(not(unix))]
+    Some((0, 0))
 }
 
 enum Handle {
@@ -52,37 +66,42 @@ impl Watch {
         if poll {
             let stop = Arc::new(AtomicBool::new(false));
             let (roots, flag) = (vec![root.join("content"), root.join("themes")], Arc::clone(&stop));
-            std::thread::spawn(move || scan_every_interval(&roots, &flag, &events_tx));
-            return Ok(Watch { handle: Handle::Poll(stop), themes: root.join("themes"), themes_watched: true });
+            // The first scan before returning: a save right after the server says it is
+            // ready must differ from it, not be part of it.
+            let first = scan(&roots);
+            std::thread::spawn(move || scan_every_interval(&roots, first, &flag, &events_tx));
+            // Scanning sees folders come and go by itself.
+            let folders = [(root.join("content"), None), (root.join("themes"), None)];
+            return Ok(Watch { handle: Handle::Poll(stop), folders });
         }
         let mut watcher = notify::RecommendedWatcher::new(events_tx, notify::Config::default())
             .map_err(|e| format!("{}; `--poll` watches by scanning instead", cannot_watch(root, e)))?;
-        watcher.watch(&root.join("content"), RecursiveMode::Recursive).map_err(|e| cannot_watch(root, e))?;
-        let themes = root.join("themes");
-        if !themes.is_dir() {
-            // Sees `themes/` appear; `refresh` then watches inside it.
-            watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e))?;
-        }
-        let mut w = Watch { handle: Handle::Native(watcher), themes, themes_watched: false };
+        let content = root.join("content");
+        watcher.watch(&content, RecursiveMode::Recursive).map_err(|e| cannot_watch(root, e))?;
+        // Sees `content/` and `themes/` come and go; `refresh` then watches inside them.
+        watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e))?;
+        let folders = [(content.clone(), folder_id(&content)), (root.join("themes"), None)];
+        let mut w = Watch { handle: Handle::Native(watcher), folders };
         w.refresh();
         Ok(w)
     }
 
-    fn watcher(&mut self) -> Option<&mut dyn Watcher> {
-        match &mut self.handle {
-            Handle::Native(w) => Some(w),
-            Handle::Poll(_) => None,
-        }
-    }
-
-    /// Starts watching inside `themes/` once it exists.
-    pub(crate) fn refresh(&mut self) {
-        if !self.themes_watched && self.themes.is_dir() {
-            let themes = self.themes.clone();
-            if let Some(w) = self.watcher() {
-                self.themes_watched = w.watch(&themes, RecursiveMode::Recursive).is_ok();
+    /// Watches inside `content/` and `themes/` when either was made (again) since the
+    /// last call: whether one was, in which case saves made in it before were not seen.
+    pub(crate) fn refresh(&mut self) -> bool {
+        let Handle::Native(watcher) = &mut self.handle else { return false };
+        let mut attached = false;
+        for (path, watched) in &mut self.folders {
+            let now = folder_id(path);
+            if now == *watched {
+                continue;
             }
+            // The old folder's watch ended with it; notify may still list it.
+            let _ = watcher.unwatch(path);
+            *watched = now.filter(|_| watcher.watch(path, RecursiveMode::Recursive).is_ok());
+            attached |= watched.is_some();
         }
+        attached
     }
 }
 
@@ -154,9 +173,9 @@ fn scan(roots: &[PathBuf]) -> HashMap<PathBuf, Stamp> {
     seen
 }
 
-/// Scans `roots` every `POLL_INTERVAL` and reports each path that appeared, went or changed.
-fn scan_every_interval(roots: &[PathBuf], stop: &AtomicBool, events: &Events) {
-    let mut before = scan(roots);
+/// Scans `roots` every `POLL_INTERVAL` and reports each path that appeared, went or changed
+/// since `before`.
+fn scan_every_interval(roots: &[PathBuf], mut before: HashMap<PathBuf, Stamp>, stop: &AtomicBool, events: &Events) {
     while !stop.load(Ordering::Relaxed) {
         std::thread::sleep(POLL_INTERVAL);
         let now = scan(roots);

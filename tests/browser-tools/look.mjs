@@ -7,7 +7,10 @@
 //
 // PAGES_JSON is [{"name": "home", "path": "/"}, …]. Output:
 //   {"pages": [{"name", "width", "overflow", "violations": [{"id", "impact", "help", "targets"}],
-//               "skip": {"first", "visible", "outline", "target"}, "console": [..]}]}
+//               "skip": {"first", "visible", "outline", "target"}, "console": [..], "csp": [..]}]}
+// "csp" lists every Content-Security-Policy violation the page reported (its
+// `securitypolicyviolation` events, recorded by a script the browser injects before the
+// page's own, which the policy does not apply to).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -35,12 +38,19 @@ try {
       locale: 'vi-VN',
       reducedMotion: 'reduce',
     });
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      }, true);
+    });
     for (const { name, path } of pages) {
       const page = await context.newPage();
       const console = [];
       page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.push(m.text()); });
       page.on('pageerror', (e) => console.push(String(e)));
       await page.goto(base + path, { waitUntil: 'networkidle' });
+      const csp = await page.evaluate(() => window.__cspViolations);
       const scrollHeight = await page.evaluate(() => document.documentElement.scrollHeight);
       const height = Math.min(scrollHeight, view.maxHeight);
       await page.screenshot({
@@ -73,7 +83,7 @@ try {
           target: href.startsWith('#') && !!document.getElementById(href.slice(1)),
         };
       });
-      results.push({ name, width: view.width, overflow, violations: axe, skip, console });
+      results.push({ name, width: view.width, overflow, violations: axe, skip, console, csp });
       await page.close();
     }
     await context.close();

@@ -112,6 +112,24 @@ pub struct Loaded {
     pub console: Vec<String>,
 }
 
+impl Loaded {
+    /// The console lines that report a blocked inline script or style, or a load the
+    /// Content-Security-Policy forbids (Chromium words them "… violates the following
+    /// Content Security Policy directive …").
+    pub fn policy_violations(&self) -> Vec<&String> {
+        self.console.iter().filter(|l| l.contains("Content Security Policy")).collect()
+    }
+
+    /// Why the page fails the browser tests: policy violations first, then any other
+    /// console message. Empty when the page is clean.
+    pub fn problems(&self) -> Vec<String> {
+        let violations = self.policy_violations();
+        let mut out: Vec<String> = violations.iter().map(|l| format!("CSP violation: {l}")).collect();
+        out.extend(self.console.iter().filter(|l| !violations.contains(l)).map(|l| format!("console: {l}")));
+        out
+    }
+}
+
 impl Chromium {
     /// The browser, or `None` (after a loud message) when it is missing and not required.
     pub fn find(test: &str) -> Option<Chromium> {

@@ -162,7 +162,7 @@ pub fn executable_parts(html: &str) -> Vec<String> {
 }
 
 /// The attributes of a tag's text after its name, honouring quotes.
-fn tag_attributes(s: &str) -> Vec<(String, String)> {
+pub fn tag_attributes(s: &str) -> Vec<(String, String)> {
     let b: Vec<char> = s.chars().collect();
     let mut i = 0;
     let mut out = Vec::new();

@@ -1,0 +1,41 @@
+//! A full disk, injected for tests. A full disk cannot be made on every machine that
+//! runs the tests (a size-limited mount needs privileges), so debug builds read
+//! `LANGSO_TEST_DISK_FULL_AFTER=<bytes>`: once the site's files written so far pass
+//! that many bytes, the next write fails as a full disk does. Release builds compile
+//! none of this.
+
+use std::io;
+
+use crate::output::OutputFile;
+
+/// The environment variable that sets the injected disk's size in bytes.
+pub const DISK_FULL_AFTER: &str = "LANGSO_TEST_DISK_FULL_AFTER";
+
+/// Fails like a full disk when writing `file` would pass the injected size.
+#[cfg(debug_assertions)]
+pub(crate) fn before_write(file: &OutputFile) -> io::Result<()> {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    static LIMIT: OnceLock<Option<u64>> = OnceLock::new();
+    static WRITTEN: AtomicU64 = AtomicU64::new(0);
+    let Some(limit) = *LIMIT.get_or_init(|| std::env::var(DISK_FULL_AFTER).ok()?.parse().ok()) else {
+        return Ok(());
+    };
+    let len = match &file.content {
+        crate::output::Content::Bytes(b) => b.len() as u64,
+        crate::output::Content::Copy(p) | crate::output::Content::Reuse(p) => {
+            std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+        }
+    };
+    if WRITTEN.fetch_add(len, Ordering::Relaxed) + len > limit {
+        return Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device (injected by the tests)"));
+    }
+    Ok(())
+}
+
+#[cfg(not(debug_assertions))]
+#[inline(always)]
+pub(crate) fn before_write(_: &OutputFile) -> io::Result<()> {
+    Ok(())
+}
