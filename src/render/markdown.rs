@@ -2,8 +2,13 @@
 //! lists; headings get Vietnamese-folded ids; relative links to pilots and pages are
 //! rewritten to published URLs (and recorded, so broken ones can be reported once
 //! every document's headings are known); images and files are resolved inside the
-//! document's own folder and copied beside the page. The resulting HTML always goes
-//! through ammonia, so raw HTML in content cannot inject script.
+//! document's own folder and copied beside the page.
+//!
+//! Safety: pulldown-cmark escapes every text and attribute it writes, so the only ways
+//! to script a page from Markdown are raw HTML and the URL of a link. Links are written
+//! here, with an `href` only when its scheme is one the sanitizer allows. A document
+//! with raw HTML then goes through ammonia whole; one without (nearly all case studies)
+//! needs no sanitizing, which would cost more than parsing it (`tests::fast_path_*`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -93,6 +98,7 @@ pub fn render(
     let mut footnotes: HashMap<String, usize> = HashMap::new();
     let mut footnote_uses: HashMap<String, usize> = HashMap::new();
     let mut depth = Depth::default();
+    let mut raw_html = false;
     for (event, range) in Parser::new_ext(&doc.markdown, opts).into_offset_iter() {
         depth.track(&event, range.start);
         let event = match event {
@@ -105,6 +111,7 @@ pub fn render(
                 Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id })
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                raw_html = true;
                 ctx.check_raw_html(html, range.start);
                 event
             }
@@ -121,7 +128,10 @@ pub fn render(
                 *uses += 1;
                 let ref_id = if *uses == 1 { format!("fnref-{id}") } else { format!("fnref-{id}-{uses}") };
                 Event::Html(
-                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\">{n}</a></sup>").into(),
+                    format!(
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"{ref_id}\" rel=\"{LINK_REL}\">{n}</a></sup>"
+                    )
+                    .into(),
                 )
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
@@ -129,16 +139,17 @@ pub fn render(
                 let n = *footnotes.entry(name.to_string()).or_insert(next);
                 let id = slugify(&name);
                 Event::Html(
-                    format!("<div class=\"footnote\" id=\"fn-{id}\"><a class=\"footnote-label\" href=\"#fnref-{id}\">{n}</a>")
+                    format!("<div class=\"footnote\" id=\"fn-{id}\"><a class=\"footnote-label\" href=\"#fnref-{id}\" rel=\"{LINK_REL}\">{n}</a>")
                         .into(),
                 )
             }
             Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
             // A wide table scrolls inside its own box on a phone; the box takes keyboard focus
             // so it can be scrolled without a pointer.
-            Event::Start(Tag::Table(_)) => {
+            // Column alignment would be a `style` attribute, which the site's CSP forbids.
+            Event::Start(Tag::Table(columns)) => {
                 events.push(Event::Html("<div class=\"table-scroll\" tabindex=\"0\">".into()));
-                event
+                Event::Start(Tag::Table(vec![pulldown_cmark::Alignment::None; columns.len()]))
             }
             Event::End(TagEnd::Table) => {
                 events.push(event);
@@ -160,10 +171,58 @@ pub fn render(
     }
     ctx.out.text = crate::search::text::plain_text(&events, doc.markdown.len());
     assign_heading_ids(&mut events, &mut ctx.out.headings);
-    let mut html = String::with_capacity(doc.markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    ctx.out.html = sanitize(&html);
+    ctx.out.html = to_html(events, raw_html, doc.markdown.len());
     ctx.out
+}
+
+/// The HTML of rendered events: links opened here (see the module head), and the whole
+/// through the sanitizer when the source had raw HTML.
+fn to_html(events: Vec<Event>, raw_html: bool, size: usize) -> String {
+    let events = events.into_iter().map(|e| match e {
+        Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+            Event::Html(link_open(link_type, &dest_url, &title).into())
+        }
+        e => e,
+    });
+    let mut html = String::with_capacity(size * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    if raw_html { sanitize(&html) } else { html }
+}
+
+/// The `rel` of every link in content.
+const LINK_REL: &str = "noopener noreferrer";
+
+/// A link's opening tag, as the sanitizer would leave it: an `href` only if its scheme
+/// is allowed (or it has none), and `rel="noopener noreferrer"`.
+fn link_open(link_type: LinkType, dest: &str, title: &str) -> String {
+    use pulldown_cmark_escape::{escape_href, escape_html};
+    let dest = if link_type == LinkType::Email { format!("mailto:{dest}") } else { dest.to_string() };
+    let mut tag = String::from("<a");
+    if url_allowed(&dest) {
+        tag.push_str(" href=\"");
+        let _ = escape_href(&mut tag, &dest);
+        tag.push('"');
+    }
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    tag.push_str(" rel=\"");
+    tag.push_str(LINK_REL);
+    tag.push_str("\">");
+    tag
+}
+
+/// Whether a browser following `url` stays on the web: it has no scheme, or one the
+/// sanitizer allows. Read as a browser reads it: leading spaces and control characters
+/// dropped, tabs and line breaks removed anywhere.
+fn url_allowed(url: &str) -> bool {
+    static SCHEMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let read: String =
+        url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let Some((scheme, _)) = read.split_once(':').filter(|_| has_scheme(&read)) else { return true };
+    SCHEMES.get_or_init(|| sanitizer().clone_url_schemes()).contains(scheme.to_ascii_lowercase().as_str())
 }
 
 /// How deep Markdown blocks and raw HTML elements may nest. The sanitizer's work grows
@@ -702,7 +761,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
                 ("img", "src") if is_on_another_host(value) => None,
                 _ => Some(value.into()),
             })
-            .link_rel(Some("noopener noreferrer"));
+            .link_rel(Some(LINK_REL));
         b
     })
 }
@@ -731,6 +790,55 @@ mod tests {
         t.pilots.insert("content/pilots/an-giang/thoai-giang".into(), "pilots/an-giang/thoai-giang/".into());
         t.pages.insert("content/pages/gioi-thieu.md".into(), "gioi-thieu/".into());
         t
+    }
+
+    /// The sanitizer writes void elements as `<br>`, pulldown-cmark as `<br />`.
+    fn void_closed_as_html5(html: &str) -> String {
+        html.replace(" />", ">").replace("/>", ">")
+    }
+
+    fn hrefs(html: &str) -> Vec<&str> {
+        html.split(" href=\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect()
+    }
+
+    #[test]
+    fn fast_path_output_is_already_what_the_sanitizer_leaves() {
+        let md = "# Tiêu đề *nghiêng*\n\nĐoạn có **đậm**, ~~gạch~~, `mã <b>`, dòng  \nngắt, [liên kết](https://vi.wikipedia.org/wiki/X \"tựa\"), \
+                  <https://example.org>, <thu@xa.vn>, chú thích[^1] và & < > \" '.\n\n\
+                  - [x] xong\n- [ ] chưa\n  1. lồng\n\n> trích dẫn\n\n---\n\n\
+                  | Cột | Số |\n|:--|--:|\n| a | 1 |\n\n```rust\nfn main() {}\n```\n\n[^1]: Nguồn.\n";
+        let mut all = vec![render_md(md).0.html];
+        let root = Path::new(".");
+        let (site, _) = crate::load::load_site(root);
+        let docs = crate::render::render_documents(&site, root, &mut Vec::new());
+        all.extend(docs.pilots.iter().chain(&docs.pages).map(|r| r.html.clone()));
+        assert!(all.len() > 12, "the shipped content is read");
+        for html in &all {
+            assert_eq!(sanitize(html), void_closed_as_html5(html));
+        }
+    }
+
+    #[test]
+    fn fast_path_links_keep_only_schemes_the_sanitizer_allows() {
+        let md = "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](vbscript:msgbox(1)) \
+                  [d](data:text/html;base64,PHNjcmlwdD4=) [e](jav&#x61;script:alert(1)) [f](&#106;avascript:alert(1)) \
+                  <javascript:alert(1)> [ok](https://example.org/x) [mail](mailto:a@b.vn) <a@b.vn> [tel](tel:+84123)";
+        let (r, _) = render_md(md);
+        assert_eq!(hrefs(&r.html), ["https://example.org/x", "mailto:a@b.vn", "mailto:a@b.vn", "tel:+84123"]);
+        assert_eq!(r.html.matches("<a ").count(), r.html.matches(" rel=\"noopener noreferrer\"").count());
+        assert_eq!(sanitize(&r.html), void_closed_as_html5(&r.html));
+    }
+
+    #[test]
+    fn urls_are_read_as_a_browser_reads_them() {
+        for bad in
+            ["javascript:x", " javascript:x", "\u{1}javascript:x", "java\tscript:x", "java\nscript:x", "JAVASCRIPT:x"]
+        {
+            assert!(!url_allowed(bad), "{bad:?}");
+        }
+        for good in ["https://a.vn", "#muc", "../../b/", "mailto:a@b.vn", "anh.png", ""] {
+            assert!(url_allowed(good), "{good:?}");
+        }
     }
 
     fn render_md(md: &str) -> (Rendered, Vec<Diagnostic>) {
