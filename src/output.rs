@@ -10,8 +10,10 @@
 //! written again: a rebuild writes only what changed, and unchanged files keep their
 //! modification time for whatever deploys the folder.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -83,6 +85,9 @@ pub struct Publisher {
     old: PathBuf,
     /// The site being replaced, if there is one.
     previous: Option<PathBuf>,
+    /// Folders of the staging folder made so far: making one costs a system call even
+    /// when it exists, and a site has a folder for nearly every page.
+    made: Mutex<HashSet<PathBuf>>,
     finished: bool,
 }
 
@@ -97,7 +102,8 @@ impl Publisher {
         remove_if_present(&old).map_err(|e| with_path(e, &old))?;
         std::fs::create_dir_all(&staging).map_err(|e| with_path(e, &staging))?;
         let previous = out.is_dir().then(|| out.to_path_buf());
-        Ok(Publisher { out: out.to_path_buf(), staging, old, previous, finished: false })
+        let made = Mutex::new(HashSet::from([staging.clone()]));
+        Ok(Publisher { out: out.to_path_buf(), staging, old, previous, made, finished: false })
     }
 
     /// The site being replaced, whose files may be reused.
@@ -109,8 +115,11 @@ impl Publisher {
     pub fn write(&self, f: &OutputFile) -> io::Result<u64> {
         let dest = self.staging.join(&f.path);
         crate::fault::before_write(f).map_err(|e| with_path(e, &dest))?;
-        if let Some(dir) = dest.parent() {
+        if let Some(dir) = dest.parent()
+            && !self.made.lock().expect("no writer panics").contains(dir)
+        {
             std::fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
+            self.made.lock().expect("no writer panics").insert(dir.to_path_buf());
         }
         match &f.content {
             Content::Bytes(b) => {
