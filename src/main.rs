@@ -76,7 +76,7 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let (site, mut diags) = langso::load::load_site(&args.root);
-    langso::render::render_documents(&site, &args.root, &mut diags);
+    langso::render::check_documents(&site, &args.root, &mut diags);
     diag::sort(&mut diags);
     let lang = site.config.language;
     let printed = match args.format {

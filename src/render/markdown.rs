@@ -82,12 +82,20 @@ pub struct Rendered {
     pub text: (String, String),
 }
 
+/// What a rendering is for: a page, or only its diagnostics and headings (`langso check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Page,
+    Checks,
+}
+
 /// Renders `doc` to sanitized HTML. `base_path` starts and ends with `/`.
 pub fn render(
     doc: &Document,
     root: &Path,
     targets: &LinkTargets,
     base_path: &str,
+    need: Need,
     diags: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let lines = LineIndex::new(&doc.markdown);
@@ -169,8 +177,11 @@ pub fn render(
         );
         return ctx.out;
     }
-    ctx.out.text = crate::search::text::plain_text(&events, doc.markdown.len());
     assign_heading_ids(&mut events, &mut ctx.out.headings);
+    if need == Need::Checks {
+        return ctx.out;
+    }
+    ctx.out.text = crate::search::text::plain_text(&events, doc.markdown.len());
     ctx.out.html = to_html(events, raw_html, doc.markdown.len());
     ctx.out
 }
@@ -843,7 +854,7 @@ mod tests {
 
     fn render_md(md: &str) -> (Rendered, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let r = render(&doc(md), Path::new("/nonexistent"), &targets(), "/ntm/", &mut diags);
+        let r = render(&doc(md), Path::new("/nonexistent"), &targets(), "/ntm/", Need::Page, &mut diags);
         (r, diags)
     }
 

@@ -24,7 +24,7 @@ use crate::diag::{Diagnostic, Location, msg};
 use crate::model::*;
 use crate::output::OutputFile;
 use crate::slug::slugify;
-use markdown::{LinkTargets, Rendered};
+use markdown::{LinkTargets, Need, Rendered};
 use theme::Theme;
 use views::url;
 
@@ -101,8 +101,18 @@ pub fn link_targets(site: &Site) -> LinkTargets {
 
 /// Renders one document against the site's link targets: its HTML and its own diagnostics.
 pub fn render_document(doc: &Document, root: &Path, targets: &LinkTargets, base: &str) -> (Rendered, Vec<Diagnostic>) {
+    render_document_for(doc, root, targets, base, Need::Page)
+}
+
+fn render_document_for(
+    doc: &Document,
+    root: &Path,
+    targets: &LinkTargets,
+    base: &str,
+    need: Need,
+) -> (Rendered, Vec<Diagnostic>) {
     let mut d = Vec::new();
-    let r = markdown::render(doc, root, targets, base, &mut d);
+    let r = markdown::render(doc, root, targets, base, need, &mut d);
     (r, d)
 }
 
@@ -113,19 +123,38 @@ pub fn render_pilot_document(
     targets: &LinkTargets,
     base: &str,
 ) -> (Rendered, Vec<Diagnostic>) {
-    let (r, mut d) = render_document(doc, root, targets, base);
+    render_pilot_document_for(doc, root, targets, base, Need::Page)
+}
+
+fn render_pilot_document_for(
+    doc: &Document,
+    root: &Path,
+    targets: &LinkTargets,
+    base: &str,
+    need: Need,
+) -> (Rendered, Vec<Diagnostic>) {
+    let (r, mut d) = render_document_for(doc, root, targets, base, need);
     markdown::check_sections(doc, &mut d);
     (r, d)
 }
 
 /// Renders all Markdown in parallel, then checks links to headings across documents.
 pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -> Documents {
+    documents_for(site, root, Need::Page, diags)
+}
+
+/// What `render_documents` reports, without making any HTML (`langso check`).
+pub fn check_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) {
+    documents_for(site, root, Need::Checks, diags);
+}
+
+fn documents_for(site: &Site, root: &Path, need: Need, diags: &mut Vec<Diagnostic>) -> Documents {
     let targets = link_targets(site);
     let base = site.config.base_path();
-    let render_one = |doc: &Document| render_document(doc, root, &targets, &base);
     let pilots: Vec<(Rendered, Vec<Diagnostic>)> =
-        site.pilots.par_iter().map(|p| render_pilot_document(&p.doc, root, &targets, &base)).collect();
-    let pages: Vec<(Rendered, Vec<Diagnostic>)> = site.pages.par_iter().map(|p| render_one(&p.doc)).collect();
+        site.pilots.par_iter().map(|p| render_pilot_document_for(&p.doc, root, &targets, &base, need)).collect();
+    let pages: Vec<(Rendered, Vec<Diagnostic>)> =
+        site.pages.par_iter().map(|p| render_document_for(&p.doc, root, &targets, &base, need)).collect();
     let mut docs = Documents { pilots: Vec::new(), pages: Vec::new() };
     for (r, d) in pilots {
         diags.extend(d);
