@@ -96,12 +96,19 @@ impl Canvas {
 
     /// Mixes `ink` into one pixel with coverage `alpha` (0..=255).
     fn blend(&mut self, x: usize, y: usize, ink: Ink, alpha: u8) {
+        if x < self.width && y < self.height {
+            self.blend_at(y * self.width + x, ink, alpha);
+        }
+    }
+
+    /// `blend` at a pixel's index, known to be inside the picture.
+    #[inline(always)]
+    fn blend_at(&mut self, i: usize, ink: Ink, alpha: u8) {
         // 16 steps of coverage look the same on a card and keep the palette small.
         let step = ((alpha as u32 + 8) / 17) as usize;
-        if x >= self.width || y >= self.height || step == 0 {
+        if step == 0 {
             return;
         }
-        let i = y * self.width + x;
         if step == 15 {
             self.pixels[i] = ink.index;
             return;
@@ -109,16 +116,17 @@ impl Canvas {
         let under = self.pixels[i];
         let slot = under as usize * 16 + step;
         let known = self.mixes[ink.mixes].1[slot];
-        self.pixels[i] = if known != UNKNOWN {
-            known as u8
-        } else {
-            let a = step as u32 * 17;
-            let (old, new) = (self.palette[under as usize], self.palette[ink.index as usize]);
-            let mix = std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + new[k] as u32 * a + 127) / 255) as u8);
-            let m = self.index_of(mix);
-            self.mixes[ink.mixes].1[slot] = m as u16;
-            m
-        };
+        self.pixels[i] = if known != UNKNOWN { known as u8 } else { self.new_mix(under, ink, step, slot) };
+    }
+
+    #[cold]
+    fn new_mix(&mut self, under: u8, ink: Ink, step: usize, slot: usize) -> u8 {
+        let a = step as u32 * 17;
+        let (old, new) = (self.palette[under as usize], self.palette[ink.index as usize]);
+        let mix = std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + new[k] as u32 * a + 127) / 255) as u8);
+        let m = self.index_of(mix);
+        self.mixes[ink.mixes].1[slot] = m as u16;
+        m
     }
 
     fn rect(&mut self, x0: usize, y0: usize, x1: usize, y1: usize, color: Rgb) {
@@ -154,12 +162,14 @@ impl Canvas {
             let (m, coverage) = (&glyph.0, &glyph.1);
             let left = (pen + m.xmin as f32).round() as isize;
             let top = (y - (m.ymin as f32 + m.height as f32)).round() as isize;
-            for gy in 0..m.height {
-                for gx in 0..m.width {
-                    let (cx, cy) = (left + gx as isize, top + gy as isize);
-                    if cx >= 0 && cy >= 0 {
-                        self.blend(cx as usize, cy as usize, ink, coverage[gy * m.width + gx]);
-                    }
+            // Only the part of the glyph inside the picture.
+            let clip = |start: isize, len: usize, size: usize| {
+                ((-start).max(0) as usize).min(len)..((size as isize - start).clamp(0, len as isize) as usize)
+            };
+            for gy in clip(top, m.height, self.height) {
+                let row = (top + gy as isize) as usize * self.width;
+                for gx in clip(left, m.width, self.width) {
+                    self.blend_at(row + (left + gx as isize) as usize, ink, coverage[gy * m.width + gx]);
                 }
             }
             pen += m.advance_width;
