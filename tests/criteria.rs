@@ -264,6 +264,61 @@ fn the_dashboard_stays_within_its_page_budget() {
 }
 
 #[test]
+fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
+    // The criteria fixture plus 160 pilots in Ninh Bình, each with a value, a baseline and a
+    // proposal of a_pct: past the 50 a dashboard list names and the 150 dots a strip plot draws.
+    let site = TestSite::from_fixture("tests/fixtures/criteria");
+    let extra = 160;
+    for i in 0..extra {
+        let dir = format!("content/pilots/ninh-binh/thu-{i}");
+        site.write(&format!("{dir}/index.md"), &format!("---\ntitle: \"Xã Thử {i}\"\nsummary: \"Thử.\"\ndate: 2024-01-02\n---\n\n## Bối cảnh\n\nSố liệu thử nghiệm.\n"));
+        site.write(
+            &format!("{dir}/metrics.yaml"),
+            &format!(
+                "commune: \"Xã Thử {i}\"\nprovince: ninh-binh\nfields: [{}]\nperiod: {{ start: 2023, end: 2025 }}\n\
+                 status: ongoing\nsample: true\nindicators:\n  a_pct: {}\nbaseline:\n  a_pct: {}\n\
+                 proposals:\n  - indicator: a_pct\n    threshold: {}\n",
+                if i % 2 == 0 { "giao-duc" } else { "y-te" },
+                i % 100,
+                i % 50,
+                60 + i % 30
+            ),
+        );
+    }
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = site.published("criteria/index.html");
+    let block = html.split("<h3 id=\"a_pct\">").nth(1).unwrap().split("<h3 ").next().unwrap();
+    let total = extra + 5;
+    // The strip plot: bars (each titled with its slice and count, the counts adding up to every
+    // reporting pilot), no dot per pilot.
+    let chart = svgs(block)[0];
+    let bars: Vec<usize> = chart
+        .split("<rect ")
+        .skip(1)
+        .filter_map(|r| r.split("<title>").nth(1)?.split(" mô hình</title>").next()?.rsplit(": ").next()?.parse().ok())
+        .collect();
+    assert!(!bars.is_empty() && bars.len() <= 48, "{} bars", bars.len());
+    assert_eq!(bars.iter().sum::<usize>(), total);
+    assert!(!chart.contains("<circle"), "no dot per pilot");
+    // Before/after: a line per field, labelled with its count (beside the line and in the description).
+    let slope = svgs(block)[1];
+    assert_eq!(slope.matches(" stroke-width=\"2\"/>").count(), 2, "{slope}");
+    assert!(slope.contains("Giáo dục (n = 82)") && slope.contains("Y tế (n = 80)"), "{slope}");
+    // Lists: the first 50 proposals, the count of all, and where the rest is.
+    assert!(block.contains(&format!("Đang hiện 50/{}", extra + 3)), "proposals are cut with their count");
+    assert!(block.contains("data/criteria-proposals.csv"));
+    assert!(!block.contains("<details class=\"chart-data\">"), "no per-pilot value table");
+    assert!(block.contains("indicators/a_pct/"), "the indicator page lists every value");
+    assert!(html.contains("data/criteria-changes.csv"));
+    // The downloads and the indicator page keep every pilot.
+    let json = criteria_json(&site);
+    assert_eq!(indicator(&json, "a_pct")["proposals"]["count"], json!(extra + 3));
+    let page = site.published("indicators/a_pct/index.html");
+    assert!(page.contains("Xã Thử 159"), "the indicator page names every pilot");
+}
+
+#[test]
 fn compare_print_and_screenshots_in_a_real_browser() {
     let Some(chromium) = Chromium::find("compare_print_and_screenshots_in_a_real_browser") else { return };
     let site = built(".");
