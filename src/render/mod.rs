@@ -373,10 +373,12 @@ impl<'a> Renderer<'a> {
         ctx.insert("site", &self.site_view);
         ctx.insert("page", meta);
         data.insert_into(&mut ctx);
+        // Into bytes, as written: tera's `render` would check the page is UTF-8 once more.
+        let mut html = Vec::with_capacity(32 * 1024);
         self.theme
             .tera
-            .render(template, &ctx)
-            .map(|html| OutputFile::bytes(output_path(meta.path), html.into_bytes()))
+            .render_to(template, &ctx, &mut html)
+            .map(|()| OutputFile::bytes(output_path(meta.path), html))
             .map_err(|e| RenderError(format!("the template `{template}` failed: {}", error_chain(&e))))
     }
 
