@@ -10,8 +10,11 @@
 //! ```sh
 //! cargo bench --bench build                      # 1,000, 3,000 and 10,000 pilots, 3 runs each
 //! cargo bench --bench build -- --pilots 1000 --runs 5 --no-hugo
-//! cargo bench --bench build -- --bin /path/to/another/langso
+//! cargo bench --bench build -- --bin /path/to/another/langso --max-seconds 120
 //! ```
+//! A measure stops repeating once its runs have taken `--max-seconds` (30 by default; at least
+//! one run), so that a slow build cannot make the whole command run for much more than ten
+//! minutes; the table's `runs` column says how many there were.
 //! Not a test: it prints a table and asserts nothing about speed.
 
 #[path = "../examples/gen_corpus.rs"]
@@ -24,6 +27,13 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use langso::incremental::{Changes, Incremental};
+
+/// How often to repeat each measure: `runs` times, or fewer once they have taken `budget` seconds.
+#[derive(Clone, Copy)]
+struct Repeat {
+    runs: usize,
+    budget: f64,
+}
 
 /// One run of something measured: seconds of wall and of user + system CPU, bytes of peak RSS.
 #[derive(Clone, Copy, Default)]
@@ -74,7 +84,7 @@ const HUGO: &str = "hugo, empty output folder";
 
 fn main() {
     let mut sizes = vec![1000, 3000, 10_000];
-    let mut runs = 3;
+    let mut repeat = Repeat { runs: 3, budget: 30.0 };
     let mut hugo = true;
     let mut bin = PathBuf::from(env!("CARGO_BIN_EXE_langso"));
     let mut args = std::env::args().skip(1);
@@ -83,7 +93,8 @@ fn main() {
             "--pilots" => {
                 sizes = args.next().expect("--pilots N[,N…]").split(',').map(|n| n.parse().expect("a number")).collect()
             }
-            "--runs" => runs = args.next().expect("--runs N").parse::<usize>().expect("a number").max(1),
+            "--runs" => repeat.runs = args.next().expect("--runs N").parse::<usize>().expect("a number").max(1),
+            "--max-seconds" => repeat.budget = args.next().expect("--max-seconds S").parse().expect("a number"),
             "--no-hugo" => hugo = false,
             "--bin" => bin = PathBuf::from(args.next().expect("--bin PATH")),
             "--edit-child" => {
@@ -109,19 +120,20 @@ fn main() {
     let started = Instant::now();
     let mut rows = Vec::new();
     for &n in &sizes {
-        rows.extend(measure(&bin, n, runs, hugo.is_some()));
+        rows.extend(measure(&bin, n, repeat, hugo.is_some()));
     }
     print_table(&rows, &sizes);
     println!(
-        "\n{} run(s) per figure; wall: median [least]; CPU: median; peak RSS: largest. Whole benchmark {:.0} s; \
-         load average at the end: {}.",
-        runs,
+        "\nUp to {} runs per measure (fewer once they took {} s); wall: median [least]; CPU: median; \
+         peak RSS: largest. Whole benchmark {:.0} s; at the end: {}.",
+        repeat.runs,
+        repeat.budget,
         started.elapsed().as_secs_f64(),
-        load_average()
+        load()
     );
 }
 
-fn measure(bin: &Path, n: usize, runs: usize, with_hugo: bool) -> Vec<Row> {
+fn measure(bin: &Path, n: usize, runs: Repeat, with_hugo: bool) -> Vec<Row> {
     let dir = tempfile::tempdir().expect("temporary folder");
     let root = dir.path().join("site");
     let out = dir.path().join("public");
@@ -158,7 +170,7 @@ fn measure(bin: &Path, n: usize, runs: usize, with_hugo: bool) -> Vec<Row> {
     let samples = repeat(runs, CHECK, n, || run(Command::new(bin).arg("check").arg("--root").arg(&root), &log));
     rows.push(row(CHECK, samples, None, String::new()));
 
-    rows.extend(edit_rows(&root, n, runs, &log));
+    rows.extend(edit_rows(&root, n, runs.runs, &log));
 
     if with_hugo {
         let hugo_out = dir.path().join("hugo-public");
@@ -171,14 +183,21 @@ fn measure(bin: &Path, n: usize, runs: usize, with_hugo: bool) -> Vec<Row> {
     rows
 }
 
-fn repeat(runs: usize, what: &str, n: usize, mut once: impl FnMut() -> Sample) -> Vec<Sample> {
-    (0..runs)
-        .map(|i| {
-            let s = once();
-            eprintln!("{n} pilots, {what}, run {}: {:.3} s wall, {:.0} MB", i + 1, s.wall, s.rss as f64 / 1e6);
-            s
-        })
-        .collect()
+fn repeat(runs: Repeat, what: &str, n: usize, mut once: impl FnMut() -> Sample) -> Vec<Sample> {
+    let started = Instant::now();
+    let mut samples = Vec::new();
+    while samples.len() < runs.runs && (samples.is_empty() || started.elapsed().as_secs_f64() < runs.budget) {
+        let s = once();
+        eprintln!(
+            "{n} pilots, {what}, run {}: {:.3} s wall, {:.3} s CPU, {:.0} MB",
+            samples.len() + 1,
+            s.wall,
+            s.cpu,
+            s.rss as f64 / 1e6
+        );
+        samples.push(s);
+    }
+    samples
 }
 
 fn empty(dir: &Path) {
@@ -211,7 +230,8 @@ fn run(cmd: &mut Command, log: &Path) -> Sample {
     drop(child);
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
         let text = std::fs::read_to_string(log).unwrap_or_default();
-        let tail: String = text.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
+        let tail: String =
+            text.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
         panic!("{cmd:?} failed (wait status {status}):\n{tail}");
     }
     let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
@@ -265,26 +285,26 @@ fn edit_rows(root: &Path, n: usize, runs: usize, log: &Path) -> Vec<Row> {
 fn edit_child(root: &Path, runs: usize) {
     let pilot = gen_corpus::first_pilot(root);
     let mut inc = Incremental::new(root, None);
-    let (t, c) = (Instant::now(), cpu());
+    let (t, c) = (Instant::now(), own_cpu());
     inc.update(&Changes::Everything).ok().expect("the corpus builds without errors");
-    println!("first {} {}", t.elapsed().as_secs_f64(), cpu() - c);
+    println!("first {} {}", t.elapsed().as_secs_f64(), own_cpu() - c);
     for i in 0..runs {
         let (rel, text) = gen_corpus::edited(root, &pilot, "text", i);
         let tmp = root.join(format!("{rel}.tmp"));
         std::fs::write(&tmp, text).expect("save");
         std::fs::rename(&tmp, root.join(&rel)).expect("save");
-        let (t, c) = (Instant::now(), cpu());
+        let (t, c) = (Instant::now(), own_cpu());
         let fast = inc.update_fast(&Changes::Paths(vec![root.join(&rel)])).ok().expect("rebuilds");
-        let (wall, cpu_fast) = (t.elapsed().as_secs_f64(), cpu() - c);
-        let (t, c) = (Instant::now(), cpu());
+        let (wall, cpu_fast) = (t.elapsed().as_secs_f64(), own_cpu() - c);
+        let (t, c) = (Instant::now(), own_cpu());
         let rest = inc.update(&Changes::Paths(Vec::new())).ok().expect("rebuilds");
-        let (wall_rest, cpu_rest) = (t.elapsed().as_secs_f64(), cpu() - c);
+        let (wall_rest, cpu_rest) = (t.elapsed().as_secs_f64(), own_cpu() - c);
         println!("edit {wall} {cpu_fast} {wall_rest} {cpu_rest} {} {}", fast.changed.len(), rest.changed.len());
     }
 }
 
 /// User + system CPU seconds of this whole process (all its threads).
-fn cpu() -> f64 {
+fn own_cpu() -> f64 {
     // SAFETY: as in `run`.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: a valid `who` and a pointer to a live local.
@@ -298,16 +318,28 @@ fn hugo_version() -> Option<String> {
     Some(String::from_utf8_lossy(&out.stdout).split_whitespace().take(2).collect::<Vec<_>>().join(" "))
 }
 
-fn load_average() -> String {
-    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+/// The machine's load average and, where Linux reports it, the share of the last minute in
+/// which some task waited for a CPU (PSI): on a shared machine, what the wall times carry.
+fn load() -> String {
+    let avg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let avg = avg.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let psi = std::fs::read_to_string("/proc/pressure/cpu").unwrap_or_default();
+    let waited =
+        psi.lines().find_map(|l| l.strip_prefix("some ")?.split_whitespace().find_map(|f| f.strip_prefix("avg60=")));
+    match waited {
+        Some(w) => format!("load average {avg}, CPU pressure {w} % (some task waiting for a CPU, last minute)"),
+        None => format!("load average {avg}"),
+    }
 }
 
 fn print_machine(bin: &Path, hugo: Option<&str>) {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")).map(|l| l.trim_start_matches([' ', '\t', ':']));
+    let model =
+        cpuinfo.lines().find_map(|l| l.strip_prefix("model name")).map(|l| l.trim_start_matches([' ', '\t', ':']));
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let kib = meminfo.lines().find_map(|l| l.strip_prefix("MemTotal:")?.trim().strip_suffix("kB")?.trim().parse::<f64>().ok());
+    let kib = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:")?.trim().strip_suffix("kB")?.trim().parse::<f64>().ok());
     let nproc = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let commit = Command::new("git")
         .args(["-C", env!("CARGO_MANIFEST_DIR"), "describe", "--always", "--dirty"])
@@ -316,23 +348,29 @@ fn print_machine(bin: &Path, hugo: Option<&str>) {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let mem = kib.map_or("unknown".into(), |k| format!("{:.1} GB", k * 1024.0 / 1e9));
     println!("machine: {nproc} CPUs, {}, {mem} memory", model.unwrap_or("unknown CPU"));
-    println!("load average at the start: {}", load_average());
+    println!("at the start: {}", load());
     println!("langso: {} (commit {})", bin.display(), commit.as_deref().unwrap_or("unknown"));
     println!("hugo: {}", hugo.unwrap_or("not run (not on the PATH, or --no-hugo)"));
 }
 
 fn print_table(rows: &[Row], sizes: &[usize]) {
-    println!("\n| pilots | measure | wall, median [least] | CPU user+sys | peak RSS | pages/s | output | target |");
-    println!("|---:|---|---:|---:|---:|---:|---|---|");
+    println!(
+        "\n| pilots | measure | runs | wall, median [least] | CPU user+sys | peak RSS | pages/s | output | target |"
+    );
+    println!("|---:|---|---:|---:|---:|---:|---:|---|---|");
     for r in rows {
-        let wall = sorted(r.samples.iter().map(|s| s.wall));
-        let cpu = sorted(r.samples.iter().map(|s| s.cpu));
         let rss = r.samples.iter().map(|s| s.rss).max().unwrap_or(0);
-        let median = wall[wall.len() / 2];
+        let median = r.median(wall);
+        let least = r.samples.iter().map(wall).fold(f64::INFINITY, f64::min);
         let (pages, output) = match &r.output {
             Some(o) => (
                 thousands((o.html as f64 / median) as u64),
-                format!("{} files ({} HTML), {:.1} MB", thousands(o.files as u64), thousands(o.html as u64), o.bytes as f64 / 1e6),
+                format!(
+                    "{} files ({} HTML), {:.1} MB",
+                    thousands(o.files as u64),
+                    thousands(o.html as u64),
+                    o.bytes as f64 / 1e6
+                ),
             ),
             None => ("–".into(), r.note.clone()),
         };
@@ -347,31 +385,30 @@ fn print_table(rows: &[Row], sizes: &[usize]) {
             None => String::new(),
         };
         println!(
-            "| {} | {} | {} [{}] | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} [{}] | {} | {} | {} | {} | {} |",
             thousands(r.pilots as u64),
             r.what,
+            r.samples.len(),
             duration(median),
-            duration(wall[0]),
-            duration(cpu[cpu.len() / 2]),
+            duration(least),
+            duration(r.median(cpu)),
             if r.rss { format!("{:.0} MB", rss as f64 / 1e6) } else { "″".into() },
             pages,
             output,
             target
         );
     }
-    let per_pilot = |what: &str| -> Vec<String> {
-        sizes
+    let find = |n: usize, what: &str| rows.iter().find(|r| r.pilots == n && r.what == what);
+    println!("\nLinearity, per pilot: median wall (median CPU) ÷ pilots:");
+    for what in [BUILD, REBUILD, CHECK, FIRST, HUGO] {
+        let line: Vec<String> = sizes
             .iter()
             .filter_map(|&n| {
-                let r = rows.iter().find(|r| r.pilots == n && r.what == what)?;
-                let wall = sorted(r.samples.iter().map(|s| s.wall));
-                Some(format!("{}: {:.2} ms", thousands(n as u64), wall[wall.len() / 2] * 1000.0 / n as f64))
+                let r = find(n, what)?;
+                let per = |x: f64| x * 1000.0 / n as f64;
+                Some(format!("{}: {:.2} ms ({:.2} ms)", thousands(n as u64), per(r.median(wall)), per(r.median(cpu))))
             })
-            .collect()
-    };
-    println!("\nLinearity, median wall ÷ pilots:");
-    for what in [BUILD, REBUILD, CHECK, FIRST, HUGO] {
-        let line = per_pilot(what);
+            .collect();
         if !line.is_empty() {
             println!("- {what}: {}", line.join(" · "));
         }
@@ -379,16 +416,28 @@ fn print_table(rows: &[Row], sizes: &[usize]) {
     let ratios: Vec<String> = sizes
         .iter()
         .filter_map(|&n| {
-            let median = |what| {
-                let r = rows.iter().find(|r| r.pilots == n && r.what == what)?;
-                let wall = sorted(r.samples.iter().map(|s| s.wall));
-                Some(wall[wall.len() / 2])
-            };
-            Some(format!("{}: {:.2}", thousands(n as u64), median(BUILD)? / median(HUGO)?))
+            let (langso, hugo) = (find(n, BUILD)?, find(n, HUGO)?);
+            let ratio = |f: fn(&Sample) -> f64| langso.median(f) / hugo.median(f);
+            Some(format!("{}: {:.2} ({:.2})", thousands(n as u64), ratio(wall), ratio(cpu)))
         })
         .collect();
     if !ratios.is_empty() {
-        println!("\nlangso ÷ hugo, median wall of a build into an empty folder: {}", ratios.join(" · "));
+        println!("\nlangso ÷ hugo, build into an empty folder, median wall (median CPU): {}", ratios.join(" · "));
+    }
+}
+
+fn wall(s: &Sample) -> f64 {
+    s.wall
+}
+
+fn cpu(s: &Sample) -> f64 {
+    s.cpu
+}
+
+impl Row {
+    fn median(&self, f: fn(&Sample) -> f64) -> f64 {
+        let v = sorted(self.samples.iter().map(f));
+        (v[(v.len() - 1) / 2] + v[v.len() / 2]) / 2.0
     }
 }
 
