@@ -347,10 +347,27 @@ fn print_machine(bin: &Path, hugo: Option<&str>) {
         .ok()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let mem = kib.map_or("unknown".into(), |k| format!("{:.1} GB", k * 1024.0 / 1e9));
-    println!("machine: {nproc} CPUs, {}, {mem} memory", model.unwrap_or("unknown CPU"));
-    println!("at the start: {}", load());
-    println!("langso: {} (commit {})", bin.display(), commit.as_deref().unwrap_or("unknown"));
-    println!("hugo: {}", hugo.unwrap_or("not run (not on the PATH, or --no-hugo)"));
+    // Markdown, like the table: the standard output can be pasted into the README as it is.
+    println!("- date: {} (UTC)", today());
+    println!("- machine: {nproc} CPUs, {}, {mem} memory", model.unwrap_or("unknown CPU"));
+    println!("- at the start: {}", load());
+    println!("- langso: `{}` (commit {})", bin.display(), commit.as_deref().unwrap_or("unknown"));
+    println!("- hugo: {}", hugo.unwrap_or("not run (not on the PATH, or --no-hugo)"));
+}
+
+/// Today's date from the system clock (days since 1970 to a civil date, proleptic Gregorian).
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year}-{month:02}-{day:02}")
 }
 
 fn print_table(rows: &[Row], sizes: &[usize]) {
