@@ -60,6 +60,7 @@ fn main() {
             seed: 1,
             out: root.clone(),
             from: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            hugo: None,
         };
         gen_corpus::generate(&opts).expect("corpus");
         eprintln!("{n} pilots generated in {:.1} s", started.elapsed().as_secs_f64());
@@ -88,45 +89,8 @@ fn summary(ms: &[f64]) -> String {
     format!("{:.1} ms [{:.1}–{:.1}]", v[v.len() / 2], v[0], v[v.len() - 1])
 }
 
-/// The pilot every edit touches: the first one of the corpus.
-fn pilot(root: &Path) -> String {
-    let mut provinces: Vec<_> = std::fs::read_dir(root.join("content/pilots")).unwrap().flatten().collect();
-    provinces.sort_by_key(|e| e.file_name());
-    let mut communes: Vec<_> = std::fs::read_dir(provinces[0].path()).unwrap().flatten().collect();
-    communes.sort_by_key(|e| e.file_name());
-    format!(
-        "content/pilots/{}/{}",
-        provinces[0].file_name().to_string_lossy(),
-        communes[0].file_name().to_string_lossy()
-    )
-}
-
-/// The edited text of run `i`: a text edit changes a sentence of the body, a metric
-/// edit the value of the pilot's first indicator.
-fn edited(root: &Path, pilot: &str, edit: &str, i: usize) -> (String, String) {
-    if edit == "text" {
-        let rel = format!("{pilot}/index.md");
-        let text = std::fs::read_to_string(root.join(&rel)).unwrap();
-        let body = text.find("\n## ").unwrap();
-        let mut out = text.clone();
-        out.insert_str(body, &format!("\n\nĐoạn sửa lần thứ {i}."));
-        (rel, out)
-    } else {
-        let rel = format!("{pilot}/metrics.yaml");
-        let text = std::fs::read_to_string(root.join(&rel)).unwrap();
-        let line = text.lines().skip_while(|l| *l != "indicators:").nth(1).unwrap().to_string();
-        let (key, _) = line.split_once(':').unwrap();
-        let value = if line.contains("true") || line.contains("false") {
-            (i.is_multiple_of(2)).to_string()
-        } else {
-            format!("{}", 1 + i)
-        };
-        (rel, text.replacen(&line, &format!("{key}: {value}"), 1))
-    }
-}
-
 fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'static str]) -> Vec<Row> {
-    let pilot = pilot(root);
+    let pilot = gen_corpus::first_pilot(root);
     let mut inc = Incremental::new(root, None);
     let started = Instant::now();
     let first = inc.update(&Changes::Everything).ok().expect("the corpus builds without errors");
@@ -135,7 +99,7 @@ fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'sta
     for &edit in edits {
         let mut row = Row { pilots: n, edit, engine: Vec::new(), deferred: Vec::new(), served: Vec::new(), changed: 0 };
         for i in 0..runs {
-            let (rel, text) = edited(root, &pilot, edit, i);
+            let (rel, text) = gen_corpus::edited(root, &pilot, edit, i);
             server::save(root, &rel, &text);
             // What the preview does: the pages first, then (after the reload event) the search index.
             let t = Instant::now();
@@ -155,7 +119,7 @@ fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'sta
         server::wait_for(&events, "errors", |_| true);
         for row in &mut rows {
             for i in 0..runs {
-                let (rel, text) = edited(root, &pilot, row.edit, i + runs);
+                let (rel, text) = gen_corpus::edited(root, &pilot, row.edit, i + runs);
                 std::thread::sleep(Duration::from_millis(200));
                 server::save(root, &rel, &text);
                 let t = Instant::now();

@@ -4,17 +4,25 @@
 //!
 //! ```sh
 //! cargo run --release --example gen_corpus -- --pilots 1000 --seed 1 --out /tmp/corpus-1k
+//! cargo run --release --example gen_corpus -- --pilots 1000 --out /tmp/corpus-1k --hugo /tmp/hugo-1k
 //! ```
 //!
 //! Each pilot has an `index.md` of 600–900 words of Vietnamese in the six recommended
 //! sections, with a list, a table, a footnote and links to other pilots and to a heading,
 //! and a `metrics.yaml` with 10–16 indicators of the catalog, some baselines and
 //! proposals. All of it is illustrative (`sample: true`); no figure is official.
+//!
+//! `--hugo DIR` also writes the same pilots as a Hugo site, so that `cargo bench --bench build`
+//! can compare with `hugo` on the same corpus: one page per pilot (the same Markdown, its
+//! metrics in the front matter and rendered as a table), a list page per province, the fields
+//! and indicators as taxonomies (a list page per field and per indicator), one RSS feed, a
+//! sitemap and robots.txt. What langso renders on top (share cards, the search index,
+//! the criteria dashboard and its charts, statistics, downloads) Hugo does not.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use langso::model::{Better, Indicator, Unit};
+use langso::model::{Better, Field, Indicator, Province, Unit};
 
 /// What to generate.
 pub struct Options {
@@ -23,6 +31,8 @@ pub struct Options {
     pub out: PathBuf,
     /// The site root whose registries and pages are copied (this repository by default).
     pub from: PathBuf,
+    /// Also write the pilots as a Hugo site into this folder.
+    pub hugo: Option<PathBuf>,
 }
 
 /// A small deterministic generator (SplitMix64): no dependency, same numbers everywhere.
@@ -166,6 +176,10 @@ pub fn generate(opts: &Options) -> Result<usize, String> {
         }
     }
 
+    if let Some(hugo) = &opts.hugo {
+        hugo_skeleton(hugo, provinces, fields, indicators)?;
+    }
+
     let mut rng = Rng::new(opts.seed);
     let mut used = std::collections::HashSet::new();
     let mut communes: Vec<Commune> = Vec::with_capacity(opts.pilots);
@@ -194,8 +208,14 @@ pub fn generate(opts: &Options) -> Result<usize, String> {
         f.dedup();
         let field_slugs: Vec<&str> = f.iter().map(|&i| fields[i].slug.as_str()).collect();
         let link = (i > 0).then(|| &communes[rng.range(0, i as u64 - 1) as usize]);
-        write(&dir.join("index.md"), &index_md(&mut rng, c, link))?;
-        write(&dir.join("metrics.yaml"), &metrics_yaml(&mut rng, c, &field_slugs, indicators))?;
+        let md = index_md(&mut rng, c, link);
+        let metrics = metrics_yaml(&mut rng, c, &field_slugs, indicators);
+        if let Some(hugo) = &opts.hugo {
+            let page = hugo.join("content/pilots").join(&c.province).join(format!("{}.md", c.slug));
+            write(&page, &hugo_page(&md, &metrics, c, &field_slugs))?;
+        }
+        write(&dir.join("index.md"), &md)?;
+        write(&dir.join("metrics.yaml"), &metrics)?;
     }
     Ok(communes.len())
 }
@@ -206,6 +226,7 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::create_dir_all(path.parent().unwrap()).map_err(|e| format!("{}: {e}", path.display()))?;
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -361,6 +382,151 @@ fn metrics_yaml(rng: &mut Rng, c: &Commune, fields: &[&str], indicators: &[Indic
     y
 }
 
+/// The Hugo site's configuration, templates and list pages (provinces, fields, indicators).
+fn hugo_skeleton(dir: &Path, provinces: &[Province], fields: &[Field], indicators: &[Indicator]) -> Result<(), String> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let title = |t: &str| serde_json::to_string(t).unwrap();
+    for (path, text) in HUGO_FILES {
+        write(&dir.join(path), text)?;
+    }
+    write(&dir.join("content/_index.md"), "---\ntitle: \"Xã nông thôn mới thông minh\"\n---\n")?;
+    write(&dir.join("content/pilots/_index.md"), "---\ntitle: \"Mô hình thí điểm\"\n---\n")?;
+    for p in provinces {
+        let page = format!("---\ntitle: {}\n---\n", title(&p.name));
+        write(&dir.join("content/pilots").join(&p.slug).join("_index.md"), &page)?;
+    }
+    for f in fields {
+        let page = format!("---\ntitle: {}\n---\n{}\n", title(&f.name.vi), f.description);
+        write(&dir.join("content/fields").join(&f.slug).join("_index.md"), &page)?;
+    }
+    for i in indicators {
+        let page = format!("---\ntitle: {}\n---\n{}\n", title(&i.name.vi), i.description);
+        write(&dir.join("content/indicators").join(&i.id).join("_index.md"), &page)?;
+    }
+    Ok(())
+}
+
+/// A pilot as a Hugo page: the same front matter and Markdown, with its province, its fields
+/// and the indicators it reports as taxonomies and its whole `metrics.yaml` under `metrics`.
+fn hugo_page(md: &str, metrics: &str, c: &Commune, fields: &[&str]) -> String {
+    let end = md.find("\n---\n").expect("front matter");
+    let (front, body) = (&md[4..end], &md[end + 5..]);
+    let reported: Vec<&str> = metrics
+        .lines()
+        .skip_while(|l| *l != "indicators:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.trim().split_once(':').map(|(id, _)| id))
+        .collect();
+    let mut page = format!(
+        "---\n{front}\nprovince: {}\nfields: [{}]\nindicators: [{}]\nmetrics:\n",
+        c.province,
+        fields.join(", "),
+        reported.join(", ")
+    );
+    for line in metrics.lines() {
+        let _ = writeln!(page, "  {line}");
+    }
+    page.push_str("---\n");
+    page.push_str(body);
+    page
+}
+
+/// The Hugo site's fixed files: configuration and a minimal theme with the same kinds of page.
+const HUGO_FILES: &[(&str, &str)] = &[
+    (
+        "hugo.toml",
+        r#"baseURL = "https://example.org/"
+languageCode = "vi"
+title = "Xã nông thôn mới thông minh"
+enableRobotsTXT = true
+[taxonomies]
+  field = "fields"
+  indicator = "indicators"
+[outputs]
+  home = ["HTML", "RSS"]
+  section = ["HTML"]
+  taxonomy = ["HTML"]
+  term = ["HTML"]
+"#,
+    ),
+    (
+        "layouts/_default/baseof.html",
+        r#"<!doctype html>
+<html lang="vi">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} · {{ .Site.Title }}</title></head>
+<body>
+<header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a> · <a href="{{ "/pilots/" | relURL }}">Mô hình</a> · <a href="{{ "/fields/" | relURL }}">Lĩnh vực</a> · <a href="{{ "/indicators/" | relURL }}">Chỉ tiêu</a></header>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+"#,
+    ),
+    (
+        "layouts/_default/single.html",
+        r#"{{ define "main" }}<article>
+<h1>{{ .Title }}</h1>
+<p>{{ .Params.summary }}</p>
+<p>{{ with .Parent }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} · {{ .Date.Format "02/01/2006" }} · {{ .Params.metrics.status }}</p>
+<ul>{{ range .GetTerms "fields" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
+{{ .Content }}
+<table><thead><tr><th>Chỉ tiêu</th><th>Giá trị</th><th>Năm</th></tr></thead><tbody>
+{{ range $id, $v := .Params.metrics.indicators }}<tr><td><a href="{{ printf "/indicators/%s/" $id | relURL }}">{{ $id }}</a></td>{{ if reflect.IsMap $v }}<td>{{ $v.value }}</td><td>{{ $v.year }}</td>{{ else }}<td>{{ $v }}</td><td></td>{{ end }}</tr>
+{{ end }}</tbody></table>
+</article>{{ end }}
+"#,
+    ),
+    (
+        "layouts/_default/list.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>
+{{ end }}</ul>{{ end }}
+"#,
+    ),
+];
+
+/// The pilot the benchmarks edit: the first one of the corpus.
+pub fn first_pilot(root: &Path) -> String {
+    let mut provinces: Vec<_> = std::fs::read_dir(root.join("content/pilots")).unwrap().flatten().collect();
+    provinces.sort_by_key(|e| e.file_name());
+    let mut communes: Vec<_> = std::fs::read_dir(provinces[0].path()).unwrap().flatten().collect();
+    communes.sort_by_key(|e| e.file_name());
+    format!(
+        "content/pilots/{}/{}",
+        provinces[0].file_name().to_string_lossy(),
+        communes[0].file_name().to_string_lossy()
+    )
+}
+
+/// The benchmarks' edit number `i` of `pilot`: `(file relative to the root, its new text)`.
+/// A "text" edit adds a sentence to the case study, a "metric" edit changes the value of the
+/// pilot's first indicator.
+pub fn edited(root: &Path, pilot: &str, edit: &str, i: usize) -> (String, String) {
+    if edit == "text" {
+        let rel = format!("{pilot}/index.md");
+        let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+        let body = text.find("\n## ").unwrap();
+        let mut out = text.clone();
+        out.insert_str(body, &format!("\n\nĐoạn sửa lần thứ {i}."));
+        (rel, out)
+    } else {
+        let rel = format!("{pilot}/metrics.yaml");
+        let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+        let line = text.lines().skip_while(|l| *l != "indicators:").nth(1).unwrap().to_string();
+        let (key, _) = line.split_once(':').unwrap();
+        let value = if line.contains("true") || line.contains("false") {
+            (i.is_multiple_of(2)).to_string()
+        } else {
+            format!("{}", 1 + i)
+        };
+        (rel, text.replacen(&line, &format!("{key}: {value}"), 1))
+    }
+}
+
 #[allow(dead_code)]
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -369,6 +535,7 @@ fn main() {
         seed: 1,
         out: PathBuf::from("corpus"),
         from: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        hugo: None,
     };
     while let Some(a) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| usage(&format!("`{a}` needs a value")));
@@ -377,6 +544,7 @@ fn main() {
             "--seed" => opts.seed = value().parse().unwrap_or_else(|_| usage("--seed takes a number")),
             "--out" => opts.out = PathBuf::from(value()),
             "--from" => opts.from = PathBuf::from(value()),
+            "--hugo" => opts.hugo = Some(PathBuf::from(value())),
             _ => usage(&format!("unknown argument `{a}`")),
         }
     }
@@ -390,6 +558,6 @@ fn main() {
 }
 
 fn usage(msg: &str) -> ! {
-    eprintln!("error: {msg}\nusage: gen_corpus --pilots N --seed S --out DIR [--from SITE_ROOT]");
+    eprintln!("error: {msg}\nusage: gen_corpus --pilots N --seed S --out DIR [--from SITE_ROOT] [--hugo DIR]");
     std::process::exit(2);
 }
