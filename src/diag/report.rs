@@ -85,7 +85,13 @@ impl Source {
     fn line(&mut self, root: &Path, path: &str, line: usize) -> Option<&[char]> {
         if self.path != path || self.line_starts.is_empty() {
             self.path = path.to_string();
-            self.text = std::fs::read(root.join(path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+            // Never quote through a symbolic link: its target may be any file of the build
+            // machine, and the report may end up in a public CI log.
+            let linked = crate::load::source::symlinked_component(root, path).is_some();
+            self.text = (!linked)
+                .then(|| std::fs::read(root.join(path)).ok())
+                .flatten()
+                .map(|b| String::from_utf8_lossy(&b).into_owned());
             let text = self.text.as_deref().unwrap_or("");
             self.line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
             self.last_line = None;

@@ -98,8 +98,18 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     {
         config.language = lang;
     }
-    if let Some(t) = m.get("theme").and_then(|n| n.as_text(rel, diags)) {
-        config.theme = t;
+    // The theme is a folder name under `themes/`: a slug, never a path (`../..`) out of the site root.
+    if let Some(n) = m.get("theme")
+        && let Some(t) = n.as_text(rel, diags)
+    {
+        if is_slug(&t) {
+            config.theme = t;
+        } else {
+            diags.push(
+                Diagnostic::error("invalid-slug", n.at(rel), msg!("invalid-slug", slug = &t))
+                    .help(msg!("invalid-slug-help", slug = crate::slug::slugify(&t))),
+            );
+        }
     }
     m.finish(&["title", "description", "base_url", "language", "theme"], diags);
     config

@@ -505,8 +505,10 @@ impl Ctx<'_> {
                 return None;
             }
         };
-        if meta.file_type().is_symlink() {
-            self.error("symlink", offset, msg!("symlink", path = dest), msg!("symlink-file-help"));
+        if let Some(link) = crate::load::source::symlinked_component(self.root, resolved) {
+            let help =
+                if meta.file_type().is_symlink() { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
+            self.error("symlink", offset, msg!("symlink", path = &link), help);
             return None;
         }
         if !meta.is_file() {
@@ -701,19 +703,9 @@ fn percent_encode_segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
 }
 
-/// True if and only if the SVG at `path` has no script, event handler, or reference to
-/// another document (which a browser opening the file directly would follow).
+/// True if and only if the SVG at `path` has nothing that runs or fetches (`svg_image`).
 fn svg_is_inert(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else { return false };
-    let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    !(compact.contains("<script")
-        || compact.contains("javascript:")
-        || compact.contains("<foreignobject")
-        || compact.contains("<!entity")
-        || has_event_handler(&text)
-        || compact.contains("href=\"http")
-        || compact.contains("href='http"))
+    std::fs::read(path).is_ok_and(|bytes| super::svg_image::is_inert(&bytes))
 }
 
 fn has_event_handler(lower: &str) -> bool {

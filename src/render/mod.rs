@@ -11,6 +11,7 @@ pub mod format;
 pub mod markdown;
 pub mod schema;
 pub mod share;
+pub mod svg_image;
 pub mod theme;
 pub mod views;
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod scan;
 pub mod server;
 
 pub fn repo_root() -> PathBuf {
