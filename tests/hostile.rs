@@ -51,6 +51,8 @@ fn plant_secret(dir: &Path) {
             _ if name.ends_with(".md") => format!("{text}\n{MARKER}\n"),
             _ => text,
         };
+        // On the first line too, where a diagnostic about the file points and its report quotes.
+        let text = if name.ends_with(".yaml") { format!("# {MARKER}\n{text}") } else { text };
         assert!(text.contains(MARKER), "{}", path.display());
         std::fs::write(path, text).unwrap();
     }
@@ -365,4 +367,100 @@ fn the_scanner_sees_what_a_browser_would_run() {
         !xml_findings("<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#x09;script:x\"/></svg>").is_empty()
     );
     assert!(!xml_findings("<feed><title>a</title><b></feed>").is_empty(), "broken XML is reported");
+}
+
+/// The strings case once more, read as a spreadsheet, a JSON parser, a feed reader and an
+/// SVG viewer would read it: every hostile string arrives intact as data, and nowhere as markup
+/// or a formula.
+#[cfg(unix)]
+#[test]
+fn hostile_strings_arrive_as_data_in_feeds_downloads_charts_and_the_search_index() {
+    let case = Case::set_up("strings");
+    let failures = case.run(&theme());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let out = case.out();
+    let title = "<script>alert('title')</script>\"'></title></script>";
+    let commune = "=HYPERLINK(\"http://evil.test\",\"Xã A\")";
+    let province = "Ninh Bình</title></text><script>alert('prov')</script>";
+
+    let mut formulas = 0;
+    for (path, bytes) in tree(&out).into_iter().filter(|(p, _)| p.ends_with(".csv")) {
+        for cell in csv_cells(std::str::from_utf8(&bytes).unwrap().trim_start_matches('\u{feff}')) {
+            let bare = cell.strip_prefix('\'').unwrap_or(&cell);
+            let formula = bare.starts_with(['\t', '\r', '\n']) || bare.trim_start().starts_with(['=', '+', '-', '@']);
+            if formula {
+                formulas += 1;
+                assert!(cell.parse::<f64>().is_ok() || cell.starts_with('\''), "{path}: unguarded formula {cell:?}");
+            }
+        }
+    }
+    assert!(formulas >= 8, "the corpus's formulas reached the CSV files ({formulas})");
+
+    for (path, bytes) in tree(&out) {
+        if path.ends_with(".json") || path.ends_with(".webmanifest") {
+            serde_json::from_slice::<serde_json::Value>(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+    }
+    let pilots: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/pilots.json")).unwrap()).unwrap();
+    assert!(pilots.to_string().contains(&serde_json::to_string(commune).unwrap()), "JSON keeps the commune as written");
+    let entries: Vec<serde_json::Value> = tree(&out.join("search/index/e"))
+        .values()
+        .flat_map(|b| serde_json::from_slice::<Vec<serde_json::Value>>(b).unwrap())
+        .collect();
+    assert!(entries.iter().any(|e| e[1] == title), "the search entry keeps the title as text");
+
+    let atom = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    let feed = roxmltree::Document::parse(&atom).unwrap();
+    let titles: Vec<&str> = feed.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+    assert!(titles.contains(&title), "{titles:?}");
+    assert!(titles.contains(&"Thử nghiệm <script>alert('site-title')</script>"), "{titles:?}");
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for loc in roxmltree::Document::parse(&sitemap).unwrap().descendants().filter(|n| n.has_tag_name("loc")) {
+        let url = loc.text().unwrap();
+        assert!(url.starts_with("https://example.test/ntm/") && !url.contains(['<', '"', '\'', ' ']), "{url}");
+    }
+
+    // Charts drawn into the pages are well-formed SVG whose texts are the names as written.
+    let mut chart_texts = Vec::new();
+    for (path, bytes) in tree(&out).into_iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8(bytes).unwrap();
+        for (start, _) in html.match_indices("<svg") {
+            let end = html[start..].find("</svg>").unwrap_or_else(|| panic!("{path}: unclosed svg")) + start + 6;
+            let svg = html[start..end].replace("&nbsp;", "\u{a0}");
+            let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{path}: {e}\n{svg}"));
+            chart_texts.extend(doc.descendants().filter_map(|n| n.text()).map(str::to_string));
+        }
+    }
+    assert!(chart_texts.iter().any(|t| t.contains(province)), "a chart names the province as written");
+
+    let page = std::fs::read_to_string(out.join("pilots/ninh-binh/giao-phong/index.html")).unwrap();
+    let ld_start = page.find("<script type=\"application/ld+json\">").expect("JSON-LD") + 35;
+    let ld = &page[ld_start..ld_start + page[ld_start..].find("</script>").unwrap()];
+    let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+    assert!(ld.to_string().contains(&serde_json::to_string(title).unwrap()), "JSON-LD keeps the title as data: {ld}");
+}
+
+/// The cells of a CSV document (RFC 4180 quoting, CRLF or LF line ends).
+fn csv_cells(text: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, ',' | '\n') => cells.push(std::mem::take(&mut cell)),
+            (false, c) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
 }

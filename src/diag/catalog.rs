@@ -256,6 +256,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "add a `## {title}` heading; the sections are, in order: {sections}",
         "thêm đề mục `## {title}`; các mục theo thứ tự là: {sections}",
     ),
+    (
+        "name-collision",
+        "`{dest}` and `{other}` differ only in upper and lower case: on Windows and macOS they are one file",
+        "`{dest}` và `{other}` chỉ khác nhau ở chữ hoa, chữ thường: trên Windows và macOS chúng là một tệp",
+    ),
+    (
+        "name-collision-help",
+        "rename one of the files (lower-case names avoid this) and change its link",
+        "đổi tên một trong hai tệp (tên viết thường sẽ tránh được việc này) và sửa liên kết tới nó",
+    ),
     ("negative", "{value} is negative", "{value} là số âm"),
     ("negative-count-help", "a count cannot be below 0", "số đếm không thể nhỏ hơn 0"),
     ("negative-help", "use 0 or more", "dùng số từ 0 trở lên"),

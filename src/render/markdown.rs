@@ -528,6 +528,16 @@ impl Ctx<'_> {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
         }
+        // Published side by side, two names that differ only in case would overwrite each other
+        // on a case-insensitive file system (and cannot both be checked out there).
+        let folded = relative.to_lowercase();
+        if let Some(other) =
+            self.out.assets.iter().find(|a| a.relative != relative && a.relative.to_lowercase() == folded)
+        {
+            let message = msg!("name-collision", dest = dest, other = &other.relative);
+            self.error("name-collision", offset, message, msg!("name-collision-help"));
+            return None;
+        }
         let asset = Asset { source: resolved.trim_end_matches('/').to_string(), relative: relative.clone() };
         if !self.out.assets.contains(&asset) {
             self.out.assets.push(asset);
