@@ -12,6 +12,7 @@
 //! - `error|warning CODE PATH:LINE:COLUMN`: reported there; a build with an error
 //!   publishes nothing, and every error reported must be listed;
 //! - `contains|lacks FILE TEXT`: a published file holds, or does not hold, `TEXT`;
+//! - `report-lacks TEXT`: the build's report does not hold `TEXT`;
 //! - set-up: `base CASE` (that case's files laid first), `append PATH TEXT`, `write PATH TEXT`, `repeat PATH COUNT TEXT` (appended
 //!   COUNT times), `size PATH BYTES` (a sparse file), `delete PATH`, `dir PATH`,
 //!   `symlink PATH TARGET`.
@@ -112,6 +113,7 @@ struct Case {
     expected: Vec<(String, String, String)>,
     contains: Vec<(String, String)>,
     lacks: Vec<(String, String)>,
+    report_lacks: Vec<String>,
 }
 
 impl Case {
@@ -129,8 +131,14 @@ impl Case {
 
     fn set_up(name: &str) -> Case {
         let tmp = tempfile::tempdir().unwrap();
-        let mut case =
-            Case { name: name.to_string(), tmp, expected: Vec::new(), contains: Vec::new(), lacks: Vec::new() };
+        let mut case = Case {
+            name: name.to_string(),
+            tmp,
+            expected: Vec::new(),
+            contains: Vec::new(),
+            lacks: Vec::new(),
+            report_lacks: Vec::new(),
+        };
         let (root, secret) = (case.root(), case.secret());
         copy_dir(&repo_root().join("tests/fixtures/minimal/content"), &root.join("content"));
         plant_secret(&secret);
@@ -162,6 +170,7 @@ impl Case {
                     String::from_utf8(unescape(text)).unwrap(),
                 )),
                 "contains" => case.contains.push((first.to_string(), String::from_utf8(unescape(text)).unwrap())),
+                "report-lacks" => case.report_lacks.push(String::from_utf8(unescape(rest)).unwrap()),
                 "lacks" => case.lacks.push((first.to_string(), String::from_utf8(unescape(text)).unwrap())),
                 "append" => {
                     let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
@@ -230,6 +239,11 @@ impl Case {
         }
         if String::from_utf8_lossy(&o.stdout).contains(MARKER) || err.contains(MARKER) {
             fail("the secret reached the build's report".into());
+        }
+        for text in &self.report_lacks {
+            if err.contains(text.as_str()) {
+                fail(format!("the build's report holds {text:?}"));
+            }
         }
         for (file, text) in &self.contains {
             let published = std::fs::read_to_string(path_of(&self.out(), file)).unwrap_or_default();

@@ -51,10 +51,11 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
             Severity::Warning => ("warning", "1;33"),
         };
         let head = format!("{label}[{}]", d.code);
-        let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &d.message_in(lang)));
-        let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), d.path, d.line, d.column);
+        let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &printable(&d.message_in(lang))));
+        let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), printable(&d.path), d.line, d.column);
         if let Some(line) = source.line(root, &d.path, d.line) {
             let (src, column) = quote_window(line, d.column);
+            let src = printable(&src);
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
@@ -64,7 +65,7 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
             let _ = writeln!(out, "{pad} {bar} {caret_pad}{}", p.paint(paint, "^"));
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), help.render(lang));
+            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), printable(&help.render(lang)));
         }
         out.push('\n');
     }
@@ -108,6 +109,14 @@ impl Source {
         }
         self.last_line.as_ref().map(|(_, chars)| chars.as_slice())
     }
+}
+
+/// `text` with every control character but the tab shown as `�`, one character for one, so
+/// that carets stay in place: content (a link, a file name, a quoted line) may hold escape
+/// sequences that would drive the terminal of whoever reads the report, or line breaks
+/// that would forge a diagnostic of its own.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
 }
 
 /// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`
