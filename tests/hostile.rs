@@ -13,6 +13,7 @@
 //!   publishes nothing, and every error reported must be listed;
 //! - `contains|lacks FILE TEXT`: a published file holds, or does not hold, `TEXT`;
 //! - `report-lacks TEXT`: the build's report does not hold `TEXT`;
+//! - `exit 2 TEXT`: the build stops as a usage or I/O failure whose message holds `TEXT`;
 //! - set-up: `base CASE` (that case's files laid first), `append PATH TEXT`, `write PATH TEXT`, `repeat PATH COUNT TEXT` (appended
 //!   COUNT times), `size PATH BYTES` (a sparse file), `delete PATH`, `dir PATH`,
 //!   `symlink PATH TARGET`.
@@ -114,6 +115,8 @@ struct Case {
     contains: Vec<(String, String)>,
     lacks: Vec<(String, String)>,
     report_lacks: Vec<String>,
+    /// `exit 2 TEXT`: the build fails as a usage or I/O failure saying `TEXT`.
+    failure: Option<String>,
 }
 
 impl Case {
@@ -138,6 +141,7 @@ impl Case {
             contains: Vec::new(),
             lacks: Vec::new(),
             report_lacks: Vec::new(),
+            failure: None,
         };
         let (root, secret) = (case.root(), case.secret());
         copy_dir(&repo_root().join("tests/fixtures/minimal/content"), &root.join("content"));
@@ -170,6 +174,7 @@ impl Case {
                     String::from_utf8(unescape(text)).unwrap(),
                 )),
                 "contains" => case.contains.push((first.to_string(), String::from_utf8(unescape(text)).unwrap())),
+                "exit" if first == "2" => case.failure = Some(text.to_string()),
                 "report-lacks" => case.report_lacks.push(String::from_utf8(unescape(rest)).unwrap()),
                 "lacks" => case.lacks.push((first.to_string(), String::from_utf8(unescape(text)).unwrap())),
                 "append" => {
@@ -215,6 +220,13 @@ impl Case {
         let err = stderr(&o);
         let mut failures = Vec::new();
         let mut fail = |s: String| failures.push(format!("{name}: {s}"));
+        if let Some(text) = &self.failure {
+            if o.status.code() != Some(2) || !err.contains(text.as_str()) || self.out().exists() {
+                fail(format!("expected exit 2 saying `{text}`, got {:?}:\n{err}", o.status.code()));
+            }
+            failures.extend(scan_output(&self.root(), theme).into_iter().map(|s| format!("{name}: {s}")));
+            return failures;
+        }
         if err.contains("panicked") || !matches!(o.status.code(), Some(0 | 1)) {
             fail(format!("exit {:?}:\n{err}", o.status.code()));
             return failures;
