@@ -384,6 +384,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "kiểm tra tệp có tồn tại, là tệp (không phải thư mục) và đọc được",
     ),
     (
+        "unsafe-file",
+        "`{dest}` would be published as it is, and a browser would open it as a page of the site (or run it)",
+        "`{dest}` sẽ được xuất bản nguyên trạng, và trình duyệt sẽ mở nó như một trang của website (hoặc chạy nó)",
+    ),
+    (
+        "unsafe-file-help",
+        "link only images (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, office or data files (CSV, XLSX, DOCX, …), audio or video; put text into the case study",
+        "chỉ liên kết tới ảnh (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, tệp văn phòng hoặc dữ liệu (CSV, XLSX, DOCX, …), âm thanh hoặc video; đưa nội dung chữ vào bài viết",
+    ),
+    (
         "unsafe-svg",
         "`{dest}` contains script, event handlers or external references",
         "`{dest}` chứa mã script, trình xử lý sự kiện hoặc tham chiếu ra ngoài",

@@ -524,6 +524,10 @@ impl Ctx<'_> {
             );
             return None;
         }
+        if !super::linked_file::publishable(name) {
+            self.error("unsafe-file", offset, msg!("unsafe-file", dest = dest), msg!("unsafe-file-help"));
+            return None;
+        }
         if name.to_ascii_lowercase().ends_with(".svg") && !svg_is_inert(&self.root.join(resolved)) {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
@@ -713,9 +717,9 @@ fn percent_encode_segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
 }
 
-/// True if and only if the SVG at `path` has nothing that runs or fetches (`svg_image`).
+/// True if and only if the SVG at `path` has nothing that runs or fetches (`linked_file`).
 fn svg_is_inert(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|bytes| super::svg_image::is_inert(&bytes))
+    std::fs::read(path).is_ok_and(|bytes| super::linked_file::svg_is_inert(&bytes))
 }
 
 fn has_event_handler(lower: &str) -> bool {

@@ -8,10 +8,10 @@ pub mod criteria;
 pub mod data;
 pub mod feeds;
 pub mod format;
+pub mod linked_file;
 pub mod markdown;
 pub mod schema;
 pub mod share;
-pub mod svg_image;
 pub mod theme;
 pub mod views;
 

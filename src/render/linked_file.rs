@@ -1,8 +1,21 @@
-//! Whether an SVG image from a pilot folder may be published. It is copied as it is, and a
-//! visitor who opens it directly gets a document of the site's own origin, outside the
-//! pages' Content-Security-Policy: a script in it would run as the site. So the file is
-//! parsed as XML (names resolved through namespace prefixes, character references
-//! decoded, as a browser does) and refused if anything in it could run or fetch.
+//! What a file linked from a document may be. It is copied beside the page byte for byte,
+//! on the site's own origin and outside the pages' Content-Security-Policy, so it must be a
+//! kind that a browser shows and never runs: an HTML, XML or script file would be a page of
+//! the site written by whoever sent the pull request. Images, PDF and office or data files
+//! pass by their extension; an SVG image is also parsed as XML (names resolved through
+//! namespace prefixes, character references decoded, as a browser does) and refused if
+//! anything in it could run or fetch.
+
+/// Extensions (lower case) of the files a document may link to.
+pub const PUBLISHABLE: &[&str] = &[
+    "jpg", "jpeg", "png", "webp", "gif", "avif", "svg", "pdf", "csv", "txt", "xlsx", "xls", "ods", "docx", "doc",
+    "odt", "pptx", "ppt", "odp", "mp4", "webm", "mp3",
+];
+
+/// True if a file of this name may be copied into the site.
+pub fn publishable(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, ext)| PUBLISHABLE.contains(&ext.to_ascii_lowercase().as_str()))
+}
 
 /// Elements that run code, embed other documents or listen for events, by local name
 /// (lower case) in any namespace: `<s:script xmlns:s="http://www.w3.org/2000/svg">` is a script.
@@ -14,7 +27,7 @@ const INLINE_IMAGES: &[&str] = &["data:image/png", "data:image/jpeg", "data:imag
 /// True if and only if `bytes` is well-formed SVG with no script, event handler, entity
 /// declaration, link with a scheme (`javascript:`, `http:`, …) or to another host, style
 /// import, or animation that rewrites a link.
-pub fn is_inert(bytes: &[u8]) -> bool {
+pub fn svg_is_inert(bytes: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(bytes) else { return false };
     if text.to_ascii_lowercase().contains("<!entity") {
         return false;
@@ -89,12 +102,24 @@ fn has_scheme(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_inert;
+    use super::{publishable, svg_is_inert as is_inert};
 
     const NS: &str = "xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
 
     fn svg(body: &str) -> String {
         format!("<svg {NS} viewBox=\"0 0 10 10\">{body}</svg>")
+    }
+
+    #[test]
+    fn only_kinds_a_browser_never_runs_are_published() {
+        for name in ["anh.JPG", "so-do.svg", "bao-cao.pdf", "so-lieu.xlsx", "a.b.png"] {
+            assert!(publishable(name), "{name}");
+        }
+        for name in
+            ["trang.html", "TRANG.HTM", "a.xhtml", "a.xml", "a.js", "a.mjs", "a.php", "a.css", "README", "a.svgz"]
+        {
+            assert!(!publishable(name), "{name}");
+        }
     }
 
     #[test]
