@@ -313,8 +313,8 @@ fn scan_output(root: &Path, theme: &ThemeAllowance) -> Vec<String> {
         if bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()) {
             found.push(format!("{rel} holds bytes of the secret file outside the site root"));
         }
-        if rel.starts_with("public/") {
-            for f in executable_content(&rel, &bytes, theme, BASE) {
+        if let Some(published) = rel.strip_prefix("public/") {
+            for f in executable_content(published, &bytes, theme, BASE) {
                 found.push(format!("{rel}: {f}"));
             }
         }
@@ -393,6 +393,15 @@ fn the_scanner_sees_what_a_browser_would_run() {
         !xml_findings("<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#x09;script:x\"/></svg>").is_empty()
     );
     assert!(!xml_findings("<feed><title>a</title><b></feed>").is_empty(), "broken XML is reported");
+    let site_js = std::fs::read(repo_root().join("themes/default/static/site.js")).unwrap();
+    assert!(executable_content("assets/site.js", &site_js, &theme, BASE).is_empty());
+    assert!(
+        !executable_content("pilots/a/b/site.js", &site_js, &theme, BASE).is_empty(),
+        "only where the theme puts it"
+    );
+    assert!(!executable_content("assets/site.js", b"alert(1)", &theme, BASE).is_empty());
+    assert!(!executable_content("pilots/a/b/X.MJS", b"alert(1)", &theme, BASE).is_empty());
+    assert!(!executable_content("pilots/a/b/a.HTM", b"<script>alert(1)</script>", &theme, BASE).is_empty());
 }
 
 /// The strings case once more, read as a spreadsheet, a JSON parser, a feed reader and an

@@ -25,13 +25,27 @@ const URL_ATTRIBUTES: &[&str] =
 /// script element, the search forms' actions and the `http-equiv` metas.
 pub struct ThemeAllowance {
     scripts: Vec<(String, Option<String>)>,
+    /// The theme's script files (`static/<name>`, published as `assets/<name>`) and their bytes.
+    script_files: Vec<(String, Vec<u8>)>,
     form_actions: Vec<String>,
     http_equiv: Vec<String>,
 }
 
 impl ThemeAllowance {
     pub fn from_templates(dir: &Path) -> ThemeAllowance {
-        let mut allowance = ThemeAllowance { scripts: Vec::new(), form_actions: Vec::new(), http_equiv: Vec::new() };
+        let mut allowance = ThemeAllowance {
+            scripts: Vec::new(),
+            script_files: Vec::new(),
+            form_actions: Vec::new(),
+            http_equiv: Vec::new(),
+        };
+        for entry in std::fs::read_dir(dir.parent().unwrap().join("static")).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if is_script_file(&name) {
+                allowance.script_files.push((format!("assets/{name}"), std::fs::read(entry.path()).unwrap()));
+            }
+        }
         for entry in walkdir::WalkDir::new(dir) {
             let entry = entry.unwrap();
             if !entry.file_type().is_file() {
@@ -75,13 +89,22 @@ fn after_base(url: &str) -> String {
     }
 }
 
-/// Everything executable in one published file (by its extension), described.
+fn is_script_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".js", ".mjs", ".cjs", ".wasm"].iter().any(|ext| lower.ends_with(ext))
+}
+
+/// Everything executable in one published file (`path` relative to the output folder, by
+/// its extension), described. A script file must be one of the theme's, byte for byte.
 pub fn executable_content(path: &str, bytes: &[u8], theme: &ThemeAllowance, base: &str) -> Vec<String> {
     let text = String::from_utf8_lossy(bytes);
-    if path.ends_with(".html") {
+    let lower = path.to_ascii_lowercase();
+    if [".html", ".htm", ".xhtml", ".shtml"].iter().any(|ext| lower.ends_with(ext)) {
         html_findings(&text, theme, base)
-    } else if path.ends_with(".svg") || path.ends_with(".xml") {
+    } else if lower.ends_with(".svg") || lower.ends_with(".xml") {
         xml_findings(&text)
+    } else if is_script_file(&lower) && !theme.script_files.iter().any(|(p, b)| p == path && b == bytes) {
+        vec!["a script file that is not the theme's".to_string()]
     } else {
         Vec::new()
     }
