@@ -216,7 +216,7 @@ impl Case {
     /// Builds the case and returns what went wrong, if anything.
     fn run(&self, theme: &ThemeAllowance) -> Vec<String> {
         let name = &self.name;
-        let o = langso(&["build", "--root", self.root().to_str().unwrap(), "--base-url", "https://example.test/ntm/"]);
+        let o = langso(&["build", "--root", self.root().to_str().unwrap()]);
         let err = stderr(&o);
         let mut failures = Vec::new();
         let mut fail = |s: String| failures.push(format!("{name}: {s}"));

@@ -212,6 +212,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("invalid-slug-page", "`{slug}` cannot be a page's address", "`{slug}` không thể làm địa chỉ của một trang"),
     ("invalid-slug-page-help", "rename the file to `{slug}.md`", "đổi tên tệp thành `{slug}.md`"),
+    (
+        "invalid-url",
+        "`{url}` is not an address a site can be published at",
+        "`{url}` không phải là địa chỉ có thể xuất bản trang",
+    ),
+    (
+        "invalid-url-help",
+        "write the full address starting with `https://`, such as `https://example.gov.vn/ntm/`",
+        "viết đầy đủ địa chỉ bắt đầu bằng `https://`, ví dụ `https://example.gov.vn/ntm/`",
+    ),
     ("invalid-utf8", "the file is not valid UTF-8 text", "tệp không phải văn bản UTF-8 hợp lệ"),
     (
         "invalid-utf8-help",
