@@ -4,7 +4,8 @@
 //! content read as raw text), SVG and XML parsed by roxmltree. What the theme may put in a
 //! page (its module scripts, the JSON-LD data block, its search forms, its CSP meta) is
 //! read from the theme's own templates, so a script added to a template is allowed and a
-//! script arriving from content is not.
+//! script arriving from content is not. A script file (`.js`, `.mjs`, …) must be one of the
+//! theme's `static/` files, byte for byte, where the theme publishes it (`assets/`).
 
 use std::cell::RefCell;
 use std::path::Path;
