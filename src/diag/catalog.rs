@@ -212,6 +212,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("invalid-slug-page", "`{slug}` cannot be a page's address", "`{slug}` không thể làm địa chỉ của một trang"),
     ("invalid-slug-page-help", "rename the file to `{slug}.md`", "đổi tên tệp thành `{slug}.md`"),
+    (
+        "invalid-url",
+        "`{url}` is not an address a site can be published at",
+        "`{url}` không phải là địa chỉ có thể xuất bản trang",
+    ),
+    (
+        "invalid-url-help",
+        "write the full address starting with `https://`, such as `https://example.gov.vn/ntm/`",
+        "viết đầy đủ địa chỉ bắt đầu bằng `https://`, ví dụ `https://example.gov.vn/ntm/`",
+    ),
     ("invalid-utf8", "the file is not valid UTF-8 text", "tệp không phải văn bản UTF-8 hợp lệ"),
     (
         "invalid-utf8-help",
@@ -255,6 +265,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "missing-section-help",
         "add a `## {title}` heading; the sections are, in order: {sections}",
         "thêm đề mục `## {title}`; các mục theo thứ tự là: {sections}",
+    ),
+    (
+        "name-collision",
+        "`{dest}` and `{other}` differ only in upper and lower case: on Windows and macOS they are one file",
+        "`{dest}` và `{other}` chỉ khác nhau ở chữ hoa, chữ thường: trên Windows và macOS chúng là một tệp",
+    ),
+    (
+        "name-collision-help",
+        "rename one of the files (lower-case names avoid this) and change its link",
+        "đổi tên một trong hai tệp (tên viết thường sẽ tránh được việc này) và sửa liên kết tới nó",
     ),
     ("negative", "{value} is negative", "{value} là số âm"),
     ("negative-count-help", "a count cannot be below 0", "số đếm không thể nhỏ hơn 0"),
@@ -372,6 +392,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "unreadable-file-help",
         "check that the file exists, is a file (not a folder) and is readable",
         "kiểm tra tệp có tồn tại, là tệp (không phải thư mục) và đọc được",
+    ),
+    (
+        "unsafe-file",
+        "`{dest}` would be published as it is, and a browser would open it as a page of the site (or run it)",
+        "`{dest}` sẽ được xuất bản nguyên trạng, và trình duyệt sẽ mở nó như một trang của website (hoặc chạy nó)",
+    ),
+    (
+        "unsafe-file-help",
+        "link only images (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, office or data files (CSV, XLSX, DOCX, …), audio or video; put text into the case study",
+        "chỉ liên kết tới ảnh (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, tệp văn phòng hoặc dữ liệu (CSV, XLSX, DOCX, …), âm thanh hoặc video; đưa nội dung chữ vào bài viết",
     ),
     (
         "unsafe-svg",

@@ -51,10 +51,11 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
             Severity::Warning => ("warning", "1;33"),
         };
         let head = format!("{label}[{}]", d.code);
-        let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &d.message_in(lang)));
-        let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), d.path, d.line, d.column);
+        let _ = writeln!(out, "{}: {}", p.paint(paint, &head), p.paint("1", &printable(&d.message_in(lang))));
+        let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), printable(&d.path), d.line, d.column);
         if let Some(line) = source.line(root, &d.path, d.line) {
             let (src, column) = quote_window(line, d.column);
+            let src = printable(&src);
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
@@ -64,7 +65,7 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
             let _ = writeln!(out, "{pad} {bar} {caret_pad}{}", p.paint(paint, "^"));
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), help.render(lang));
+            let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), printable(&help.render(lang)));
         }
         out.push('\n');
     }
@@ -85,7 +86,13 @@ impl Source {
     fn line(&mut self, root: &Path, path: &str, line: usize) -> Option<&[char]> {
         if self.path != path || self.line_starts.is_empty() {
             self.path = path.to_string();
-            self.text = std::fs::read(root.join(path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+            // Never quote through a symbolic link: its target may be any file of the build
+            // machine, and the report may end up in a public CI log.
+            let linked = crate::load::source::symlinked_component(root, path).is_some();
+            self.text = (!linked)
+                .then(|| std::fs::read(root.join(path)).ok())
+                .flatten()
+                .map(|b| String::from_utf8_lossy(&b).into_owned());
             let text = self.text.as_deref().unwrap_or("");
             self.line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
             self.last_line = None;
@@ -102,6 +109,14 @@ impl Source {
         }
         self.last_line.as_ref().map(|(_, chars)| chars.as_slice())
     }
+}
+
+/// `text` with every control character but the tab shown as `�`, one character for one, so
+/// that carets stay in place: content (a link, a file name, a quoted line) may hold escape
+/// sequences that would drive the terminal of whoever reads the report, or line breaks
+/// that would forge a diagnostic of its own.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
 }
 
 /// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`

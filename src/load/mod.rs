@@ -115,6 +115,9 @@ pub fn load_registries(root: &Path, diags: &mut Vec<Diagnostic>) -> LoadedRegist
 
 /// Lists the sub-folders of `dir` (sorted), reporting stray files and symbolic links.
 fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    if !real_folder(root, rel, diags) {
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(root.join(rel)) else { return Vec::new() };
     let mut out = Vec::new();
     for entry in entries.flatten() {
@@ -137,6 +140,18 @@ fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String
     }
     out.sort();
     out
+}
+
+/// False, after reporting it, when `rel` (a folder that is listed, not read through
+/// `source::read_text`) or a folder above it is a symbolic link: `content/pilots` or
+/// `content/pages` linked elsewhere would publish whatever they point at.
+fn real_folder(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    let Some(link) = source::symlinked_component(root, rel) else { return true };
+    diags.push(
+        Diagnostic::error("symlink", Location::file(&link), msg!("symlink", path = &link))
+            .help(msg!("symlink-folder-help")),
+    );
+    false
 }
 
 /// The pilot folders under `content/pilots/`, sorted by province folder then commune
@@ -242,6 +257,9 @@ pub fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], di
 }
 
 pub fn load_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
+    if !real_folder(root, "content/pages", diags) {
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(root.join("content/pages")) else { return Vec::new() };
     let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     names.sort();

@@ -90,7 +90,15 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     if let Some(n) = m.require("base_url", msg!("want-base-url"), diags)
         && let Some(u) = n.as_text(rel, diags)
     {
-        config.base_url = normalize_base_url(&u);
+        if is_site_address(&u) {
+            config.base_url = normalize_base_url(&u);
+        } else {
+            // It starts every link of the feeds, the sitemap and the share tags.
+            diags.push(
+                Diagnostic::error("invalid-url", n.at(rel), msg!("invalid-url", url = &u))
+                    .help(msg!("invalid-url-help")),
+            );
+        }
     }
     if let Some(lang) = m
         .get("language")
@@ -98,11 +106,35 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     {
         config.language = lang;
     }
-    if let Some(t) = m.get("theme").and_then(|n| n.as_text(rel, diags)) {
-        config.theme = t;
+    // The theme is a folder name under `themes/`: a slug, never a path (`../..`) out of the site root.
+    if let Some(n) = m.get("theme")
+        && let Some(t) = n.as_text(rel, diags)
+    {
+        if is_slug(&t) {
+            config.theme = t;
+        } else {
+            diags.push(
+                Diagnostic::error("invalid-slug", n.at(rel), msg!("invalid-slug", slug = &t))
+                    .help(msg!("invalid-slug-help", slug = crate::slug::slugify(&t))),
+            );
+        }
     }
     m.finish(&["title", "description", "base_url", "language", "theme"], diags);
     config
+}
+
+/// True for an address a site can be published at: `http://` or `https://` and a host, or a
+/// path from the root (`/ntm/`); nothing a browser or feed reader would run (`javascript:`),
+/// nor characters that would need escaping in a URL.
+pub fn is_site_address(u: &str) -> bool {
+    let u = u.trim();
+    let lower = u.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let well_formed = match rest {
+        Some(rest) => !rest.is_empty() && !rest.starts_with(['/', ':']),
+        None => u.starts_with('/') && !u.starts_with("//"),
+    };
+    well_formed && !u.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
 }
 
 /// Ensures a trailing `/`, so that page paths can be appended.
@@ -263,4 +295,28 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "description"], diags);
     Some(Indicator { id: id?, group: group?, name: name?, unit: unit?, better: better?, min, max, target, description })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_site_address;
+
+    #[test]
+    fn site_addresses_are_web_addresses_or_paths() {
+        for ok in ["https://example.gov.vn/ntm/", "http://localhost:1111", "/ntm/", "/", " HTTPS://A.VN/ "] {
+            assert!(is_site_address(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)//x/",
+            "data:text/html,x",
+            "//evil.test/",
+            "https://",
+            "ntm/",
+            "https://a.vn/\"x",
+            "https://a .vn/",
+            "https:///x",
+        ] {
+            assert!(!is_site_address(bad), "{bad}");
+        }
+    }
 }

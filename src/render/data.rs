@@ -227,9 +227,12 @@ fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
 }
 
 /// One CSV cell: quoted when needed, and text that a spreadsheet would take for a
-/// formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'`.
+/// formula is prefixed with `'`: `=`, `+`, `-`, `@` (or their full-width forms) first,
+/// also after leading spaces, tabs or line breaks, which spreadsheets skip.
 pub fn csv_cell(s: &str, text: bool) -> String {
-    let guarded = if text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    const FORMULA: [char; 8] = ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+    let formula = s.starts_with(['\t', '\r', '\n']) || s.trim_start().starts_with(FORMULA);
+    let guarded = if text && formula { format!("'{s}") } else { s.to_string() };
     if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
@@ -305,6 +308,10 @@ mod tests {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")", true), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("@SUM(A1)", true), "'@SUM(A1)");
         assert_eq!(csv_cell("-5", false), "-5");
+        assert_eq!(csv_cell(" \t=1+2", true), "' \t=1+2");
+        assert_eq!(csv_cell("\r\n@x", true), "\"'\r\n@x\"");
+        assert_eq!(csv_cell("\u{ff1d}1+2", true), "'\u{ff1d}1+2");
+        assert_eq!(csv_cell("a=b", true), "a=b");
     }
 
     #[test]

@@ -505,8 +505,10 @@ impl Ctx<'_> {
                 return None;
             }
         };
-        if meta.file_type().is_symlink() {
-            self.error("symlink", offset, msg!("symlink", path = dest), msg!("symlink-file-help"));
+        if let Some(link) = crate::load::source::symlinked_component(self.root, resolved) {
+            let help =
+                if meta.file_type().is_symlink() { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
+            self.error("symlink", offset, msg!("symlink", path = &link), help);
             return None;
         }
         if !meta.is_file() {
@@ -522,8 +524,22 @@ impl Ctx<'_> {
             );
             return None;
         }
+        if !super::linked_file::publishable(name) {
+            self.error("unsafe-file", offset, msg!("unsafe-file", dest = dest), msg!("unsafe-file-help"));
+            return None;
+        }
         if name.to_ascii_lowercase().ends_with(".svg") && !svg_is_inert(&self.root.join(resolved)) {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
+            return None;
+        }
+        // Published side by side, two names that differ only in case would overwrite each other
+        // on a case-insensitive file system (and cannot both be checked out there).
+        let folded = relative.to_lowercase();
+        if let Some(other) =
+            self.out.assets.iter().find(|a| a.relative != relative && a.relative.to_lowercase() == folded)
+        {
+            let message = msg!("name-collision", dest = dest, other = &other.relative);
+            self.error("name-collision", offset, message, msg!("name-collision-help"));
             return None;
         }
         let asset = Asset { source: resolved.trim_end_matches('/').to_string(), relative: relative.clone() };
@@ -701,19 +717,9 @@ fn percent_encode_segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
 }
 
-/// True if and only if the SVG at `path` has no script, event handler, or reference to
-/// another document (which a browser opening the file directly would follow).
+/// True if and only if the SVG at `path` has nothing that runs or fetches (`linked_file`).
 fn svg_is_inert(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else { return false };
-    let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    !(compact.contains("<script")
-        || compact.contains("javascript:")
-        || compact.contains("<foreignobject")
-        || compact.contains("<!entity")
-        || has_event_handler(&text)
-        || compact.contains("href=\"http")
-        || compact.contains("href='http"))
+    std::fs::read(path).is_ok_and(|bytes| super::linked_file::svg_is_inert(&bytes))
 }
 
 fn has_event_handler(lower: &str) -> bool {

@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod data;
 pub mod feeds;
 pub mod format;
+pub mod linked_file;
 pub mod markdown;
 pub mod schema;
 pub mod share;

@@ -56,6 +56,10 @@ impl Theme {
             }
         }
         let override_dir = root.join("themes").join(name);
+        if let Some(link) = crate::load::source::symlinked_component(root, &format!("themes/{name}")) {
+            // Its target may be any folder of the build machine, and `static/` is published.
+            return Err(ThemeError(format!("`{link}` is a symbolic link: put the real theme folder there")));
+        }
         if override_dir.is_dir() {
             for entry in walkdir::WalkDir::new(&override_dir).sort_by_file_name() {
                 let entry = entry.map_err(|e| ThemeError(format!("cannot read theme `{name}`: {e}")))?;

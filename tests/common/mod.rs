@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod scan;
 pub mod server;
 
 pub fn repo_root() -> PathBuf {
@@ -117,48 +118,11 @@ pub fn attributes(html: &str, name: &str) -> Vec<String> {
     out
 }
 
-/// Markup in `html` that could run code: script-bearing elements other than the
-/// theme's own modules and search forms, event-handler attributes, and script URLs in links.
-pub fn executable_parts(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let lower = html.to_ascii_lowercase();
-    let mut rest = lower.as_str();
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        if name.is_empty() {
-            continue;
-        }
-        let end = rest.find('>').unwrap_or(rest.len());
-        let tag = &rest[..end];
-        let theme_script = name == "script"
-            && tag.contains("type=\"module\"")
-            && (tag.contains("/assets/site.js\"") || tag.contains("/assets/search.js\""));
-        // The pilot's JSON-LD: a data block, never run, whose JSON holds no `<` (tests/share.rs).
-        let json_ld = name == "script" && tag == "script type=\"application/ld+json\"";
-        // The theme's search boxes: plain GET forms to the site's own search page.
-        let theme_form = name == "form" && tag.contains("role=\"search\"") && tag.contains("/search/\" method=\"get\"");
-        let refresh = name == "meta" && tag.contains("http-equiv=\"refresh\"");
-        let dangerous = ["script", "iframe", "object", "embed", "form", "style", "base"].contains(&name.as_str());
-        if (dangerous && !theme_script && !theme_form && !json_ld) || refresh {
-            found.push(format!("<{tag}>"));
-        }
-        for (key, value) in tag_attributes(&tag[name.len()..]) {
-            if key.starts_with("on") {
-                found.push(format!("handler in <{tag}>"));
-            }
-            let value = value.trim();
-            if ["href", "src", "action", "formaction", "xlink:href"].contains(&key.as_str())
-                && (value.starts_with("javascript:")
-                    || value.starts_with("data:")
-                    || value.starts_with("vbscript:")
-                    || value.starts_with("&#"))
-            {
-                found.push(format!("script url in <{tag}>"));
-            }
-        }
-    }
-    found
+/// Markup in a page of a site published under `base` (`/` or `/ntm/`) that could run code
+/// and did not come from the theme (`scan::html_findings`).
+pub fn executable_parts(html: &str, base: &str) -> Vec<String> {
+    let theme = scan::ThemeAllowance::from_templates(&repo_root().join("themes/default/templates"));
+    scan::html_findings(html, &theme, base)
 }
 
 /// The attributes of a tag's text after its name, honouring quotes.
