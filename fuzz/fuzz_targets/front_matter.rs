@@ -30,12 +30,13 @@ fuzz_target!(|data: &[u8]| {
     let regs = registries();
     let (loaded, mut diags) = with_file(INDEX, data, |root| {
         let mut diags = Vec::new();
-        let loaded = langso::load::pilot::load_pilot(root, province(), PROVINCE, COMMUNE, &regs.registries(), &mut diags);
+        let loaded =
+            langso::load::pilot::load_pilot(root, province(), PROVINCE, COMMUNE, &regs.registries(), &mut diags);
         (loaded, diags)
     });
     // The real metrics.yaml is fine; only the case study can go wrong.
     if let Some((pilot, _)) = loaded {
-                let (_, rendered) = langso::render::render_pilot_document(&pilot.doc, repo(), targets(), "/");
+        let (_, rendered) = langso::render::render_pilot_document(&pilot.doc, repo(), targets(), "/");
         diags.extend(rendered);
     }
     assert_located(&diags, INDEX, &text);

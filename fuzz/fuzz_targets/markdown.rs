@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         markdown,
         line_offset: 0,
     };
-        let mut diags = Vec::new();
+    let mut diags = Vec::new();
     let rendered = langso::render::markdown::render(&doc, repo(), targets(), "/ntm/", &mut diags);
     if let Some(problem) = html_safety::unsafe_html(&rendered.html) {
         panic!("{problem} in the HTML of {:?}:\n{}", doc.markdown, rendered.html);

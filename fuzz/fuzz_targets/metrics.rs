@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let regs = registries();
     let (loaded, diags) = with_file(METRICS, data, |root| {
         let mut diags = Vec::new();
-        let loaded = langso::load::pilot::load_pilot(root, province(), PROVINCE, COMMUNE, &regs.registries(), &mut diags);
+        let loaded =
+            langso::load::pilot::load_pilot(root, province(), PROVINCE, COMMUNE, &regs.registries(), &mut diags);
         (loaded, diags)
     });
     assert_located(&diags, METRICS, &String::from_utf8_lossy(data));

@@ -14,14 +14,27 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, LocalName, Namespace, ParseOpts, QualName, ns};
 
 /// Elements that run script, load another document or change how the page's URLs resolve.
-const FORBIDDEN_ELEMENTS: &[&str] = &[
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "style", "form",
-];
+const FORBIDDEN_ELEMENTS: &[&str] =
+    &["script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "style", "form"];
 
 /// Attributes whose value a browser follows as a URL.
 const URL_ATTRIBUTES: &[&str] = &[
-    "href", "src", "srcset", "action", "formaction", "poster", "background", "cite", "data", "codebase", "longdesc",
-    "lowsrc", "dynsrc", "ping", "manifest", "usemap",
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "cite",
+    "data",
+    "codebase",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+    "manifest",
+    "usemap",
 ];
 
 /// URL schemes that run script or embed a document.

@@ -3,6 +3,9 @@
 //! files a target overwrites, and the check that every diagnostic lies within its file.
 #![allow(dead_code)]
 
+#[path = "../../../tests/common/properties.rs"]
+mod properties;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -72,15 +75,10 @@ pub fn with_file<T>(rel: &str, bytes: &[u8], f: impl FnOnce(&Path) -> T) -> T {
     out
 }
 
-/// Panics unless every diagnostic has a line and column inside `text`, the file it names
-/// (`rel`): an editor must be able to jump to it.
+/// Panics unless every diagnostic is about `rel` and lies within `text`, its content.
 pub fn assert_located(diags: &[Diagnostic], rel: &str, text: &str) {
-    let lines: Vec<&str> = text.split('\n').collect();
     for d in diags {
         assert_eq!(d.path, rel, "a diagnostic about another file: {d:?}");
-        assert!(d.line >= 1 && d.column >= 1, "{d:?}");
-        assert!(d.line <= lines.len(), "line {} of {} lines: {d:?}", d.line, lines.len());
-        let chars = lines[d.line - 1].chars().count();
-        assert!(d.column <= chars + 1, "column {} of {chars} characters: {d:?}", d.column);
+        properties::assert_within_file(d, text);
     }
 }
