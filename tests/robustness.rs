@@ -176,9 +176,8 @@ fn assert_safe_html(markdown: String) {
         line_offset: 0,
     };
     let targets = langso::render::markdown::LinkTargets::default();
-    let mut diags = Vec::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
-    let html = langso::render::markdown::render(&doc, &root, &targets, "/", &mut diags).html;
+    let html = langso::render::render_document(&doc, &root, &targets, "/").0.html;
     if let Some(problem) = html_safety::unsafe_html(&html) {
         panic!("{problem} in the HTML of {:?}:\n{html}", doc.markdown);
     }
