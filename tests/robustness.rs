@@ -213,6 +213,7 @@ fn the_html_checker_finds_obfuscated_script() {
     for bad in [
         "<ScRiPt>alert(1)</script>",
         "<svg><script>alert(1)</script></svg>",
+        "<svg><style><img src=x onerror=alert(1)></style></svg>",
         "<textarea><!--</textarea><script>alert(1)</script>-->",
         "<img src=x OnError=alert(1)>",
         "<a href=\"&#106;ava&#x73;cript&colon;alert(1)\">x</a>",
