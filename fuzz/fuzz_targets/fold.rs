@@ -5,6 +5,7 @@
 #![no_main]
 
 #[path = "../../tests/common/properties.rs"]
+#[allow(dead_code)] // the diagnostics check is for the other targets
 mod properties;
 
 use libfuzzer_sys::fuzz_target;
