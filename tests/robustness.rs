@@ -81,13 +81,8 @@ fn check_in_process(root: &Path) -> Vec<langso::diag::Diagnostic> {
     let (site, mut diags) = langso::load::load_site(root);
     langso::render::render_documents(&site, root, &mut diags);
     for d in &diags {
-        assert!(d.line >= 1 && d.column >= 1, "{d:?}");
         let Ok(bytes) = std::fs::read(root.join(&d.path)) else { continue }; // a folder
-        let text = String::from_utf8_lossy(&bytes);
-        let lines: Vec<&str> = text.split('\n').collect();
-        assert!(d.line <= lines.len(), "line {} of {} lines: {d:?}", d.line, lines.len());
-        let chars = lines[d.line - 1].chars().count();
-        assert!(d.column <= chars + 1, "column {} of {chars} characters: {d:?}", d.column);
+        properties::assert_within_file(d, &String::from_utf8_lossy(&bytes));
     }
     diags
 }
@@ -129,6 +124,114 @@ proptest! {
         std::fs::write(site.root().join(METRICS), metrics).unwrap();
         std::fs::write(site.root().join(INDEX), index).unwrap();
         check_in_process(site.root());
+    }
+}
+
+/// Markdown pieces and hostile Markdown (no raw HTML): links, images, autolinks and
+/// reference definitions with `javascript:`, `vbscript:` and `data:` URLs in case,
+/// control-character and percent spellings.
+#[rustfmt::skip]
+const HOSTILE_MARKDOWN: &[&str] = &[
+    "[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x](<java\tscript:alert(1)>)", "[v](vbscript:msgbox(1))",
+    "![i](data:image/svg+xml,<svg/onload=alert(1)>)", "[d](data:text/html,alert(1))", "[e](javascript&#58;alert(1))",
+    "[f]( javascript:alert(1) \"t\")", "[g](\u{1}javascript:alert(1))", "[h](%6Aavascript:alert(1))", "[i](java\\script:x)",
+    "<javascript:alert(1)>", "<VBSCRIPT:x>", "<data:text/html,x>", "[r]: javascript:alert(1)\n", "[r]: <data:,x> \"t\"\n",
+    "[r]", "[a][r]", "![b][r]", "[^1]", "[^1]: ", "\n\n", "\n", "# ", "> ", "- ", "1. ", "```\n", "`", "*", "_", "[", "](",
+    ")", "!", "\"", "'", "| a | b |\n|---|---|\n", "    ", "Đồng Tháp ", "chữ ", "onload=x ",
+];
+
+/// Raw HTML that tries the same: script, handlers and script URLs, hidden by entities,
+/// case, controls and the HTML parser's own rules.
+#[rustfmt::skip]
+const HOSTILE_HTML: &[&str] = &[
+    "<script>alert(1)</script>", "<SCRIPT SRC=//x>", "<img src=x onerror=alert(1)>", "<div onmouseover=\"alert(1)\">",
+    "<a href=\"&#106;avascript:alert(1)\">", "<a href='&#x6A;avascript&colon;alert(1)'>", "<a href=\"\u{1}javascript:alert(1)\">",
+    "<a href=\" java&Tab;script:alert(1)\">", "<svg><script>alert(1)</script></svg>", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<textarea><!--</textarea><script>alert(1)</script>-->", "<iframe src=javascript:alert(1)>", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<form action=javascript:alert(1)><button>", "<object data=data:text/html,x>", "<base href=javascript:/>", "<img srcset=\"javascript:alert(1) 1x\">",
+    "<a href=\"%6Aavascript:alert(1)\">", "<input type=checkbox onfocus=alert(1) autofocus>", "<!--", "-->", "<![CDATA[", "]]>",
+    "&lt;script&gt;", "<div>", "</div>", "<a href=\"", "<img src=", "<", ">", "=",
+];
+
+/// Characters that stress folding: Vietnamese letters in both cases and both normal forms,
+/// the đ family, combining marks alone, and letters whose case mapping changes length or context.
+#[rustfmt::skip]
+const FOLDING_CHARS: &[char] = &[
+    'Đ', 'đ', 'Ð', 'ð', 'Ặ', 'ặ', 'Ữ', 'ữ', 'Ơ', 'ơ', 'Ư', 'ư', 'Ỳ', 'ỹ', 'A', 'z', '0', '9', ' ', '-', '_', '.',
+    '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}', '\u{31b}', '\u{338}',
+    'İ', 'ẞ', 'ß', 'Σ', 'ς', 'ǅ', 'Å', 'K', 'Ω', 'ﬁ', 'Ⅷ', '𝐀', 'Ά', '\u{345}', 'ᾼ', '\u{feff}', '\u{200d}', '–',
+];
+
+fn folding_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![3 => prop::sample::select(FOLDING_CHARS), 1 => any::<char>()], 0..24)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Renders `markdown` as a pilot's case study; panics if the HTML has anything executable.
+fn assert_safe_html(markdown: String) {
+    let doc = langso::model::Document {
+        path: "content/pilots/an-giang/thoai-giang/index.md".into(),
+        dir: "content/pilots/an-giang/thoai-giang".into(),
+        markdown,
+        line_offset: 0,
+    };
+    let targets = langso::render::markdown::LinkTargets::default();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    let html = langso::render::render_document(&doc, &root, &targets, "/").0.html;
+    if let Some(problem) = html_safety::unsafe_html(&html) {
+        panic!("{problem} in the HTML of {:?}:\n{html}", doc.markdown);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// What the `markdown` fuzz target checks, on random documents of hostile Markdown and raw HTML.
+    #[test]
+    fn sanitized_markdown_has_no_script_handler_or_script_url(
+        pieces in prop::collection::vec(prop::sample::select([HOSTILE_MARKDOWN, HOSTILE_HTML].concat()), 1..30)
+    ) {
+        assert_safe_html(pieces.concat());
+    }
+
+    /// The same for documents without raw HTML, which do not need the HTML sanitizer.
+    #[test]
+    fn markdown_without_raw_html_has_no_script_url(pieces in prop::collection::vec(prop::sample::select(HOSTILE_MARKDOWN), 1..30)) {
+        assert_safe_html(pieces.concat());
+    }
+
+    /// What the `fold` fuzz target checks.
+    #[test]
+    fn folding_is_idempotent_and_slugs_are_well_formed(text in folding_text()) {
+        properties::assert_folding_properties(&text);
+    }
+}
+
+/// The checker the sanitizer property relies on sees through the spellings a browser accepts.
+#[test]
+fn the_html_checker_finds_obfuscated_script() {
+    for bad in [
+        "<ScRiPt>alert(1)</script>",
+        "<svg><script>alert(1)</script></svg>",
+        "<svg><style><img src=x onerror=alert(1)></style></svg>",
+        "<textarea><!--</textarea><script>alert(1)</script>-->",
+        "<img src=x OnError=alert(1)>",
+        "<a href=\"&#106;ava&#x73;cript&colon;alert(1)\">x</a>",
+        "<a href=\" \u{1}java&Tab;script:alert(1)\">x</a>",
+        "<a href=\"VBScript:x\">x</a>",
+        "<img src=\"DATA:image/png,x\">",
+        "<img srcset=\"a.png 1x, javascript:alert(1) 2x\">",
+        "<svg><a xlink:href=\"javascript:alert(1)\">x</a></svg>",
+    ] {
+        assert!(html_safety::unsafe_html(bad).is_some(), "not found in {bad:?}");
+    }
+    for good in [
+        "<p>javascript: là gì? <code>&lt;script&gt;</code></p>",
+        "<a href=\"/ntm/pilots/\" rel=\"noopener noreferrer\">on</a>",
+        "<img src=\"so-do.svg\" alt=\"onload=x\">",
+        "<div class=\"table-scroll\" tabindex=\"0\"><table></table></div>",
+    ] {
+        assert_eq!(html_safety::unsafe_html(good), None, "{good:?}");
     }
 }
 

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod html_safety;
+pub mod properties;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
