@@ -319,12 +319,15 @@ impl Incremental {
             .par_iter()
             .zip(places)
             .map(|(p, commune_at)| {
-                let (r, d) = render::render_pilot_document(&p.doc, root, &targets, &base);
+                let (r, d) = render::render_pilot_document(&p.doc, root, &targets, &base, render::Need::Page);
                 (r, PilotExtra { commune_at, render_diags: d, page_stale: true })
             })
             .unzip();
-        let (page_docs, page_render_diags) =
-            site.pages.par_iter().map(|p| render::render_document(&p.doc, root, &targets, &base)).unzip();
+        let (page_docs, page_render_diags) = site
+            .pages
+            .par_iter()
+            .map(|p| render::render_document(&p.doc, root, &targets, &base, render::Need::Page))
+            .unzip();
         let theme = self.load_theme(&site);
         State {
             dup_diags: duplicate_communes(&site, &extras),
@@ -395,7 +398,18 @@ impl Incremental {
         }
         let rendered: Vec<(usize, (Rendered, Vec<Diagnostic>))> = to_render
             .par_iter()
-            .map(|&i| (i, render::render_pilot_document(&st.site.pilots[i].doc, &root, &st.targets, &base)))
+            .map(|&i| {
+                (
+                    i,
+                    render::render_pilot_document(
+                        &st.site.pilots[i].doc,
+                        &root,
+                        &st.targets,
+                        &base,
+                        render::Need::Page,
+                    ),
+                )
+            })
             .collect();
         for (i, (r, d)) in rendered {
             let old = std::mem::replace(&mut st.docs.pilots[i], r);
@@ -406,8 +420,12 @@ impl Incremental {
             st.extras[i].page_stale = true;
         }
         if pages_to_render {
-            let (docs, diags) =
-                st.site.pages.par_iter().map(|p| render::render_document(&p.doc, &root, &st.targets, &base)).unzip();
+            let (docs, diags) = st
+                .site
+                .pages
+                .par_iter()
+                .map(|p| render::render_document(&p.doc, &root, &st.targets, &base, render::Need::Page))
+                .unzip();
             st.docs.pages = docs;
             st.page_render_diags = diags;
             self.stale.reach(Reads::Site);

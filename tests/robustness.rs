@@ -177,7 +177,7 @@ fn assert_safe_html(markdown: String) {
     };
     let targets = langso::render::markdown::LinkTargets::default();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
-    let html = langso::render::render_document(&doc, &root, &targets, "/").0.html;
+    let html = langso::render::render_document(&doc, &root, &targets, "/", langso::render::Need::Page).0.html;
     if let Some(problem) = html_safety::unsafe_html(&html) {
         panic!("{problem} in the HTML of {:?}:\n{html}", doc.markdown);
     }

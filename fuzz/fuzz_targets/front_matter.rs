@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     });
     // The real metrics.yaml is fine; only the case study can go wrong.
     if let Some((pilot, _)) = loaded {
-        let (_, rendered) = langso::render::render_pilot_document(&pilot.doc, repo(), targets(), "/");
+        let (_, rendered) = langso::render::render_pilot_document(&pilot.doc, repo(), targets(), "/", langso::render::Need::Page);
         diags.extend(rendered);
     }
     assert_located(&diags, INDEX, &text);

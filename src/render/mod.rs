@@ -25,7 +25,8 @@ use crate::diag::{Diagnostic, Location, msg};
 use crate::model::*;
 use crate::output::OutputFile;
 use crate::slug::slugify;
-use markdown::{LinkTargets, Need, Rendered};
+pub use markdown::Need;
+use markdown::{LinkTargets, Rendered};
 use theme::Theme;
 use views::url;
 
@@ -100,12 +101,9 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     t
 }
 
-/// Renders one document against the site's link targets: its HTML and its own diagnostics.
-pub fn render_document(doc: &Document, root: &Path, targets: &LinkTargets, base: &str) -> (Rendered, Vec<Diagnostic>) {
-    render_document_for(doc, root, targets, base, Need::Page)
-}
-
-fn render_document_for(
+/// Renders one document against the site's link targets, for a page or only for its
+/// checks: its HTML and its own diagnostics.
+pub fn render_document(
     doc: &Document,
     root: &Path,
     targets: &LinkTargets,
@@ -123,18 +121,9 @@ pub fn render_pilot_document(
     root: &Path,
     targets: &LinkTargets,
     base: &str,
-) -> (Rendered, Vec<Diagnostic>) {
-    render_pilot_document_for(doc, root, targets, base, Need::Page)
-}
-
-fn render_pilot_document_for(
-    doc: &Document,
-    root: &Path,
-    targets: &LinkTargets,
-    base: &str,
     need: Need,
 ) -> (Rendered, Vec<Diagnostic>) {
-    let (r, mut d) = render_document_for(doc, root, targets, base, need);
+    let (r, mut d) = render_document(doc, root, targets, base, need);
     markdown::check_sections(doc, &mut d);
     (r, d)
 }
@@ -153,9 +142,9 @@ fn documents_for(site: &Site, root: &Path, need: Need, diags: &mut Vec<Diagnosti
     let targets = link_targets(site);
     let base = site.config.base_path();
     let pilots: Vec<(Rendered, Vec<Diagnostic>)> =
-        site.pilots.par_iter().map(|p| render_pilot_document_for(&p.doc, root, &targets, &base, need)).collect();
+        site.pilots.par_iter().map(|p| render_pilot_document(&p.doc, root, &targets, &base, need)).collect();
     let pages: Vec<(Rendered, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| render_document_for(&p.doc, root, &targets, &base, need)).collect();
+        site.pages.par_iter().map(|p| render_document(&p.doc, root, &targets, &base, need)).collect();
     let mut docs = Documents { pilots: Vec::new(), pages: Vec::new() };
     for (r, d) in pilots {
         diags.extend(d);
