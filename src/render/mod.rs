@@ -496,28 +496,25 @@ impl<'a> Renderer<'a> {
     }
 
     fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {
-        let t = self.t();
-        Ok(vec![self.page(
-            "404.html",
-            "404.html",
-            "",
-            t.get("not_found_title"),
-            t.get("not_found_text"),
-            &("none", &()),
-        )?])
+        self.page_without_data("404.html", "404.html", "", "not_found_title", "not_found_text")
     }
 
     /// The search page; its script fetches the index.
     fn search_page(&self) -> Result<Vec<OutputFile>, RenderError> {
+        self.page_without_data("search.html", "search/", "search", "search_title", "search_intro")
+    }
+
+    /// A page whose template needs no data, titled and described by two UI strings.
+    fn page_without_data(
+        &self,
+        template: &str,
+        path: &str,
+        section: &str,
+        title: &str,
+        description: &str,
+    ) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
-        Ok(vec![self.page(
-            "search.html",
-            "search/",
-            "search",
-            t.get("search_title"),
-            t.get("search_intro"),
-            &("none", &()),
-        )?])
+        Ok(vec![self.page(template, path, section, t.get(title), t.get(description), &("none", &()))?])
     }
 
     fn theme_assets(&self) -> Result<Vec<OutputFile>, RenderError> {
