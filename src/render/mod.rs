@@ -432,21 +432,13 @@ impl<'a> Renderer<'a> {
         cards.sort_by_cached_key(|c| {
             (slugify(&c.province.name), slugify(&c.commune), c.province.name.clone(), c.commune.clone())
         });
-        let intro = t.get("pilots_intro");
-        Ok(vec![self.page("pilots.html", "pilots/", "pilots", t.get("pilots_title"), intro, &("pilots", &cards))?])
+        Ok(vec![self.section_page("pilots", &("pilots", &cards))?])
     }
 
     fn provinces(&self) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
         let provinces = views::province_rows(self.site, t);
-        let mut files = vec![self.page(
-            "provinces.html",
-            "provinces/",
-            "provinces",
-            t.get("provinces_title"),
-            t.get("provinces_intro"),
-            &("provinces", &provinces),
-        )?];
+        let mut files = vec![self.section_page("provinces", &("provinces", &provinces))?];
         let pages: Vec<OutputFile> = provinces
             .par_iter()
             .map(|row| {
@@ -461,14 +453,7 @@ impl<'a> Renderer<'a> {
     fn fields(&self) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
         let fields = views::field_rows(self.site, t);
-        let mut files = vec![self.page(
-            "fields.html",
-            "fields/",
-            "fields",
-            t.get("fields_title"),
-            t.get("fields_intro"),
-            &("fields", &fields),
-        )?];
+        let mut files = vec![self.section_page("fields", &("fields", &fields))?];
         for row in &fields {
             files.push(self.page("field.html", &row.url, "fields", &row.name, &row.description, &("field", row))?);
         }
@@ -478,14 +463,7 @@ impl<'a> Renderer<'a> {
     fn indicator_list(&self) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
         let groups = views::indicator_groups(self.site, t);
-        Ok(vec![self.page(
-            "indicators.html",
-            "indicators/",
-            "indicators",
-            t.get("indicators_title"),
-            t.get("indicators_intro"),
-            &("groups", &groups),
-        )?])
+        Ok(vec![self.section_page("indicators", &("groups", &groups))?])
     }
 
     /// The page of one indicator. It reads, of each pilot, only its card and its value of
@@ -496,25 +474,22 @@ impl<'a> Renderer<'a> {
     }
 
     fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {
-        self.page_without_data("404.html", "404.html", "", "not_found_title", "not_found_text")
+        let t = self.t();
+        let (title, text) = (t.get("not_found_title"), t.get("not_found_text"));
+        Ok(vec![self.page("404.html", "404.html", "", title, text, &("none", &()))?])
     }
 
     /// The search page; its script fetches the index.
     fn search_page(&self) -> Result<Vec<OutputFile>, RenderError> {
-        self.page_without_data("search.html", "search/", "search", "search_title", "search_intro")
+        Ok(vec![self.section_page("search", &("none", &()))?])
     }
 
-    /// A page whose template needs no data, titled and described by two UI strings.
-    fn page_without_data(
-        &self,
-        template: &str,
-        path: &str,
-        section: &str,
-        title: &str,
-        description: &str,
-    ) -> Result<Vec<OutputFile>, RenderError> {
-        let t = self.t();
-        Ok(vec![self.page(template, path, section, t.get(title), t.get(description), &("none", &()))?])
+    /// The page of a navigation section at `/<section>/`: its template `<section>.html`,
+    /// titled and described by the UI strings `<section>_title` and `<section>_intro`.
+    fn section_page(&self, section: &str, data: &dyn erased::Data) -> Result<OutputFile, RenderError> {
+        let (t, key) = (self.t(), |suffix: &str| format!("{section}_{suffix}"));
+        let (title, intro) = (key("title"), key("intro"));
+        self.page(&format!("{section}.html"), &format!("{section}/"), section, t.get(&title), t.get(&intro), data)
     }
 
     fn theme_assets(&self) -> Result<Vec<OutputFile>, RenderError> {
