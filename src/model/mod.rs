@@ -300,8 +300,40 @@ pub struct Metric {
     pub indicator: IndicatorId,
     pub value: Value,
     pub year: Option<i32>,
+    /// Where the value comes from: its own `source`, else the pilot's. A blank string is
+    /// no source (the loader stores `None`).
     pub source: Option<String>,
     pub note: Option<String>,
+}
+
+/// Whether a value can be traced to a public source. The tag belongs to the value, not
+/// the pilot: a sample pilot may hold sourced values beside illustrative ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provenance {
+    /// The value names its source (its own or the pilot's).
+    Sourced,
+    /// No source: only allowed in a `sample: true` pilot, shown and downloaded as such.
+    Illustrative,
+}
+
+impl Provenance {
+    /// The stable name used in downloads (`sourced` | `illustrative`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Provenance::Sourced => "sourced",
+            Provenance::Illustrative => "illustrative",
+        }
+    }
+}
+
+impl Metric {
+    pub fn provenance(&self) -> Provenance {
+        if self.source.is_some() { Provenance::Sourced } else { Provenance::Illustrative }
+    }
+
+    pub fn is_sourced(&self) -> bool {
+        self.provenance() == Provenance::Sourced
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
