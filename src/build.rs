@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::diag::{self, Diagnostic};
-use crate::load::{self, registry::normalize_base_url};
+use crate::diag::{self, Diagnostic, msg};
+use crate::load::registry::{is_site_address, normalize_base_url};
+use crate::load::{self};
 use crate::output;
 use crate::render::{self, theme::Theme};
 
@@ -16,6 +17,8 @@ pub struct BuildOptions {
     /// Defaults to `<root>/public`.
     pub out: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Replace `out` even when it is a non-empty folder that is not a previous langso output.
+    pub force: bool,
 }
 
 /// What a successful build did.
@@ -54,10 +57,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     check_output_location(root, &out)?;
     output::restore_interrupted_swap(&out)
         .map_err(|e| BuildError::Fatal(format!("cannot restore the previous site: {e}")))?;
+    if !opts.force {
+        output::check_replaceable(&out).map_err(BuildError::Fatal)?;
+    }
     let mut stages = Stages(Vec::new(), Instant::now());
 
     let (mut site, mut diags) = load::load_site(root);
     if let Some(url) = &opts.base_url {
+        // The same rule as site.yaml's base_url: it starts every link, feed entry and share tag.
+        if !is_site_address(url) {
+            let lang = site.config.language;
+            return Err(BuildError::Fatal(format!(
+                "--base-url: {} [invalid-url]; {}",
+                msg!("invalid-url", url = url).render(lang),
+                msg!("invalid-url-help").render(lang)
+            )));
+        }
         site.config.base_url = normalize_base_url(url);
     }
     stages.done("load");

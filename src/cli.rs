@@ -63,6 +63,9 @@ pub struct BuildArgs {
     /// Publish under this address instead of `base_url` from content/site.yaml.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Replace `--out` even when it is a non-empty folder that langso did not write.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::Args)]

@@ -1,8 +1,10 @@
-//! A full disk, injected for tests. A full disk cannot be made on every machine that
+//! Faults injected for tests. A full disk cannot be made on every machine that
 //! runs the tests (a size-limited mount needs privileges), so debug builds read
 //! `LANGSO_TEST_DISK_FULL_AFTER=<bytes>`: once the site's files written so far pass
-//! that many bytes, the next write fails as a full disk does. Release builds compile
-//! none of this.
+//! that many bytes, the next write fails as a full disk does. A bug that panics is
+//! fixed once found, so debug builds also read `LANGSO_TEST_PANIC_ON=<text>`: rendering a
+//! pilot's case study that contains the text panics (what `serve` must survive). Release
+//! builds compile none of this.
 
 use std::io;
 
@@ -39,3 +41,23 @@ pub(crate) fn before_write(file: &OutputFile) -> io::Result<()> {
 pub(crate) fn before_write(_: &OutputFile) -> io::Result<()> {
     Ok(())
 }
+
+/// The environment variable naming the text whose presence in a case study panics.
+pub const PANIC_ON: &str = "LANGSO_TEST_PANIC_ON";
+
+/// Panics when `text` holds the injected text.
+#[cfg(debug_assertions)]
+pub(crate) fn panic_if_marked(text: &str) {
+    use std::sync::OnceLock;
+
+    static MARK: OnceLock<Option<String>> = OnceLock::new();
+    if let Some(mark) = MARK.get_or_init(|| std::env::var(PANIC_ON).ok().filter(|m| !m.is_empty()))
+        && text.contains(mark.as_str())
+    {
+        panic!("a panic injected by the tests ({PANIC_ON})");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+#[inline(always)]
+pub(crate) fn panic_if_marked(_: &str) {}

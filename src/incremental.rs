@@ -204,6 +204,12 @@ impl Incremental {
         }
     }
 
+    /// A new, empty engine for the same site and address: what replaces one an update
+    /// left half-changed (a panic); its first `update` builds everything.
+    pub fn fresh(&self) -> Self {
+        Incremental::new(&self.root, self.base_url.clone())
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }

@@ -43,7 +43,7 @@ fn site_language(root: &Path) -> Lang {
 }
 
 fn run_build(args: cli::BuildArgs) -> ExitCode {
-    let opts = BuildOptions { root: args.root.clone(), out: args.out, base_url: args.base_url };
+    let opts = BuildOptions { root: args.root.clone(), out: args.out, base_url: args.base_url, force: args.force };
     match build(&opts) {
         Ok(report) => {
             eprint!("{}", human(&report.diagnostics, &args.root, site_language(&args.root)));
@@ -89,8 +89,7 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
         cli::CheckFormat::Github => print(&diag::render(&diags, &args.root, lang, diag::Format::Github, false)),
     };
     if let Err(e) = printed {
-        eprintln!("error: cannot write the report: {e}");
-        return ExitCode::from(2);
+        return stdout_failed(&e);
     }
     let failed = diag::has_errors(&diags) || (args.strict && !diags.is_empty());
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -105,21 +104,27 @@ fn is_site_root(root: &Path) -> bool {
     ok
 }
 
-/// Writes to stdout, reporting a closed pipe as an error instead of panicking.
+/// Writes to stdout, returning a closed pipe or a full disk as an error instead of
+/// panicking as `println!` does. Every command's stdout goes through here.
 fn print(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
 }
 
+/// Says that stdout could not be written (closed or full) and gives the exit code (2).
+fn stdout_failed(e: &std::io::Error) -> ExitCode {
+    eprintln!("error: cannot write to standard output (closed or full): {e}");
+    ExitCode::from(2)
+}
+
 fn run_new_pilot(args: cli::NewPilotArgs) -> ExitCode {
     let opts = langso::scaffold::NewPilot { root: args.root, province: args.province, commune: args.commune };
     match langso::scaffold::new_pilot(&opts) {
-        Ok(dir) => {
-            println!("{dir}/index.md");
-            println!("{dir}/metrics.yaml");
-            ExitCode::SUCCESS
-        }
+        Ok(dir) => match print(&format!("{dir}/index.md\n{dir}/metrics.yaml\n")) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => stdout_failed(&e),
+        },
         Err(e) => {
             eprintln!("error: {}", e.0);
             ExitCode::from(2)
@@ -143,7 +148,7 @@ fn run_schema(args: cli::SchemaArgs) -> ExitCode {
     }
     match print(&langso::render::schema::text(&site)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(2),
+        Err(e) => stdout_failed(&e),
     }
 }
 
@@ -170,7 +175,7 @@ fn run_diff(args: cli::DiffArgs) -> ExitCode {
     };
     match print(&text) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(2),
+        Err(e) => stdout_failed(&e),
     }
 }
 

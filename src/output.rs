@@ -6,6 +6,12 @@
 //! (`out` aside, staging in); a build killed between them left no `out`, and the next
 //! run puts the retired site back before anything else (`restore_interrupted_swap`).
 //!
+//! Every site written holds the marker file `.langso-output` (`MARKER`), so that a later
+//! build knows the folder is its own to replace: a non-empty folder without it (someone's
+//! documents, given as `--out` by mistake) is refused unless `--force`
+//! (`check_replaceable`). The marker's text is fixed and says only that, harmless when it
+//! is published with the site.
+//!
 //! A file whose bytes equal the previous site's is hard-linked from it instead of
 //! written again: a rebuild writes only what changed, and unchanged files keep their
 //! modification time for whatever deploys the folder.
@@ -44,6 +50,35 @@ impl OutputFile {
     pub fn reuse(path: String, previous: PathBuf) -> Self {
         OutputFile { path, content: Content::Reuse(previous) }
     }
+}
+
+/// The file every output folder holds, naming it a langso output that a build may replace.
+pub const MARKER: &str = ".langso-output";
+const MARKER_TEXT: &str = "This folder was written by `langso build`, which replaces all of it on the next build.\n";
+
+/// Whether a build may replace `out`: it is missing, an empty folder, or a previous langso
+/// output (it holds `MARKER`, or was written before the marker existed: it holds the
+/// schema only langso publishes). `Err` says why not and how to proceed.
+pub fn check_replaceable(out: &Path) -> Result<(), String> {
+    let is_file = |rel: &str| std::fs::symlink_metadata(out.join(rel)).is_ok_and(|m| m.is_file());
+    let meta = match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("cannot read `{}`: {e}", out.display())),
+        Ok(m) => m,
+    };
+    if meta.is_dir() {
+        let mut entries = std::fs::read_dir(out).map_err(|e| format!("cannot read `{}`: {e}", out.display()))?;
+        if entries.next().is_none() || is_file(MARKER) || is_file("schema/metrics.schema.json") {
+            return Ok(());
+        }
+    }
+    let what = if meta.is_dir() { "a folder that is not empty" } else { "not a folder" };
+    Err(format!(
+        "refusing to replace `{}`: it is {what} and was not written by langso (it has no `{MARKER}` file), \
+         so building would delete what it holds; choose an empty or new folder with `--out`, \
+         or add `--force` to replace it anyway",
+        out.display()
+    ))
 }
 
 /// The staging and retired folders that belong to `out`.
@@ -101,6 +136,8 @@ impl Publisher {
         remove_if_present(&staging).map_err(|e| with_path(e, &staging))?;
         remove_if_present(&old).map_err(|e| with_path(e, &old))?;
         std::fs::create_dir_all(&staging).map_err(|e| with_path(e, &staging))?;
+        let marker = staging.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| with_path(e, &marker))?;
         let previous = out.is_dir().then(|| out.to_path_buf());
         let made = Mutex::new(HashSet::from([staging.clone()]));
         Ok(Publisher { out: out.to_path_buf(), staging, old, previous, made, finished: false })
@@ -196,6 +233,8 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.collect::<io::Result<_>>()?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        // A file replaced by `--force`.
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => return std::fs::remove_file(dir),
         Err(e) => return Err(e),
     };
     entries.par_iter().try_for_each(|e| {
@@ -218,6 +257,23 @@ mod tests {
         assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn only_a_missing_or_empty_folder_or_a_previous_output_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        assert!(check_replaceable(&out).is_ok(), "missing");
+        std::fs::create_dir(&out).unwrap();
+        assert!(check_replaceable(&out).is_ok(), "empty");
+        std::fs::write(out.join("notes.txt"), "mine").unwrap();
+        let refused = check_replaceable(&out).unwrap_err();
+        assert!(refused.contains("--force") && refused.contains(MARKER), "{refused}");
+        publish(&out, &[OutputFile::bytes("index.html".into(), b"site".to_vec())]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(check_replaceable(&out).is_ok(), "a previous output");
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        assert!(check_replaceable(&file).is_err(), "a file");
     }
 
     #[test]

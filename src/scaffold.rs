@@ -3,7 +3,7 @@
 //! pilot. The case study gets the six recommended sections (empty, with a hint each);
 //! metrics.yaml lists every catalog indicator commented out, with its unit and target,
 //! under the schema modeline that gives editors completion in their editor. Nothing
-//! existing is ever overwritten.
+//! existing is ever overwritten, and nothing is written through a symbolic link.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -49,6 +49,12 @@ pub fn new_pilot(opts: &NewPilot) -> Result<String, NewError> {
         return Err(fail(msg!("new-no-commune")));
     }
     let dir = format!("content/pilots/{}/{slug}", province.slug);
+    // The guard loading uses: a linked `content/pilots/<province>` may point anywhere, and
+    // the two files would be written there.
+    if let Some(link) = crate::load::source::symlinked_component(root, &dir) {
+        let link = msg!("symlink", path = &link).render(lang);
+        return Err(NewError(format!("{link}: {}", msg!("symlink-folder-help").render(lang))));
+    }
     if root.join(&dir).exists() {
         return Err(fail(msg!("new-exists", path = &dir)));
     }

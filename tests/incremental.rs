@@ -84,7 +84,9 @@ impl Session {
                 );
                 let mine: BTreeMap<String, Vec<u8>> =
                     self.inc.outputs().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
-                let theirs = tree(&out);
+                // The marker naming the folder a langso output is the publisher's, not the site's.
+                let mut theirs = tree(&out);
+                theirs.remove(".langso-output");
                 let only_mine: Vec<&String> = mine.keys().filter(|k| !theirs.contains_key(*k)).collect();
                 let only_theirs: Vec<&String> = theirs.keys().filter(|k| !mine.contains_key(*k)).collect();
                 assert!(

@@ -255,3 +255,132 @@ fn a_content_folder_deleted_and_made_again_is_watched_again() {
     wait_for(&events, "reload", |d| d.contains("thoai-giang"));
     assert!(server.get(&page).body.contains("LẦN HAI"));
 }
+
+/// The status line's code of a raw answer.
+fn status_of(answer: &[u8]) -> u16 {
+    let text = String::from_utf8_lossy(answer);
+    text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("no status: {text}"))
+}
+
+#[test]
+fn only_requests_naming_the_previews_own_address_are_answered() {
+    let Serving { server, .. } = serve_minimal();
+    let port = server.addr.rsplit_once(':').unwrap().1.to_string();
+    let get = |host: &str| server.raw(format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
+
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")] {
+        let answer = get(&host);
+        assert_eq!(status_of(&answer), 200, "{host}");
+        assert!(String::from_utf8_lossy(&answer).contains("Xã Thoại Giang"), "{host}");
+    }
+    // A page of another site whose own name now resolves to 127.0.0.1 (DNS rebinding).
+    for host in [format!("evil.example:{port}"), format!("localhost.evil.example:{port}"), "localhost".into()] {
+        let answer = String::from_utf8_lossy(&get(&host)).into_owned();
+        assert_eq!(status_of(answer.as_bytes()), 421, "{host}: {answer}");
+        assert!(answer.contains("DNS rebinding") && answer.contains(&format!("localhost:{port}")), "{answer}");
+        assert!(!answer.contains("Thoại Giang"), "{host}: no byte of the site");
+    }
+    assert_eq!(status_of(&server.raw(b"GET / HTTP/1.1\r\n\r\n")), 400, "no Host");
+    let twice = format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\n\r\n");
+    assert_eq!(status_of(&server.raw(twice.as_bytes())), 400, "two Hosts");
+}
+
+#[test]
+fn an_endless_header_line_is_answered_431_and_cut_off_after_a_bounded_read() {
+    use std::io::{Read, Write};
+    let Serving { server, page, before, .. } = serve_minimal();
+    let stream = std::net::TcpStream::connect(&server.addr).unwrap();
+    stream.set_write_timeout(Some(common::server::WAIT)).unwrap();
+    let mut reader = stream.try_clone().unwrap();
+    let answer = std::thread::spawn(move || {
+        let mut raw = Vec::new();
+        let _ = reader.read_to_end(&mut raw);
+        raw
+    });
+    // Written until the server closes the connection; without a limit it never would.
+    const CAP: usize = 256 * 1024 * 1024;
+    let mut w = &stream;
+    let mut sent = w.write(format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Long: ", server.addr).as_bytes()).unwrap();
+    let chunk = vec![b'a'; 64 * 1024];
+    while sent < CAP {
+        match w.write(&chunk) {
+            Ok(n) => sent += n,
+            Err(_) => break,
+        }
+    }
+    let answer = String::from_utf8_lossy(&answer.join().unwrap()).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 431 "), "{answer}");
+    // What the server read is at most its head limit and what it drains before closing
+    // (32 KiB + 1 MiB); the rest sat in the two sockets' buffers.
+    assert!(sent < 32 * 1024 * 1024, "the connection stayed open for {sent} bytes");
+    assert_eq!(server.get(&page).body, before, "and the preview goes on");
+
+    let long_target = format!("GET /{} HTTP/1.1\r\nHost: {}\r\n\r\n", "a".repeat(9000), server.addr);
+    assert_eq!(status_of(&server.raw(long_target.as_bytes())), 414);
+}
+
+#[test]
+fn running_out_of_descriptors_is_survived_and_serving_goes_on_when_they_return() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let mut command = std::process::Command::new("sh");
+    command
+        .args(["-c", "ulimit -n 64 && exec \"$0\" \"$@\"", env!("CARGO_BIN_EXE_langso")])
+        .args(common::server::serve_args(site.root()));
+    let mut server = Server::spawn(command, common::server::WAIT);
+    assert_eq!(server.get("/").status, 200);
+
+    // Idle connections, more than the process may have descriptors.
+    let idle: Vec<std::net::TcpStream> = (0..80).map(|_| std::net::TcpStream::connect(&server.addr).unwrap()).collect();
+    let err = server.wait_for_stderr("cannot accept a connection");
+    assert!(err.contains("ulimit -n"), "says why: {err}");
+    assert!(server.running(), "the preview did not end:\n{err}");
+
+    drop(idle);
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Xã Thoại Giang"));
+    server.wait_for_stderr("accepting connections again");
+    assert!(server.running());
+}
+
+#[test]
+fn a_panic_while_rebuilding_is_shown_and_the_next_save_rebuilds() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_langso"));
+    command.args(common::server::serve_args(site.root())).env("LANGSO_TEST_PANIC_ON", "PANIC-HERE");
+    let mut server = Server::spawn(command, common::server::WAIT);
+    let events = server.events();
+    wait_for(&events, "errors", |d| d == "[]");
+    let page = format!("/{}/", THOAI.trim_start_matches("content/"));
+    let before = server.get(&page).body;
+
+    let index = format!("{THOAI}/index.md");
+    let text = site.read(&index);
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số PANIC-HERE"));
+    let shown = wait_for(&events, "errors", |d| d != "[]");
+    let errors: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(errors[0]["code"], "panic", "{shown}");
+    assert!(errors[0]["message"].as_str().unwrap().contains("bug"), "{shown}");
+    let err = server.wait_for_stderr("still serving the last good site");
+    assert!(err.contains("panicked") && err.contains("LANGSO_TEST_PANIC_ON"), "the panic is on the terminal: {err}");
+    assert_eq!(server.get(&page).body, before, "the last good site is still served");
+    assert!(server.running());
+
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số SAU LỖI"));
+    wait_for(&events, "reload", |d| d.contains("thoai-giang"));
+    assert!(server.get(&page).body.contains("SAU LỖI"), "the next save rebuilt");
+    assert_eq!(server.get("/__langso/errors").body, "[]");
+
+    // And the engine that replaced the one that panicked keeps updating.
+    save(site.root(), &index, &text.replace("có tổ công nghệ số", "có tổ công nghệ số LẦN NỮA"));
+    wait_for(&events, "reload", |d| d.contains("thoai-giang"));
+    assert!(server.get(&page).body.contains("LẦN NỮA"));
+}
+
+#[test]
+fn a_closed_stdout_ends_serve_with_exit_2_and_says_so() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let out = common::with_closed_stdout(&common::server::serve_args(site.root()));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write to standard output"), "{}", stderr(&out));
+}

@@ -303,6 +303,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "langso publishes it normalised; to fix the file, retype the accented words or save it as NFC",
         "langso tự chuẩn hóa khi xuất bản; để sửa tệp, gõ lại các chữ có dấu hoặc lưu ở dạng NFC (dựng sẵn)",
     ),
+    (
+        "not-regular-file",
+        "`{path}` is not a regular file (a folder, named pipe, socket or device); langso reads only regular files",
+        "`{path}` không phải là tệp thông thường (mà là thư mục, ống có tên, socket hoặc thiết bị); langso chỉ đọc tệp thông thường",
+    ),
+    (
+        "not-regular-file-help",
+        "replace it with an ordinary file saved by a text editor",
+        "thay nó bằng một tệp bình thường được lưu từ trình soạn thảo văn bản",
+    ),
     ("nul-byte", "the file contains a NUL byte", "tệp chứa ký tự NUL"),
     (
         "nul-byte-help",

@@ -125,7 +125,9 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
 
 /// True for an address a site can be published at: `http://` or `https://` and a host, or a
 /// path from the root (`/ntm/`); nothing a browser or feed reader would run (`javascript:`),
-/// nor characters that would need escaping in a URL.
+/// no protocol-relative `//host/` (the site's assets would load from that host), no `?query`
+/// or `#fragment` (every page path is appended to it), nor characters that would need
+/// escaping in a URL. Both site.yaml's `base_url` and `build --base-url` must pass it.
 pub fn is_site_address(u: &str) -> bool {
     let u = u.trim();
     let lower = u.to_ascii_lowercase();
@@ -134,7 +136,7 @@ pub fn is_site_address(u: &str) -> bool {
         Some(rest) => !rest.is_empty() && !rest.starts_with(['/', ':']),
         None => u.starts_with('/') && !u.starts_with("//"),
     };
-    well_formed && !u.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    well_formed && !u.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\?#".contains(c))
 }
 
 /// Ensures a trailing `/`, so that page paths can be appended.
@@ -315,6 +317,11 @@ mod tests {
             "https://a.vn/\"x",
             "https://a .vn/",
             "https:///x",
+            "https://a.vn/ntm/?utm=1",
+            "https://a.vn/ntm/#top",
+            "/ntm/?x",
+            "//evil.test/ntm/",
+            "\\\\evil.test/",
         ] {
             assert!(!is_site_address(bad), "{bad}");
         }

@@ -1,7 +1,8 @@
 //! Reading one content file as text, within the contract's size limits, and
 //! splitting front matter from Markdown. Every failure is a located diagnostic:
 //! a file too large, invalid UTF-8 (at the first bad byte), missing or unterminated
-//! front matter. A byte-order mark and CRLF line ends are accepted.
+//! front matter. A byte-order mark and CRLF line ends are accepted. Only regular files
+//! are opened: a named pipe, socket or device is refused before opening, by its metadata.
 
 use std::path::Path;
 
@@ -49,6 +50,15 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
             return None;
         }
     };
+    // Checked before opening: opening a named pipe waits for a writer (a `check` that
+    // never ends), and a device (`/dev/zero`) reads without end.
+    if !meta.is_file() {
+        diags.push(
+            Diagnostic::error("unreadable-file", Location::file(rel), msg!("not-regular-file", path = rel))
+                .help(msg!("not-regular-file-help")),
+        );
+        return None;
+    }
     if meta.len() > limit {
         diags.push(
             Diagnostic::error(

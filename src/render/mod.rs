@@ -123,6 +123,7 @@ pub fn render_pilot_document(
     base: &str,
     need: Need,
 ) -> (Rendered, Vec<Diagnostic>) {
+    crate::fault::panic_if_marked(&doc.markdown);
     let (r, mut d) = render_document(doc, root, targets, base, need);
     markdown::check_sections(doc, &mut d);
     (r, d)

@@ -1,13 +1,21 @@
-//! One HTTP request: a file of the built site (never a file from disk), a redirect
-//! from `/dir` to `/dir/`, the site's 404 page, or one of the server's own files under
+//! The preview's HTTP/1.1 server, written by hand so that every limit is ours: one request
+//! per connection, its head read through a bounded reader (a request line of at most
+//! `LINE_LIMIT` bytes, `HEAD_LIMIT` in all, `HEAD_TIMEOUT` to send it), so that an endless
+//! header line costs a few kilobytes and a `431`, never memory; only requests whose `Host`
+//! names the address the preview is bound to (`Hosts`), so that a page of another site
+//! cannot read the preview through a name of its own resolved to 127.0.0.1 (DNS
+//! rebinding); and an accept loop that outlives running out of file descriptors: it says
+//! so, waits, and serves again once connections close (`serve_forever`).
+//!
+//! What it answers: a file of the built site (never a file from disk), a redirect from
+//! `/dir` to `/dir/`, the site's 404 page, or one of the server's own files under
 //! `/__langso/`. HTML responses get the live-reload script, served from this server so
 //! that the site's Content-Security-Policy (`script-src 'self'`) allows it.
 
-use std::io::Write;
-use std::sync::mpsc;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, Shutdown, TcpListener, TcpStream};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response};
 
 use super::Shared;
 
@@ -16,15 +24,214 @@ const LIVE_CSS: &str = include_str!("live.css");
 const RESERVED: &str = "/__langso/";
 const SCRIPT_TAG: &str = "<script type=\"module\" src=\"/__langso/live.js\"></script>";
 
-pub(crate) fn handle(request: Request, shared: &Shared) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text(405, "only GET and HEAD are served"));
+/// The longest request line read (`414` past it).
+pub(crate) const LINE_LIMIT: u64 = 8 * 1024;
+/// The longest request head read, request line and headers (`431` past it).
+pub(crate) const HEAD_LIMIT: u64 = 32 * 1024;
+/// How much more of a refused request is read (and dropped) before its connection closes.
+const DRAIN_LIMIT: u64 = 1024 * 1024;
+/// How long a client may take to send its request head; an idle connection is closed then.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a write may wait on a client that does not read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest wait between two tries to accept when the system refuses (no descriptors).
+const MAX_BACKOFF: Duration = Duration::from_secs(1);
+
+/// The `Host` values the preview answers: the address it is bound to with its port;
+/// `localhost`, `127.0.0.1` and `[::1]` for a loopback bind; any IP address for an
+/// all-interfaces bind (an address cannot be rebound, only a name can).
+pub(crate) struct Hosts {
+    bind: IpAddr,
+    port: u16,
+}
+
+impl Hosts {
+    pub(crate) fn new(bind: IpAddr, port: u16) -> Self {
+        Hosts { bind, port }
+    }
+
+    pub(crate) fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        let (name, port) = match host.rsplit_once(':') {
+            Some((name, port)) if !port.contains(']') => (name, port.parse::<u16>().ok()),
+            _ => (host.as_str(), Some(80)),
+        };
+        if port != Some(self.port) {
+            return false;
+        }
+        let ip = match name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+            Some(v6) => v6.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6),
+            None => name.parse::<std::net::Ipv4Addr>().ok().map(IpAddr::V4),
+        };
+        let local = self.bind.is_loopback() || self.bind.is_unspecified();
+        match ip {
+            Some(ip) => ip == self.bind || (local && ip.is_loopback()) || self.bind.is_unspecified(),
+            None => local && name == "localhost",
+        }
+    }
+
+    /// The addresses to name in a refusal.
+    fn named(&self) -> String {
+        let at = |ip: IpAddr| std::net::SocketAddr::new(ip, self.port).to_string();
+        if self.bind.is_unspecified() {
+            format!("localhost:{} or an IP address of this machine with the port {}", self.port, self.port)
+        } else if self.bind.is_loopback() {
+            format!(
+                "localhost:{}, {} or {}",
+                self.port,
+                at([127, 0, 0, 1].into()),
+                at(std::net::Ipv6Addr::LOCALHOST.into())
+            )
+        } else {
+            at(self.bind)
+        }
+    }
+}
+
+/// Accepts connections until the process is stopped, one thread each. When the system
+/// refuses (descriptors or memory exhausted), says so once, waits (doubling up to
+/// `MAX_BACKOFF`) and tries again; says when it serves again.
+pub(crate) fn serve_forever(listener: TcpListener, shared: Arc<Shared>, hosts: Hosts) -> ! {
+    let hosts = Arc::new(hosts);
+    let mut backoff: Option<Duration> = None;
+    loop {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                if backoff.take().is_some() {
+                    eprintln!("accepting connections again");
+                }
+                let (shared, hosts) = (Arc::clone(&shared), Arc::clone(&hosts));
+                // A thread that cannot start drops the connection; the server goes on.
+                let _ = std::thread::Builder::new().spawn(move || connection(stream, &shared, &hosts));
+            }
+            Err(e) => {
+                let wait = match backoff {
+                    None => {
+                        eprintln!(
+                            "warning: cannot accept a connection: {e}. Too many open connections or files \
+                             (see `ulimit -n`)? Waiting, and serving again once some close"
+                        );
+                        Duration::from_millis(10)
+                    }
+                    Some(d) => (d * 2).min(MAX_BACKOFF),
+                };
+                backoff = Some(wait);
+                std::thread::sleep(wait);
+            }
+        }
+    }
+}
+
+/// What a request asked for, from its head.
+struct Head {
+    method: String,
+    target: String,
+    host: Option<String>,
+}
+
+/// Why a head was not read: an answer to give, or nothing (the client left or was silent).
+enum Unread {
+    Answer(u16, &'static str),
+    Gone,
+}
+
+/// One line ending in LF (CR LF accepted), of at most `max` bytes.
+fn read_line(r: &mut impl BufRead, max: u64, line: &mut Vec<u8>) -> Result<usize, Unread> {
+    line.clear();
+    let n = (&mut *r).take(max).read_until(b'\n', line).map_err(|_| Unread::Gone)?;
+    if line.last() != Some(&b'\n') {
+        return Err(if n as u64 == max { Unread::Answer(0, "") } else { Unread::Gone });
+    }
+    line.pop();
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(n)
+}
+
+/// Reads a request head within `LINE_LIMIT` and `HEAD_LIMIT`.
+fn read_head(r: &mut impl BufRead) -> Result<Head, Unread> {
+    let too_long = |e: Unread, status, why| match e {
+        Unread::Answer(..) => Unread::Answer(status, why),
+        gone => gone,
+    };
+    let mut line = Vec::new();
+    let mut budget = HEAD_LIMIT;
+    budget -= read_line(r, LINE_LIMIT, &mut line).map_err(|e| too_long(e, 414, "the request line is too long"))? as u64;
+    let request_line = String::from_utf8_lossy(&line).into_owned();
+    let mut parts = request_line.split(' ');
+    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(Unread::Answer(400, "malformed request line"));
+    };
+    if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
+        return Err(Unread::Answer(400, "only HTTP/1 requests for a path are served"));
+    }
+    let mut host = None;
+    loop {
+        budget -= read_line(r, budget, &mut line)
+            .map_err(|e| too_long(e, 431, "the request's headers are too large"))? as u64;
+        if line.is_empty() {
+            break;
+        }
+        let text = String::from_utf8_lossy(&line);
+        let Some((name, value)) = text.split_once(':') else {
+            return Err(Unread::Answer(400, "malformed header"));
+        };
+        if name.eq_ignore_ascii_case("host") {
+            if host.is_some() {
+                return Err(Unread::Answer(400, "more than one Host header"));
+            }
+            host = Some(value.trim().to_string());
+        }
+    }
+    Ok(Head { method: method.to_string(), target: target.to_string(), host })
+}
+
+/// One connection: one request, one response, closed.
+fn connection(stream: TcpStream, shared: &Shared, hosts: &Hosts) {
+    let _ = stream.set_read_timeout(Some(HEAD_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let mut reader = BufReader::with_capacity(4096, &stream);
+    let head = match read_head(&mut reader) {
+        Ok(h) => h,
+        Err(Unread::Gone) => return,
+        Err(Unread::Answer(status, why)) => {
+            let _ = text(status, why).send(&stream, false);
+            // Read a bounded amount more before closing, so that the client can read the
+            // answer (closing with unread bytes resets the connection), then close.
+            let _ = stream.shutdown(Shutdown::Write);
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+            let _ = std::io::copy(&mut reader.take(DRAIN_LIMIT), &mut std::io::sink());
+            return;
+        }
+    };
+    let head_only = head.method == "HEAD";
+    if head.method != "GET" && !head_only {
+        let _ = text(405, "only GET and HEAD are served").send(&stream, false);
         return;
     }
-    let raw = request.url().to_string();
-    let path = raw.split(['?', '#']).next().unwrap_or("");
+    match head.host.as_deref() {
+        Some(host) if hosts.allows(host) => {}
+        Some(host) => {
+            let why = format!(
+                "this langso preview answers only requests for {}, and this one names `{}`. \
+                 A page of another site may be trying to read the preview through a name of its own \
+                 (DNS rebinding); open the address langso printed instead",
+                hosts.named(),
+                host.escape_default()
+            );
+            let _ = text(421, &why).send(&stream, head_only);
+            return;
+        }
+        None => {
+            let _ = text(400, "the request has no Host header").send(&stream, head_only);
+            return;
+        }
+    }
+    let path = head.target.split(['?', '#']).next().unwrap_or("");
     let response = match path {
-        "/__langso/events" => return events(request, shared),
+        "/__langso/events" => return events(&stream, shared),
         "/__langso/live.js" => body(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec()),
         "/__langso/live.css" => body(200, "text/css; charset=utf-8", LIVE_CSS.as_bytes().to_vec()),
         "/__langso/errors" => body(200, "application/json", shared.errors.read().expect("errors").clone().into_bytes()),
@@ -34,7 +241,7 @@ pub(crate) fn handle(request: Request, shared: &Shared) {
             None => text(400, "bad request: this path cannot name a file of the site"),
         },
     };
-    let _ = request.respond(response);
+    let _ = response.send(&stream, head_only);
 }
 
 /// The site-relative file path a request path names, or `None` when it tries to leave
@@ -52,7 +259,7 @@ pub(crate) fn site_path(path: &str) -> Option<String> {
     Some(decoded.into_owned())
 }
 
-fn site_file(rel: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
+fn site_file(rel: &str, shared: &Shared) -> Response {
     let site = shared.site.read().expect("site");
     let file = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
     if let Some(bytes) = site.get(&file) {
@@ -61,7 +268,7 @@ fn site_file(rel: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
     }
     if !rel.is_empty() && !rel.ends_with('/') && site.contains_key(&format!("{rel}/index.html")) {
         let location = format!("/{}/", encode_path(rel));
-        return text(308, "moved").with_header(header("Location", &location));
+        return text(308, "moved").header("Location", location);
     }
     if site.is_empty() {
         // No build has succeeded yet: a page that shows the errors and reloads once fixed.
@@ -119,29 +326,65 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// A response held whole (the site is in memory), sent with `Connection: close`.
+struct Response {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
 }
 
-fn body(status: u16, kind: &str, bytes: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
+impl Response {
+    fn header(mut self, name: &'static str, value: String) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    fn send(&self, mut stream: &TcpStream, head_only: bool) -> std::io::Result<()> {
+        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", self.body.len()));
+        stream.write_all(head.as_bytes())?;
+        if !head_only {
+            stream.write_all(&self.body)?;
+        }
+        stream.flush()
+    }
 }
 
-fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+fn body(status: u16, kind: &str, bytes: Vec<u8>) -> Response {
+    Response { status, headers: Vec::new(), body: bytes }
+        .header("Content-Type", kind.to_string())
+        .header("Cache-Control", "no-store".into())
+        .header("X-Content-Type-Options", "nosniff".into())
+}
+
+fn text(status: u16, message: &str) -> Response {
     body(status, "text/plain; charset=utf-8", format!("{message}\n").into_bytes())
 }
 
 /// Server-Sent Events: the current errors at once, then `reload` and `errors` events as
 /// rebuilds happen, with a comment every 15 s so a closed page is noticed.
-fn events(request: Request, shared: &Shared) {
+fn events(mut w: &TcpStream, shared: &Shared) {
     let (tx, rx) = mpsc::channel::<String>();
     let errors = shared.errors.read().expect("errors").clone();
     shared.listeners.lock().expect("listeners").push(tx);
-    let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n";
     if write!(w, "{head}retry: 1000\nevent: errors\ndata: {errors}\n\n").and_then(|()| w.flush()).is_err() {
@@ -188,5 +431,43 @@ mod tests {
         let html = page_bytes("text/html; charset=utf-8", b"<html><head><title>x</title></head><body></body></html>");
         assert!(String::from_utf8(html).unwrap().contains(&format!("{SCRIPT_TAG}</head>")));
         assert_eq!(page_bytes("text/css; charset=utf-8", b"a{}"), b"a{}");
+    }
+
+    #[test]
+    fn only_the_bound_address_is_answered() {
+        let loopback = Hosts::new("127.0.0.1".parse().unwrap(), 1111);
+        for ok in ["localhost:1111", "127.0.0.1:1111", "[::1]:1111", "LOCALHOST:1111"] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for bad in ["evil.test:1111", "localhost:1112", "localhost", "127.0.0.1", "192.0.2.7:1111", "", "[::1]"] {
+            assert!(!loopback.allows(bad), "{bad}");
+        }
+        let lan = Hosts::new("192.0.2.7".parse().unwrap(), 80);
+        assert!(lan.allows("192.0.2.7") && lan.allows("192.0.2.7:80"));
+        assert!(!lan.allows("localhost") && !lan.allows("evil.test") && !lan.allows("127.0.0.1"));
+        let all = Hosts::new("::".parse().unwrap(), 8080);
+        assert!(all.allows("192.0.2.7:8080") && all.allows("[2001:db8::1]:8080") && all.allows("localhost:8080"));
+        assert!(!all.allows("evil.test:8080") && !all.allows("192.0.2.7:80"));
+    }
+
+    #[test]
+    fn a_request_head_is_read_within_its_limits() {
+        let head = |bytes: &[u8]| read_head(&mut std::io::Cursor::new(bytes.to_vec()));
+        let ok = head(b"GET /a?b HTTP/1.1\r\nHost: localhost:1\r\nX: y\r\n\r\n").ok().unwrap();
+        assert_eq!((ok.method.as_str(), ok.target.as_str(), ok.host.as_deref()), ("GET", "/a?b", Some("localhost:1")));
+        let status = |r: Result<Head, Unread>| match r {
+            Err(Unread::Answer(s, _)) => s,
+            Err(Unread::Gone) => 0,
+            Ok(_) => 200,
+        };
+        let long_line = [b"GET /".as_slice(), &vec![b'a'; LINE_LIMIT as usize], b" HTTP/1.1\r\n\r\n"].concat();
+        assert_eq!(status(head(&long_line)), 414);
+        let endless = [b"GET / HTTP/1.1\r\nX: ".as_slice(), &vec![b'a'; 10 * HEAD_LIMIT as usize]].concat();
+        assert_eq!(status(head(&endless)), 431);
+        let many = [b"GET / HTTP/1.1\r\n".as_slice(), &b"X: y\r\n".repeat(HEAD_LIMIT as usize / 6)].concat();
+        assert_eq!(status(head(&many)), 431);
+        assert_eq!(status(head(b"GET / HTTP/1.1\r\nHost: a\r\n")), 0, "cut short");
+        assert_eq!(status(head(b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")), 400);
+        assert_eq!(status(head(b"GET http://evil/ HTTP/1.1\r\n\r\n")), 400);
     }
 }

@@ -2,8 +2,10 @@
 //! saved. The site lives in memory (`crate::incremental`), so a reader never sees a
 //! half-written site and the last good one stays served while the content has errors;
 //! open pages reload through Server-Sent Events and show errors in an overlay. The
-//! server (`http`) serves only the files of the built site; the watcher (`watch`) turns
-//! file events into rebuilds.
+//! server (`http`) serves only the files of the built site, only to requests naming its
+//! own address; the watcher (`watch`) turns file events into rebuilds. A panic while
+//! rebuilding is shown like an error and the next save rebuilds from scratch; the
+//! preview ends only when it is stopped (Ctrl-C), never with exit code 0.
 
 mod http;
 mod watch;
@@ -51,8 +53,8 @@ impl Shared {
     }
 }
 
-/// Builds, serves and rebuilds until the process is stopped. `Err` is a usage or I/O
-/// failure (exit 2).
+/// Builds, serves and rebuilds until the process is stopped; returns only on a usage or
+/// I/O failure (exit 2).
 pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     if !opts.root.join("content").is_dir() {
         return Err(format!("`{}` is not a site root: it has no `content/` folder", opts.root.display()));
@@ -78,9 +80,11 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
 
     let (tx, rx) = mpsc::channel();
     let mut watch = watch::Watch::start(engine.root(), opts.poll, tx)?;
-    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())?;
-    println!("serving the site at {url} (press Ctrl-C to stop)");
-    let _ = std::io::stdout().flush();
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "serving the site at {url} (press Ctrl-C to stop)")
+        .and_then(|()| stdout.flush())
+        .map_err(|e| format!("cannot write to standard output (closed or full): {e}"))?;
+    drop(stdout);
     if opts.open {
         open_browser(&url);
     }
@@ -95,9 +99,10 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
                 Ok(c) => c,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     let started = Instant::now();
-                    let result = engine.update(&Changes::Paths(Vec::new()));
-                    report(&engine, &rebuild_shared, result, started, "search index updated");
-                    pending = false;
+                    pending = match guarded(&mut engine, |e| e.update(&Changes::Paths(Vec::new()))) {
+                        Some(result) => report(&engine, &rebuild_shared, result, started, "search index updated"),
+                        None => report_panic(&rebuild_shared),
+                    };
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
@@ -118,11 +123,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             pending = rebuild(&mut engine, &rebuild_shared, &changes);
         }
     });
-    for request in server.incoming_requests() {
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || http::handle(request, &shared));
-    }
-    Ok(())
+    http::serve_forever(listener, shared, http::Hosts::new(opts.bind, addr.port()))
 }
 
 fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
@@ -162,8 +163,42 @@ fn open_browser(url: &str) {
 /// shows as it is (the search index) are left for a quiet moment: whether some are.
 fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool {
     let started = Instant::now();
-    let result = engine.update_fast(changes);
-    report(engine, shared, result, started, "rebuilt")
+    match guarded(engine, |e| e.update_fast(changes)) {
+        Some(result) => report(engine, shared, result, started, "rebuilt"),
+        None => report_panic(shared),
+    }
+}
+
+/// Runs one update; a panic in it (a bug in langso) ends that update, not the preview:
+/// `None`, and the engine is replaced by a new one, which the next save builds whole
+/// (what the panicking update left half-changed is never reused).
+fn guarded(
+    engine: &mut Incremental,
+    update: impl FnOnce(&mut Incremental) -> Result<Update, BuildError>,
+) -> Option<Result<Update, BuildError>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| update(engine))) {
+        Ok(result) => Some(result),
+        Err(_) => {
+            *engine = engine.fresh();
+            None
+        }
+    }
+}
+
+/// Tells the terminal and open pages that a rebuild panicked; the panic's own message
+/// and place were printed by the panic hook just before.
+fn report_panic(shared: &Shared) -> bool {
+    let message = "langso stopped on a bug while rebuilding (a panic, shown above in the terminal); \
+                   still serving the last good site";
+    let help = "save a file to rebuild everything; if it happens again, please report it with the file you changed";
+    eprintln!("error: {message}\n  = help: {help}");
+    let json = serde_json::json!([{
+        "severity": "error", "code": "panic", "path": "", "line": 0, "column": 0, "message": message, "help": help
+    }])
+    .to_string();
+    *shared.errors.write().expect("errors") = json.clone();
+    shared.broadcast("errors", &json);
+    false
 }
 
 /// Prints the outcome, updates the served files and tells open pages; whether outputs
@@ -190,6 +225,10 @@ fn report(
                         Some(bytes) => site.insert(path.clone(), bytes),
                         None => site.remove(path),
                     };
+                }
+                // A new engine (after a panic) knows nothing of the files it never made.
+                if site.len() != engine.outputs().len() {
+                    *site = engine.outputs().iter().map(|(k, v)| (k.clone(), Arc::clone(v))).collect();
                 }
             }
             let had_errors = std::mem::replace(&mut *shared.errors.write().expect("errors"), "[]".into()) != "[]";

@@ -21,6 +21,28 @@ pub fn langso(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_langso")).args(args).output().expect("run langso")
 }
 
+/// `langso ARGS` with stdout a pipe whose reading end is already closed (as `| head -c0`
+/// leaves it): every write fails with EPIPE.
+pub fn with_closed_stdout(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    with_stdout(args, writer.into())
+}
+
+/// `langso ARGS` with stdout `/dev/full`: every write fails with ENOSPC.
+pub fn with_full_stdout(args: &[&str]) -> Output {
+    with_stdout(args, std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full").into())
+}
+
+fn with_stdout(args: &[&str], stdout: std::process::Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_langso"))
+        .args(args)
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run langso")
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

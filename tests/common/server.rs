@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// How long to wait for the server or an event: generous, never a speed assertion.
@@ -16,6 +16,8 @@ pub const WAIT: Duration = Duration::from_secs(20);
 pub struct Server {
     child: Child,
     pub addr: String,
+    /// What it printed on stderr so far.
+    stderr: Arc<Mutex<String>>,
 }
 
 impl Server {
@@ -31,13 +33,15 @@ impl Server {
 
     /// `start` with more arguments for `langso serve`.
     pub fn start_with(root: &Path, args: &[&str], first_build: Duration) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_langso"))
-            .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start langso serve");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_langso"));
+        command.args(serve_args(root)).args(args);
+        Server::spawn(command, first_build)
+    }
+
+    /// Starts `command` (a `langso serve` however started: under `sh` for a `ulimit`, with
+    /// an environment) and reads the address it prints.
+    pub fn spawn(mut command: Command, first_build: Duration) -> Server {
+        let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start langso serve");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -45,12 +49,54 @@ impl Server {
                 let _ = tx.send(line);
             }
         });
-        let mut server = Server { child, addr: String::new() };
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let (err_pipe, err_text) = (child.stderr.take().unwrap(), Arc::clone(&stderr));
+        std::thread::spawn(move || {
+            for line in BufReader::new(err_pipe).lines().map_while(Result::ok) {
+                let mut text = err_text.lock().unwrap();
+                text.push_str(&line);
+                text.push('\n');
+            }
+        });
+        let mut server = Server { child, addr: String::new(), stderr };
         let line = rx.recv_timeout(first_build).expect("langso serve prints its address");
         let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("an http:// address").to_string();
         server.addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
         assert!(server.addr.starts_with("127.0.0.1:"), "binds to loopback by default: {line}");
         server
+    }
+
+    /// What the server printed on stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Waits until stderr holds `text`; what it holds then.
+    pub fn wait_for_stderr(&self, text: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.stderr();
+            if now.contains(text) {
+                return now;
+            }
+            assert!(Instant::now() < deadline, "no `{text}` on stderr within {WAIT:?}:\n{now}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the process still runs.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Sends `request` as it is and returns the whole answer, read until the server closes.
+    pub fn raw(&self, request: &[u8]) -> Vec<u8> {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        s.write_all(request).unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        raw
     }
 
     /// A raw HTTP/1.1 GET of `target` exactly as written (no normalising of `..`).
@@ -140,4 +186,9 @@ pub fn save(root: &Path, rel: &str, text: &str) {
     let tmp = root.join(format!("{rel}.tmp"));
     std::fs::write(&tmp, text).unwrap();
     std::fs::rename(&tmp, root.join(rel)).unwrap();
+}
+
+/// The arguments of `langso serve` on `root`, on a free port.
+pub fn serve_args(root: &Path) -> [&str; 5] {
+    ["serve", "--root", root.to_str().unwrap(), "--port", "0"]
 }
