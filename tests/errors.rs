@@ -160,3 +160,91 @@ fn check_reports_without_writing() {
     assert!(err.contains("= help: có phải ý bạn là `completed`?"), "{err}");
     assert!(!site.out().exists());
 }
+
+#[test]
+fn a_folder_langso_did_not_write_is_replaced_only_with_force() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let root = site.root().to_str().unwrap();
+    let mine = tempfile::tempdir().unwrap();
+    let out = mine.path().join("documents");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("bao-cao.docx"), "a report").unwrap();
+    let before = tree(&out);
+
+    let o = langso(&["build", "--root", root, "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("refusing to replace") && err.contains(".langso-output") && err.contains("--force"), "{err}");
+    assert_eq!(tree(&out), before, "the folder is as it was");
+
+    let o = langso(&["build", "--root", root, "--out", out.to_str().unwrap(), "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("bao-cao.docx").exists() && out.join("index.html").is_file());
+    let marker = std::fs::read_to_string(out.join(".langso-output")).unwrap();
+    assert!(marker.contains("langso build"), "{marker}");
+
+    // From now on it is a langso output: rebuilt without --force, and an empty folder is fine.
+    let o = langso(&["build", "--root", root, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let empty = mine.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = langso(&["build", "--root", root, "--out", empty.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_named_pipe_as_site_yaml_or_a_page_does_not_hang_check() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    for rel in ["content/site.yaml", "content/pages/gioi-thieu.md"] {
+        let path = site.root().join(rel);
+        std::fs::remove_file(&path).unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(&path).status().unwrap().success());
+    }
+    // Were the pipe opened, check would wait for a writer for ever; a timeout fails the test
+    // instead of hanging it.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_langso"))
+        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("check hangs on a named pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for rel in ["content/site.yaml", "content/pages/gioi-thieu.md"] {
+        let d = diags.as_array().unwrap().iter().find(|d| d["path"] == rel).unwrap_or_else(|| panic!("{diags:#}"));
+        assert_eq!(d["code"], "unreadable-file");
+        assert!(d["message"].as_str().unwrap().contains("không phải là tệp thông thường"), "{d}");
+    }
+}
+
+#[test]
+fn a_closed_or_full_stdout_ends_every_printing_command_with_exit_2() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let root = site.root().to_str().unwrap();
+    // (`check --format github` on a clean site prints nothing at all.)
+    let commands: [&[&str]; 4] = [
+        &["check", "--root", root, "--format", "json"],
+        &["schema", "--root", root],
+        &["diff", root, root, "--format", "json"],
+        &["diff", root, root],
+    ];
+    for args in commands {
+        for o in [with_closed_stdout(args), with_full_stdout(args)] {
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("cannot write to standard output") && !err.contains("panicked"), "{args:?}: {err}");
+        }
+    }
+    // build prints nothing on stdout: a closed one does not matter.
+    let o = with_closed_stdout(&["build", "--root", root]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

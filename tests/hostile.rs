@@ -16,7 +16,8 @@
 //! - `exit 2 TEXT`: the build stops as a usage or I/O failure whose message holds `TEXT`;
 //! - set-up: `base CASE` (that case's files laid first), `append PATH TEXT`, `write PATH TEXT`, `repeat PATH COUNT TEXT` (appended
 //!   COUNT times), `size PATH BYTES` (a sparse file), `delete PATH`, `dir PATH`,
-//!   `symlink PATH TARGET`.
+//!   `symlink PATH TARGET`, `fifo PATH` (a named pipe: opening it would wait for a writer),
+//!   `socket PATH` (a Unix socket), `args ARG…` (more arguments for `build`, split at spaces).
 
 mod common;
 
@@ -117,6 +118,8 @@ struct Case {
     report_lacks: Vec<String>,
     /// `exit 2 TEXT`: the build fails as a usage or I/O failure saying `TEXT`.
     failure: Option<String>,
+    /// `args …`: more arguments for `build`.
+    args: Vec<String>,
 }
 
 impl Case {
@@ -142,6 +145,7 @@ impl Case {
             lacks: Vec::new(),
             report_lacks: Vec::new(),
             failure: None,
+            args: Vec::new(),
         };
         let (root, secret) = (case.root(), case.secret());
         copy_dir(&repo_root().join("tests/fixtures/minimal/content"), &root.join("content"));
@@ -207,6 +211,20 @@ impl Case {
                     create_parent(&path);
                     symlink(&PathBuf::from(String::from_utf8(unescape(text)).unwrap()), &path);
                 }
+                "fifo" => {
+                    create_parent(&path);
+                    let _ = std::fs::remove_file(&path);
+                    let made = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo");
+                    assert!(made.success(), "{name}: mkfifo {}", path.display());
+                }
+                #[cfg(unix)]
+                "socket" => {
+                    create_parent(&path);
+                    let _ = std::fs::remove_file(&path);
+                    // The socket file stays when the listener is dropped.
+                    drop(std::os::unix::net::UnixListener::bind(&path).unwrap());
+                }
+                "args" => case.args.extend(rest.split(' ').map(|a| String::from_utf8(unescape(a)).unwrap())),
                 _ => panic!("{name}/expect: cannot read `{line}`"),
             }
         }
@@ -216,7 +234,10 @@ impl Case {
     /// Builds the case and returns what went wrong, if anything.
     fn run(&self, theme: &ThemeAllowance) -> Vec<String> {
         let name = &self.name;
-        let o = langso(&["build", "--root", self.root().to_str().unwrap()]);
+        let root = self.root();
+        let mut args = vec!["build", "--root", root.to_str().unwrap()];
+        args.extend(self.args.iter().map(String::as_str));
+        let o = langso(&args);
         let err = stderr(&o);
         let mut failures = Vec::new();
         let mut fail = |s: String| failures.push(format!("{name}: {s}"));

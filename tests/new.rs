@@ -87,3 +87,34 @@ fn quotes_in_a_name_stay_valid_yaml() {
             .contains("commune: \"Xã Đắk \\\"Mới\\\" \\\\ 2\"\n")
     );
 }
+
+#[test]
+fn a_symlinked_province_folder_is_never_written_through() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let province = site.root().join("content/pilots/ninh-binh");
+    std::fs::rename(&province, elsewhere.path().join("ninh-binh")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("ninh-binh"), &province).unwrap();
+    let before = tree(elsewhere.path());
+
+    let o = new_pilot(&site, "ninh-binh", "Xã Hải Đông");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("`content/pilots/ninh-binh` là liên kết tượng trưng"), "{err}");
+    assert_eq!(tree(elsewhere.path()), before, "nothing was written where the link points");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_closed_or_full_stdout_is_an_error_after_the_pilot_is_made() {
+    for (closed, commune, dir) in [(true, "Xã Hải Đông", "hai-dong"), (false, "Xã Hải Nam", "hai-nam")] {
+        let site = TestSite::from_fixture("tests/fixtures/minimal");
+        let root = site.root().to_str().unwrap();
+        let args = ["new", "pilot", "--province", "ninh-binh", "--commune", commune, "--root", root];
+        let o = if closed { with_closed_stdout(&args) } else { with_full_stdout(&args) };
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("cannot write to standard output"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+        assert!(site.root().join("content/pilots/ninh-binh").join(dir).join("metrics.yaml").is_file());
+    }
+}

@@ -55,7 +55,9 @@ pub fn load_pilot(
     let metrics_rel = format!("{dir}/metrics.yaml");
     let mut missing = false;
     for (rel, help) in [(&index_rel, "missing-index-help"), (&metrics_rel, "missing-metrics-help")] {
-        if !root.join(rel).is_file() {
+        // Only an absent file is missing: a link, folder, pipe or socket there is read and
+        // refused for what it is (`source::read_text`).
+        if std::fs::symlink_metadata(root.join(rel)).is_err() {
             missing = true;
             diags.push(
                 Diagnostic::error("missing-file", Location::file(&dir), msg!("missing-file", path = rel.as_str()))
