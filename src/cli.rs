@@ -57,7 +57,8 @@ pub struct BuildArgs {
     /// The site root: the folder that holds `content/`.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Where to write the site (default: `<root>/public`).
+    /// Where to write the site (default: `<root>/public`); replaced only when missing, empty
+    /// or a previous langso output (it holds `.langso-output`).
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Publish under this address instead of `base_url` from content/site.yaml.
@@ -112,7 +113,8 @@ pub struct ServeArgs {
     /// The site root: the folder that holds `content/`.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// The address to listen on; `0.0.0.0` or `::` opens the preview to the network.
+    /// The address to listen on; `0.0.0.0` or `::` opens the preview to the network. Only
+    /// requests naming this address (or localhost) with the port are answered.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
     /// The port to listen on; 0 picks a free one.
