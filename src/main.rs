@@ -17,7 +17,12 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // `--help` and `--version` print to stdout, which may be closed.
+            if let Err(failed) = e.print()
+                && !e.use_stderr()
+            {
+                return stdout_failed(&failed);
+            }
             return ExitCode::from(code);
         }
     };

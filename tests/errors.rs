@@ -231,7 +231,9 @@ fn a_closed_or_full_stdout_ends_every_printing_command_with_exit_2() {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let root = site.root().to_str().unwrap();
     // (`check --format github` on a clean site prints nothing at all.)
-    let commands: [&[&str]; 4] = [
+    let commands: [&[&str]; 6] = [
+        &["--help"],
+        &["new", "pilot", "--help"],
         &["check", "--root", root, "--format", "json"],
         &["schema", "--root", root],
         &["diff", root, root, "--format", "json"],

@@ -360,7 +360,8 @@ fn a_panic_while_rebuilding_is_shown_and_the_next_save_rebuilds() {
     let shown = wait_for(&events, "errors", |d| d != "[]");
     let errors: serde_json::Value = serde_json::from_str(&shown).unwrap();
     assert_eq!(errors[0]["code"], "panic", "{shown}");
-    assert!(errors[0]["message"].as_str().unwrap().contains("bug"), "{shown}");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(message.contains("bug") && message.contains("LANGSO_TEST_PANIC_ON"), "the panic's message: {shown}");
     let err = server.wait_for_stderr("still serving the last good site");
     assert!(err.contains("panicked") && err.contains("LANGSO_TEST_PANIC_ON"), "the panic is on the terminal: {err}");
     assert_eq!(server.get(&page).body, before, "the last good site is still served");

@@ -511,8 +511,14 @@ impl Ctx<'_> {
             self.error("symlink", offset, msg!("symlink", path = &link), help);
             return None;
         }
-        if !meta.is_file() {
+        if meta.is_dir() {
             self.error(missing_code, offset, msg!("not-a-file", dest = dest), msg!("not-a-file-help"));
+            return None;
+        }
+        // A named pipe would make the copy wait for a writer, a device copy without end.
+        if !meta.is_file() {
+            let message = msg!("not-regular-file", path = dest);
+            self.error("unreadable-file", offset, message, msg!("not-regular-file-help"));
             return None;
         }
         if meta.len() > IMAGE_LIMIT {

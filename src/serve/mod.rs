@@ -100,8 +100,8 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     let started = Instant::now();
                     pending = match guarded(&mut engine, |e| e.update(&Changes::Paths(Vec::new()))) {
-                        Some(result) => report(&engine, &rebuild_shared, result, started, "search index updated"),
-                        None => report_panic(&rebuild_shared),
+                        Ok(result) => report(&engine, &rebuild_shared, result, started, "search index updated"),
+                        Err(panic) => report_panic(&rebuild_shared, &panic),
                     };
                     continue;
                 }
@@ -164,32 +164,35 @@ fn open_browser(url: &str) {
 fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool {
     let started = Instant::now();
     match guarded(engine, |e| e.update_fast(changes)) {
-        Some(result) => report(engine, shared, result, started, "rebuilt"),
-        None => report_panic(shared),
+        Ok(result) => report(engine, shared, result, started, "rebuilt"),
+        Err(panic) => report_panic(shared, &panic),
     }
 }
 
 /// Runs one update; a panic in it (a bug in langso) ends that update, not the preview:
-/// `None`, and the engine is replaced by a new one, which the next save builds whole
-/// (what the panicking update left half-changed is never reused).
+/// `Err` with the panic's message, and the engine is replaced by a new one, which the next
+/// save builds whole (what the panicking update left half-changed is never reused).
 fn guarded(
     engine: &mut Incremental,
     update: impl FnOnce(&mut Incremental) -> Result<Update, BuildError>,
-) -> Option<Result<Update, BuildError>> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| update(engine))) {
-        Ok(result) => Some(result),
-        Err(_) => {
-            *engine = engine.fresh();
-            None
+) -> Result<Result<Update, BuildError>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| update(engine))).map_err(|payload| {
+        *engine = engine.fresh();
+        match (payload.downcast_ref::<&str>(), payload.downcast_ref::<String>()) {
+            (Some(s), _) => s.to_string(),
+            (_, Some(s)) => s.clone(),
+            _ => "no message".into(),
         }
-    }
+    })
 }
 
-/// Tells the terminal and open pages that a rebuild panicked; the panic's own message
-/// and place were printed by the panic hook just before.
-fn report_panic(shared: &Shared) -> bool {
-    let message = "langso stopped on a bug while rebuilding (a panic, shown above in the terminal); \
-                   still serving the last good site";
+/// Tells the terminal and open pages that a rebuild panicked; where it panicked was
+/// printed by the panic hook just before.
+fn report_panic(shared: &Shared, panic: &str) -> bool {
+    let message = format!(
+        "langso stopped on a bug while rebuilding (a panic: {panic}; where, is shown in the terminal); \
+         still serving the last good site"
+    );
     let help = "save a file to rebuild everything; if it happens again, please report it with the file you changed";
     eprintln!("error: {message}\n  = help: {help}");
     let json = serde_json::json!([{
