@@ -72,7 +72,13 @@ pub fn check_replaceable(out: &Path) -> Result<(), String> {
             return Ok(());
         }
     }
-    let what = if meta.is_dir() { "a folder that is not empty" } else { "not a folder" };
+    let what = if meta.is_dir() {
+        "a folder that is not empty"
+    } else if meta.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a folder"
+    };
     Err(format!(
         "refusing to replace `{}`: it is {what} and was not written by langso (it has no `{MARKER}` file), \
          so building would delete what it holds; choose an empty or new folder with `--out`, \
@@ -230,11 +236,15 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
 /// Removes a folder and everything in it, its subfolders in parallel: a large site's
 /// previous copy is tens of thousands of files.
 fn remove_tree(dir: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        // A file or a symbolic link replaced by `--force`: the link goes, never what it points at.
+        Ok(m) if !m.is_dir() => return std::fs::remove_file(dir),
+        _ => {}
+    }
     let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.collect::<io::Result<_>>()?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        // A file replaced by `--force`.
-        Err(e) if e.kind() == io::ErrorKind::NotADirectory => return std::fs::remove_file(dir),
         Err(e) => return Err(e),
     };
     entries.par_iter().try_for_each(|e| {
@@ -274,6 +284,19 @@ mod tests {
         let file = dir.path().join("file");
         std::fs::write(&file, "x").unwrap();
         assert!(check_replaceable(&file).is_err(), "a file");
+    }
+
+    #[test]
+    fn a_forced_output_that_is_a_link_is_replaced_without_touching_what_it_points_at() {
+        let dir = tempfile::tempdir().unwrap();
+        let (target, out) = (dir.path().join("www"), dir.path().join("public"));
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("keep.txt"), "mine").unwrap();
+        std::os::unix::fs::symlink(&target, &out).unwrap();
+        assert!(check_replaceable(&out).unwrap_err().contains("symbolic link"));
+        publish(&out, &[OutputFile::bytes("index.html".into(), b"site".to_vec())]).unwrap();
+        assert_eq!(std::fs::read(target.join("keep.txt")).unwrap(), b"mine");
+        assert!(std::fs::symlink_metadata(&out).unwrap().is_dir() && out.join("index.html").is_file());
     }
 
     #[test]
