@@ -280,6 +280,11 @@ fn only_requests_naming_the_previews_own_address_are_answered() {
         assert!(answer.contains("DNS rebinding") && answer.contains(&format!("localhost:{port}")), "{answer}");
         assert!(!answer.contains("Thoại Giang"), "{host}: no byte of the site");
     }
+    // The server's own files too: the errors name paths and lines of the unpublished content.
+    for target in ["/__langso/errors", "/__langso/events", "/__langso/live.js", "/data/pilots.json"] {
+        let request = format!("GET {target} HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n");
+        assert_eq!(status_of(&server.raw(request.as_bytes())), 421, "{target}");
+    }
     assert_eq!(status_of(&server.raw(b"GET / HTTP/1.1\r\n\r\n")), 400, "no Host");
     let twice = format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\n\r\n");
     assert_eq!(status_of(&server.raw(twice.as_bytes())), 400, "two Hosts");
