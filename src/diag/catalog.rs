@@ -219,8 +219,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "invalid-url-help",
-        "write the full address starting with `https://`, such as `https://example.gov.vn/ntm/`",
-        "viết đầy đủ địa chỉ bắt đầu bằng `https://`, ví dụ `https://example.gov.vn/ntm/`",
+        "write the full address starting with `https://`, without `?` or `#`, such as `https://example.gov.vn/ntm/`",
+        "viết đầy đủ địa chỉ bắt đầu bằng `https://`, không có `?` hay `#`, ví dụ `https://example.gov.vn/ntm/`",
     ),
     ("invalid-utf8", "the file is not valid UTF-8 text", "tệp không phải văn bản UTF-8 hợp lệ"),
     (
