@@ -170,7 +170,7 @@ fn english_sites_read_english_messages() {
 
 #[test]
 fn warnings_pass_unless_strict() {
-    let (site, _) = fixture_site("value-without-source");
+    let (site, _) = fixture_site("value-without-year");
     let (status, diags) = json_report(&site);
     assert_eq!(status, Some(0), "{diags:?}");
     assert!(diags.iter().all(|d| d["severity"] == "warning") && !diags.is_empty());

@@ -3,6 +3,7 @@
 //! never aborts loading, it is reported and the rest goes on.
 
 pub mod pilot;
+pub mod plausible;
 pub mod registry;
 pub mod source;
 pub mod yaml;

@@ -198,6 +198,9 @@ pub struct Indicator {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub target: Option<Target>,
+    /// The range most pilots' values fall in (`typical: { min, max }`): plausibility checks
+    /// read it to tell a fraction from a percentage and a thousands separator from a point.
+    pub typical: Option<(f64, f64)>,
     pub description: String,
 }
 
@@ -378,6 +381,8 @@ pub struct Pilot {
     pub area_ha: Option<f64>,
     pub budget: Option<Budget>,
     pub sample: bool,
+    /// The pilot's `source:`, the source of every value that names none (blank is none).
+    pub source: Option<String>,
     /// In catalog order.
     pub metrics: Vec<Metric>,
     pub baseline: Vec<Metric>,
