@@ -230,7 +230,7 @@ fn pilot_page_shows_metrics_against_targets() {
     assert!(records.contains("75 %"), "{records}");
     assert!(records.contains("≥ 60 %"), "{records}");
     assert!(records.contains("✓ Đạt"), "{records}");
-    assert!(records.contains("60 % (2022) → 75 %"), "{records}");
+    assert!(records.contains("60 % (2022) <span class=\"tag-sample\">minh họa</span> → 75 %"), "{records}");
     assert!(records.contains("+15 điểm %"), "{records}");
     let trained = row("Tỷ lệ cán bộ được tập huấn chuyển đổi số</a>");
     assert!(trained.contains("✗ Chưa đạt"), "{trained}");

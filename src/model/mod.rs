@@ -399,6 +399,16 @@ impl Pilot {
         self.baseline.iter().find(|m| m.indicator == id)
     }
 
+    /// Every value the pilot reports: its indicators, then its baseline.
+    pub fn values(&self) -> impl Iterator<Item = &Metric> {
+        self.metrics.iter().chain(&self.baseline)
+    }
+
+    /// How many of `values()` are sourced, and how many there are.
+    pub fn sourced_values(&self) -> (usize, usize) {
+        self.values().fold((0, 0), |(s, n), m| (s + usize::from(m.is_sourced()), n + 1))
+    }
+
     /// The summary a reader of `lang` sees: `summary_en` on an English site when given.
     pub fn summary_for(&self, lang: Lang) -> &str {
         match (lang, &self.summary_en) {
