@@ -269,7 +269,7 @@ fn provinces_page_lists_units_without_pilots_as_gaps() {
     let ha_noi = page.find("Hà Nội</a>").unwrap();
     let row_start = page[..ha_noi].rfind("<tr").unwrap();
     assert!(page[row_start..ha_noi].contains("class=\"gap\""), "Hà Nội has no pilot");
-    assert!(page.contains("Hà Nam, Nam Định"), "former units are listed");
+    assert!(page.contains("<td>Ninh Bình, Hà Nam, Nam Định</td>"), "former units are listed, the unit itself too");
 }
 
 #[test]

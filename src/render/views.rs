@@ -294,7 +294,8 @@ pub fn province_rows(site: &Site, t: &I18n) -> Vec<ProvinceRow> {
                 name: prov.name.clone(),
                 kind: t.get(if prov.kind == ProvinceKind::City { "kind_city" } else { "kind_province" }).to_string(),
                 region: prov.region.map(|r| site.region(r).name.get(t.lang).to_string()).unwrap_or_default(),
-                former: prov.former.iter().filter(|f| f.slug != prov.slug).map(|f| f.name.clone()).collect(),
+                // "Formed from" names every unit merged, the one whose name it kept included.
+                former: prov.former.iter().map(|f| f.name.clone()).collect(),
                 pilot_count: pilots.len(),
                 pilots,
             }
