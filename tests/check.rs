@@ -268,3 +268,16 @@ fn human_output_matches_the_snapshots() {
     }
     assert!(seen >= 3, "only {seen} snapshots");
 }
+
+/// `build` loads content exactly as `check` does, so the errors of the plausibility and
+/// provenance rules stop it too, and it writes nothing.
+#[test]
+fn the_build_refuses_what_the_evidence_checks_refuse() {
+    for code in ["thousands-separator", "budget-sum", "blank-name", "value-without-source"] {
+        let (site, _) = fixture_site(code);
+        let o = site.build();
+        assert_eq!(o.status.code(), Some(1), "{code}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&format!("error[{code}]")), "{code}: {}", stderr(&o));
+        assert!(!site.out().exists(), "{code}: a refused build writes nothing");
+    }
+}

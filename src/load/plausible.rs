@@ -169,6 +169,89 @@ mod tests {
         }
     }
 
+    fn indicator(unit: Unit, typical: Option<(f64, f64)>) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            group: crate::model::Group::KinhTeSo,
+            name: Default::default(),
+            unit,
+            better: crate::model::Better::Higher,
+            min: None,
+            max: None,
+            target: None,
+            typical,
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_catalog_says_which_indicators_are_in_the_thousands() {
+        assert!(in_thousands(&indicator(Unit::Count, None), 4.0));
+        assert!(!in_thousands(&indicator(Unit::Percent, Some((0.0, 100_000.0))), 5.2));
+        assert!(!in_thousands(&indicator(Unit::MillionVnd, None), 5.2), "no typical range, no guess");
+        let income = indicator(Unit::MillionVnd, Some((20.0, 200.0)));
+        assert!(!in_thousands(&income, 58.5), "58.500 million per person stays 58.5");
+        let budget = indicator(Unit::MillionVnd, Some((500.0, 50_000.0)));
+        assert!(in_thousands(&budget, 5.2) && !in_thousands(&budget, 800.5));
+    }
+
+    fn budget_errors(b: Budget) -> usize {
+        let at = value("1");
+        let mut d = Vec::new();
+        budget_sum(&b, Some(&at), "t.yaml", &mut d);
+        d.len()
+    }
+
+    #[test]
+    fn budget_parts_make_the_total_within_rounding() {
+        let b = |total, central, local, other| Budget { total, central, local, other };
+        assert_eq!(budget_errors(b(Some(11000.0), Some(5500.0), Some(1000.0), Some(4500.0))), 0);
+        assert_eq!(budget_errors(b(Some(6200.0), Some(3000.0), Some(2000.0), Some(1000.0))), 1);
+        assert_eq!(
+            budget_errors(b(Some(10000.0), Some(3330.0), Some(3330.0), Some(3330.0))),
+            0,
+            "within 0.5 %: rounding"
+        );
+        // With parts missing, only parts exceeding the total are impossible.
+        assert_eq!(budget_errors(b(Some(6200.0), Some(3000.0), None, None)), 0);
+        assert_eq!(budget_errors(b(Some(2000.0), Some(3000.0), None, None)), 1);
+        assert_eq!(budget_errors(b(None, Some(3000.0), Some(1.0), Some(1.0))), 0);
+    }
+
+    #[test]
+    fn people_per_household_stay_between_the_bounds() {
+        let homes = value("1000");
+        let warned = |people: u64| {
+            let mut d = Vec::new();
+            household_size(Some(people), Some((1000, &homes)), "t.yaml", &mut d);
+            !d.is_empty()
+        };
+        assert!(!warned(1500) && !warned(3500) && !warned(8000));
+        assert!(warned(1499) && warned(8001));
+        let mut d = Vec::new();
+        household_size(Some(10), Some((0, &homes)), "t.yaml", &mut d);
+        assert!(d.is_empty(), "no households, no ratio");
+    }
+
+    #[test]
+    fn a_fraction_is_flagged_only_where_it_reads_as_a_percentage() {
+        let inds = [indicator(Unit::Percent, None), indicator(Unit::Percent, Some((20.0, 100.0)))];
+        let (small, large, one) = (value("0.86"), value("60"), value("1"));
+        let reading = |i: u16, v: f64, node| Reading { indicator: IndicatorId(i), value: Value::Number(v), node };
+        let flagged = |readings: &[Reading]| {
+            let mut d = Vec::new();
+            percent_fractions(readings, &inds, "t.yaml", &mut d);
+            d.iter().map(|d| d.help_in(crate::model::Lang::En)).collect::<Vec<_>>()
+        };
+        assert!(flagged(&[reading(0, 0.86, &small)]).is_empty(), "alone, 0.86 % may be real");
+        let found = flagged(&[reading(0, 0.86, &small), reading(0, 60.0, &large)]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("did you mean 86?"), "{found:?}");
+        assert_eq!(flagged(&[reading(1, 0.86, &small)]).len(), 1, "the catalog's typical range starts at 20");
+        assert_eq!(flagged(&[reading(0, 1.0, &one), reading(0, 60.0, &large)]).len(), 1);
+        assert!(flagged(&[reading(0, 0.86, &small), reading(1, 60.0, &large)]).is_empty(), "another indicator");
+    }
+
     #[test]
     fn fractions_are_rounded_for_editors() {
         assert_eq!(round6(0.86 * 100.0), 86.0);

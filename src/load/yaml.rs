@@ -563,6 +563,33 @@ mod tests {
     }
 
     #[test]
+    fn decimals_are_counted_as_written() {
+        let n = parse_ok("a: { x: 5.200, y: 7 }\nb: 12.50 # ghi chú\nc: [1.000]\nd: \"5.200\"\n");
+        let Kind::Map(e) = &n.kind else { panic!("map") };
+        let Kind::Map(a) = &e[0].1.kind else { panic!("flow map") };
+        assert_eq!((a[0].1.decimals_written(), a[1].1.decimals_written()), (Some(3), Some(0)));
+        assert_eq!(e[1].1.decimals_written(), Some(2));
+        let Kind::Seq(c) = &e[2].1.kind else { panic!("seq") };
+        assert_eq!(c[0].decimals_written(), Some(3));
+        assert_eq!(e[3].1.decimals_written(), None, "quoted text is no number");
+    }
+
+    #[test]
+    fn only_quotes_wrapped_around_the_whole_text_are_taken_off() {
+        assert_eq!(typographic_quotes("“Xã Thoại Giang”"), Some("Xã Thoại Giang"));
+        assert_eq!(typographic_quotes("”Ngược chiều”"), Some("Ngược chiều"));
+        assert_eq!(typographic_quotes(" ‘Huế’ "), Some("Huế"));
+        assert_eq!(typographic_quotes("“Đổi mới” và “sáng tạo”"), None);
+        assert_eq!(typographic_quotes("Xã “Thoại Giang”"), None);
+        assert_eq!(typographic_quotes("\"thẳng\""), None);
+        let n = parse_ok("a: “Xã A”\n");
+        let Kind::Map(e) = &n.kind else { panic!("map") };
+        let mut diags = Vec::new();
+        assert_eq!(e[0].1.as_text("t.yaml", &mut diags).as_deref(), Some("Xã A"));
+        assert_eq!((diags[0].code, diags[0].line, diags[0].column), ("typographic-quotes", 1, 4));
+    }
+
+    #[test]
     fn unknown_keys_get_suggestions() {
         let n = parse_ok("comune: x\nprovince: y\n");
         let mut diags = Vec::new();
