@@ -81,7 +81,7 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     };
     let Some(node) = read_yaml(root, rel, diags) else { return config };
     let Some(mut m) = node.as_map(rel, diags) else { return config };
-    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_text(rel, diags)) {
+    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_name(rel, "title", diags)) {
         config.title = t;
     }
     if let Some(d) = m.get("description").and_then(|n| n.as_text(rel, diags)) {
