@@ -344,6 +344,20 @@ fn compare_print_and_screenshots_in_a_real_browser() {
         let value = p["indicators"]["commune_records_online_pct"]["value"].as_f64().unwrap();
         assert!(table.contains(&format!("{value} %")), "{key}: {value} % is not shown");
     }
+    // Provenance per value: each value pilots.json gives no source is tagged in its own cell.
+    let unsourced: usize = pilots
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            pick.contains(&format!("{}/{}", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap()).as_str())
+        })
+        .flat_map(|p| p["indicators"].as_object().unwrap().values())
+        .filter(|m| m.get("source").is_none())
+        .count();
+    assert!(unsourced > 0, "the sample pilots have illustrative values");
+    assert_eq!(table.matches("<span class=\"tag-sample\">minh họa</span>").count(), unsourced);
+    assert!(table.contains("“minh họa”: số liệu không ghi nguồn"), "the tag is explained below the table");
     assert!(page.dom.contains("class=\"compare-nojs\" hidden"), "the no-script note is hidden once the script runs");
     // Without scripts the page explains itself and links to every pilot.
     let html = site.published("compare/index.html");
