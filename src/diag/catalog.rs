@@ -192,7 +192,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "household-size",
         "{people} people in {households} households is {size} people per household",
-        "{people} người trong {households} hộ là {size} người mỗi hộ",
+        "{people} người trong {households} hộ, tức {size} người mỗi hộ",
     ),
     (
         "household-size-help",
@@ -353,7 +353,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "percent-as-fraction",
         "{value} for `{id}` reads as a fraction, but the indicator is a percentage",
-        "{value} của `{id}` là một phân số, nhưng chỉ số này tính theo phần trăm",
+        "{value} của `{id}` có dạng phân số, nhưng chỉ số này tính theo phần trăm",
     ),
     (
         "percent-as-fraction-help",
@@ -444,12 +444,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "typographic-quotes",
         "`{text}` is wrapped in typographic quotes, which YAML keeps as part of the text",
-        "`{text}` được bọc trong dấu ngoặc kép kiểu chữ in, YAML giữ chúng như một phần của chữ",
+        "`{text}` nằm trong cặp dấu ngoặc cong (“ ” hoặc ‘ ’), YAML giữ chúng như một phần của nội dung",
     ),
     (
         "typographic-quotes-help",
         "write `\"{text}\"` with straight quotes (or none); langso reads it as `{text}`",
-        "viết `\"{text}\"` bằng dấu ngoặc kép thẳng (hoặc bỏ ngoặc); langso đọc là `{text}`",
+        "viết `\"{text}\"` bằng dấu ngoặc kép thẳng (hoặc bỏ ngoặc); langso đọc nội dung là `{text}`",
     ),
     ("unknown", "unknown {what} `{wrong}`", "{what} `{wrong}` không có trong danh mục"),
     ("unknown-key", "unknown key `{key}`", "khóa `{key}` không hợp lệ"),
@@ -486,8 +486,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("value-out-of-range-help", "the value must be {range} ({unit})", "giá trị phải {range} ({unit})"),
     (
         "value-without-source",
-        "the value of `{id}` has no source, and this pilot is not `sample: true`",
-        "giá trị của `{id}` chưa có nguồn, mà mô hình này không phải `sample: true`",
+        "the value of `{id}` has no source, and this pilot is not a sample (`sample: true`)",
+        "giá trị của `{id}` chưa có nguồn, trong khi mô hình này không phải mô hình mẫu (`sample: true`)",
     ),
     (
         "value-without-source-help",
