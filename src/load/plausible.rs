@@ -8,9 +8,9 @@ use super::yaml::{Kind, Node};
 use crate::diag::{Diagnostic, msg};
 use crate::model::{Budget, Indicator, IndicatorId, Unit, Value};
 
-/// People per household a commune can plausibly have. Vietnam's 2019 census counted 3.5
-/// nationally; no province's average was outside 3 to 5, so outside 1.5 to 8 one of the
-/// two counts is almost surely mistyped.
+/// People per household a commune can plausibly have. Vietnam's 2019 census counted
+/// about 3.5 nationally; the bounds are deliberately wide, so outside them one of the two
+/// counts is almost surely mistyped.
 pub const HOUSEHOLD_SIZE: (f64, f64) = (1.5, 8.0);
 
 /// How far the budget parts may be from the total (a share of it), for rounding.
