@@ -196,8 +196,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "household-size-help",
-        "a commune has {lo} to {hi} people per household; check `population` and `households` for a mistyped number",
-        "một xã có từ {lo} đến {hi} người mỗi hộ; kiểm tra `population` và `households` xem có gõ nhầm số không",
+        "communes have between {lo} and {hi} people per household; check `population` and `households` for a mistyped number",
+        "một xã thường có từ {lo} đến {hi} người mỗi hộ; kiểm tra `population` và `households` xem có gõ nhầm số không",
     ),
     ("html-handlers", "event handlers (`on…=`)", "trình xử lý sự kiện (`on…=`)"),
     ("html-script-urls", "script addresses", "địa chỉ chạy mã"),
