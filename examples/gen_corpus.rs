@@ -333,11 +333,12 @@ fn metrics_yaml(rng: &mut Rng, c: &Commune, fields: &[&str], indicators: &[Indic
         fields.join(", "),
         end
     );
+    // 3 to 4.5 people per household, as in Vietnam's communes (`household-size` warns outside 1.5–8).
+    let population = rng.range(3_000, 20_000);
+    let households = population * 10 / rng.range(30, 45);
     let _ = write!(
         y,
-        "population: {}\nhouseholds: {}\narea_ha: {}.{}\nsample: true\nindicators:\n",
-        rng.range(3_000, 20_000),
-        rng.range(800, 5_000),
+        "population: {population}\nhouseholds: {households}\narea_ha: {}.{}\nsample: true\nindicators:\n",
         rng.range(300, 4_000),
         rng.range(0, 9)
     );

@@ -148,6 +148,11 @@ pub fn metrics_yaml(
     let _ = writeln!(out, "# area_ha:           # diện tích (ha)");
     let _ = writeln!(out, "# budget_million_vnd: {{ total: , central: , local: , other: }}   # kinh phí (triệu đồng)");
     let _ = writeln!(out, "sample: false");
+    let _ = writeln!(
+        out,
+        "# source: \"\"   # nguồn chung của mọi số liệu không ghi nguồn riêng, ví dụ \"Báo cáo UBND xã, 11/2025\"; \
+         số liệu không có nguồn là lỗi (trừ khi sample: true)"
+    );
     let _ = writeln!(out, "# Bỏ dấu # ở đầu dòng của chỉ tiêu có số liệu, rồi ghi giá trị, năm và nguồn.");
     let _ = writeln!(out, "indicators:");
     for group in Group::ALL {

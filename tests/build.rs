@@ -230,7 +230,7 @@ fn pilot_page_shows_metrics_against_targets() {
     assert!(records.contains("75 %"), "{records}");
     assert!(records.contains("≥ 60 %"), "{records}");
     assert!(records.contains("✓ Đạt"), "{records}");
-    assert!(records.contains("60 % (2022) → 75 %"), "{records}");
+    assert!(records.contains("60 % (2022) <span class=\"tag-sample\">minh họa</span> → 75 %"), "{records}");
     assert!(records.contains("+15 điểm %"), "{records}");
     let trained = row("Tỷ lệ cán bộ được tập huấn chuyển đổi số</a>");
     assert!(trained.contains("✗ Chưa đạt"), "{trained}");
@@ -269,7 +269,7 @@ fn provinces_page_lists_units_without_pilots_as_gaps() {
     let ha_noi = page.find("Hà Nội</a>").unwrap();
     let row_start = page[..ha_noi].rfind("<tr").unwrap();
     assert!(page[row_start..ha_noi].contains("class=\"gap\""), "Hà Nội has no pilot");
-    assert!(page.contains("Hà Nam, Nam Định"), "former units are listed");
+    assert!(page.contains("<td>Ninh Bình, Hà Nam, Nam Định</td>"), "former units are listed, the unit itself too");
 }
 
 #[test]

@@ -170,7 +170,7 @@ fn english_sites_read_english_messages() {
 
 #[test]
 fn warnings_pass_unless_strict() {
-    let (site, _) = fixture_site("value-without-source");
+    let (site, _) = fixture_site("value-without-year");
     let (status, diags) = json_report(&site);
     assert_eq!(status, Some(0), "{diags:?}");
     assert!(diags.iter().all(|d| d["severity"] == "warning") && !diags.is_empty());
@@ -267,4 +267,17 @@ fn human_output_matches_the_snapshots() {
         seen += 1;
     }
     assert!(seen >= 3, "only {seen} snapshots");
+}
+
+/// `build` loads content exactly as `check` does, so the errors of the plausibility and
+/// provenance rules stop it too, and it writes nothing.
+#[test]
+fn the_build_refuses_what_the_evidence_checks_refuse() {
+    for code in ["thousands-separator", "budget-sum", "blank-name", "value-without-source"] {
+        let (site, _) = fixture_site(code);
+        let o = site.build();
+        assert_eq!(o.status.code(), Some(1), "{code}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&format!("error[{code}]")), "{code}: {}", stderr(&o));
+        assert!(!site.out().exists(), "{code}: a refused build writes nothing");
+    }
 }

@@ -90,16 +90,19 @@ fn statistics_match_hand_computed_figures() {
     assert_eq!(f["n"], 0);
     assert!(f.get("stats").is_none() && f.get("computed_thresholds").is_none());
 
-    // By primary field: giáo dục = dinh-hoa, an-binh, binh-minh; y tế = phu-hoa, cat-que.
+    // By every field a pilot lists: giáo dục = dinh-hoa, cat-que (its second field), an-binh,
+    // binh-minh; y tế = phu-hoa, cat-que; du lịch nông thôn has none and is still listed.
     assert_eq!(
         j["by_field"],
         json!([
-            {"slug": "giao-duc", "pilots": 3, "indicators": {
-                "a_pct": {"n": 3, "median": 50.0}, "b_count": {"n": 3, "median": 2.0},
-                "c_lower": {"n": 2, "median": 4.0}, "d_bool": {"n": 3, "yes": 3}}},
+            {"slug": "giao-duc", "pilots": 4, "indicators": {
+                "a_pct": {"n": 4, "median": 55.0}, "b_count": {"n": 4, "median": 3.0},
+                "c_lower": {"n": 2, "median": 4.0}, "d_bool": {"n": 4, "yes": 3},
+                "e_single": {"n": 1, "median": 42.0}}},
             {"slug": "y-te", "pilots": 2, "indicators": {
                 "a_pct": {"n": 2, "median": 70.0}, "b_count": {"n": 1, "median": 4.0},
-                "d_bool": {"n": 1, "yes": 0}, "e_single": {"n": 1, "median": 42.0}}}
+                "d_bool": {"n": 1, "yes": 0}, "e_single": {"n": 1, "median": 42.0}}},
+            {"slug": "du-lich-nong-thon", "pilots": 0, "indicators": {}}
         ])
     );
     // By region: Red River Delta = ha-noi + ninh-binh, Mekong = an-giang; Huế has no region and no pilot.
@@ -341,6 +344,20 @@ fn compare_print_and_screenshots_in_a_real_browser() {
         let value = p["indicators"]["commune_records_online_pct"]["value"].as_f64().unwrap();
         assert!(table.contains(&format!("{value} %")), "{key}: {value} % is not shown");
     }
+    // Provenance per value: each value pilots.json gives no source is tagged in its own cell.
+    let unsourced: usize = pilots
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            pick.contains(&format!("{}/{}", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap()).as_str())
+        })
+        .flat_map(|p| p["indicators"].as_object().unwrap().values())
+        .filter(|m| m.get("source").is_none())
+        .count();
+    assert!(unsourced > 0, "the sample pilots have illustrative values");
+    assert_eq!(table.matches("<span class=\"tag-sample\">minh họa</span>").count(), unsourced);
+    assert!(table.contains("“minh họa”: số liệu không ghi nguồn"), "the tag is explained below the table");
     assert!(page.dom.contains("class=\"compare-nojs\" hidden"), "the no-script note is hidden once the script runs");
     // Without scripts the page explains itself and links to every pilot.
     let html = site.published("compare/index.html");

@@ -43,6 +43,42 @@ fn a_new_pilot_passes_check_with_only_empty_sections_warned() {
     assert!(site.build().status.success());
 }
 
+/// The scaffold's placeholders cannot pass for evidence: a value filled in with the
+/// `source: ""` the template shows is a value without a source, which a pilot that is not
+/// `sample: true` may not publish (check and build both refuse it).
+#[test]
+fn a_new_pilot_with_a_blank_source_fails_check_and_build() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    assert!(new_pilot(&site, "ninh-binh", "Xã Hải Đông").status.success());
+    let rel = "content/pilots/ninh-binh/hai-dong/metrics.yaml";
+    let metrics = site.read(rel);
+    assert!(metrics.contains("\nsample: false\n") && metrics.contains("# source: \"\""), "{metrics}");
+    let filled = metrics.replacen("# source: \"\"", "source: \"\"", 1).replacen(
+        "  # fiber_households_pct: { value: ,",
+        "  fiber_households_pct: { value: 90,",
+        1,
+    );
+    site.write(rel, &filled);
+    let o = langso(&["check", "--root", site.root().to_str().unwrap(), "--format", "json"]);
+    let diags: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"] == rel)
+        .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(o.status.code(), Some(1), "{codes:?}");
+    assert!(codes.contains(&("value-without-source", "error")), "{codes:?}");
+    assert_eq!(codes.iter().filter(|(c, _)| *c == "blank-text").count(), 2, "{codes:?}");
+    assert_eq!(site.build().status.code(), Some(1));
+
+    // The pilot's own source, once written, covers the value.
+    site.write(rel, &filled.replacen("source: \"\"", "source: \"Báo cáo UBND xã Hải Đông, 11/2025\"", 1));
+    let o = langso(&["check", "--root", site.root().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
 #[test]
 fn new_never_overwrites() {
     let site = TestSite::from_fixture("tests/fixtures/minimal");

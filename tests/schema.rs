@@ -68,6 +68,7 @@ fn a_new_pilot_is_valid_and_mistakes_are_not() {
 
     let good = site.read("content/pilots/an-giang/thoai-giang/metrics.yaml");
     v.check(&good).unwrap();
+    v.check(&good.replacen("sample: false", "sample: false\nsource: \"Báo An Giang, 2024\"", 1)).unwrap();
     for (from, to) in [
         ("{ value: 58,", "{ value: 158,"), // percent above 100
         ("community_digital_team: { value: false", "community_digital_team: { value: 1"), // boolean
@@ -77,6 +78,8 @@ fn a_new_pilot_is_valid_and_mistakes_are_not() {
         ("status: ongoing", "status: complete"), // not a status
         ("sample: false", "sample: false\npopulaton: 5"), // unknown key
         ("period: { start: 2023, end: 2025 }", "period: { start: 2023 }"), // missing key
+        ("sample: false", "sample: false\nsource: \"\""), // a blank source is no source
+        ("source: \"Báo An Giang\" }", "source: \" \" }"), // nor is a blank one of a value
     ] {
         assert!(good.contains(from), "{from}");
         let bad = good.replacen(from, to, 1);

@@ -3,6 +3,7 @@
 //! never aborts loading, it is reported and the rest goes on.
 
 pub mod pilot;
+pub mod plausible;
 pub mod registry;
 pub mod source;
 pub mod yaml;
@@ -291,7 +292,7 @@ fn load_page(root: &Path, slug: &str, rel: &str, diags: &mut Vec<Diagnostic>) ->
     let fm = source::split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
-    let title = m.require("title", msg!("want-page-title"), diags).and_then(|n| n.as_text(rel, diags));
+    let title = m.require("title", msg!("want-page-title"), diags).and_then(|n| n.as_name(rel, "title", diags));
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["title", "description"], diags);
     Some(Page {

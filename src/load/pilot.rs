@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::Registries;
+use super::plausible::{self, Reading};
 use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text, split_front_matter};
 use super::yaml::{self, Node};
 use crate::diag::{self, Diagnostic, Location, Msg, did_you_mean, msg};
@@ -22,6 +23,7 @@ const METRICS_KEYS: &[&str] = &[
     "area_ha",
     "budget_million_vnd",
     "sample",
+    "source",
     "indicators",
     "baseline",
     "proposals",
@@ -76,7 +78,7 @@ pub fn load_pilot(
 
     let commune_node = m.require("commune", msg!("want-commune"), diags);
     let commune_at = commune_node.map(|n| (n.line, n.column)).unwrap_or((1, 1));
-    let commune = commune_node.and_then(|n| n.as_text(rel, diags));
+    let commune = commune_node.and_then(|n| n.as_name(rel, "commune", diags));
     if let Some(name) = &commune {
         let expected = crate::slug::commune_slug(name);
         if expected != commune_slug {
@@ -121,7 +123,7 @@ pub fn load_pilot(
         }
         Some(s)
     });
-    let former_district = m.get("former_district").and_then(|n| n.as_text(rel, diags));
+    let former_district = m.get("former_district").and_then(|n| n.as_filled_text(rel, "former_district", diags));
     let fields = m.require("fields", msg!("want-fields"), diags);
     let fields = fields.map(|n| resolve_fields(n, rel, reg, diags)).unwrap_or_default();
     let period = m.require("period", msg!("want-period"), diags).and_then(|n| read_period(n, rel, diags));
@@ -129,23 +131,32 @@ pub fn load_pilot(
     let status = m
         .require("status", msg!("want-status"), diags)
         .and_then(|n| n.as_choice(rel, msg!("what-status"), &statuses, diags));
-    let population = m.get("population").and_then(|n| n.as_count(rel, diags));
-    let households = m.get("households").and_then(|n| n.as_count(rel, diags));
+    let population = m.get("population").and_then(|n| whole_count(n, rel, diags));
+    let households = m.get("households").and_then(|n| Some((whole_count(n, rel, diags)?, n)));
+    plausible::household_size(population, households, rel, diags);
+    let households = households.map(|(h, _)| h);
     let area_ha = m.get("area_ha").and_then(|n| non_negative(n, rel, diags));
     let budget = m.get("budget_million_vnd").and_then(|n| read_budget(n, rel, diags));
     let sample = m.get("sample").and_then(|n| n.as_bool(rel, diags)).unwrap_or(false);
+    let source = m.get("source").and_then(|n| n.as_filled_text(rel, "source", diags));
+    let mut readings = Vec::new();
+    let evidence = |period| Evidence { pilot_source: source.as_deref(), require_source: !sample, period };
     // `indicators:` written with nothing under it (as `langso new pilot` leaves it) is no values yet.
     let metrics = match m.get("indicators") {
-        Some(n) => read_metrics(n, rel, reg, Some(period), !sample, diags),
+        Some(n) => read_metrics(n, rel, reg, &evidence(Some(period)), &mut readings, diags),
         None if m.has("indicators") => Vec::new(),
         None => {
             m.require("indicators", msg!("want-indicators"), diags);
             Vec::new()
         }
     };
-    let baseline = m.get("baseline").map(|n| read_metrics(n, rel, reg, None, false, diags)).unwrap_or_default();
-    let proposals = m.get("proposals").map(|n| read_proposals(n, rel, reg, diags)).unwrap_or_default();
+    let baseline =
+        m.get("baseline").map(|n| read_metrics(n, rel, reg, &evidence(None), &mut readings, diags)).unwrap_or_default();
+    let proposals = m.get("proposals").map(|n| read_proposals(n, rel, reg, &mut readings, diags)).unwrap_or_default();
     m.finish(METRICS_KEYS, diags);
+    if let Some(inds) = reg.indicators {
+        plausible::percent_fractions(&readings, inds, rel, diags);
+    }
 
     let cs = case_study?;
     let pilot = Pilot {
@@ -168,6 +179,7 @@ pub fn load_pilot(
         area_ha,
         budget,
         sample,
+        source,
         metrics,
         baseline,
         proposals,
@@ -181,9 +193,9 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let fm = split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
-    let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_text(rel, diags));
-    let summary = m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_text(rel, diags));
-    let summary_en = m.get("summary_en").and_then(|n| n.as_text(rel, diags)).filter(|s| !s.trim().is_empty());
+    let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_name(rel, "title", diags));
+    let summary = m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_name(rel, "summary", diags));
+    let summary_en = m.get("summary_en").and_then(|n| n.as_filled_text(rel, "summary_en", diags));
     let date = m.require("date", msg!("want-date"), diags).and_then(|n| read_date(n, rel, diags));
     let updated = m.get("updated").and_then(|n| read_date(n, rel, diags));
     let authors = m
@@ -213,7 +225,12 @@ pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Dat
     d
 }
 
+/// A quantity that is typically in the thousands (area, budget): not negative, and not
+/// written with a point as a thousands separator.
 fn non_negative(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
+    if plausible::thousands_separator(n, rel, diags) {
+        return None;
+    }
     let v = n.as_f64(rel, diags)?;
     if v < 0.0 {
         diags.push(
@@ -222,6 +239,14 @@ fn non_negative(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<f64>
         return None;
     }
     Some(v)
+}
+
+/// A head count (population, households): `6.835` is a thousands separator, not a fraction.
+fn whole_count(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<u64> {
+    if plausible::thousands_separator(n, rel, diags) {
+        return None;
+    }
+    n.as_count(rel, diags)
 }
 
 fn resolve_fields(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Vec<FieldId> {
@@ -281,9 +306,11 @@ fn read_year(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<i32> {
 
 fn read_budget(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Budget> {
     let mut m = n.as_map(rel, diags)?;
+    let total_at = m.get("total");
     let mut get = |k: &str| m.get(k).and_then(|n| non_negative(n, rel, diags));
     let b = Budget { total: get("total"), central: get("central"), local: get("local"), other: get("other") };
     m.finish(&["total", "central", "local", "other"], diags);
+    plausible::budget_sum(&b, total_at, rel, diags);
     Some(b)
 }
 
@@ -316,6 +343,11 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
     if ind.unit == Unit::Boolean {
         return n.as_bool(rel, diags).map(Value::Bool);
     }
+    if matches!(n.kind, yaml::Kind::Float(v) if plausible::in_thousands(ind, v))
+        && plausible::thousands_separator(n, rel, diags)
+    {
+        return None;
+    }
     let v = n.as_f64(rel, diags)?;
     if ind.unit == Unit::Count && v.fract() != 0.0 {
         diags.push(
@@ -343,16 +375,26 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
     Some(Value::Number(v))
 }
 
-/// The values of `indicators:` or `baseline:`. For `indicators:`, `period` is given (the
-/// pilot's period, if it loaded) and years outside it are warned about; `warn_unsourced`
-/// asks for a year and a source on every value (not for sample pilots, whose unsourced
-/// values the site marks as illustrative).
-fn read_metrics(
-    n: &Node,
-    rel: &str,
-    reg: &Registries,
+/// What the values of one list (`indicators:` or `baseline:`) are checked against.
+struct Evidence<'a> {
+    /// The pilot's `source:`, the source of every value that names none.
+    pilot_source: Option<&'a str>,
+    /// A pilot that is not `sample: true`: a value without a source is an error (and one
+    /// under `indicators:` without a year a warning). A sample pilot's unsourced values
+    /// are illustrative, and the site marks them so.
+    require_source: bool,
+    /// For `indicators:`, the pilot's period (if it loaded): years outside it are warned about.
     period: Option<Option<(i32, i32)>>,
-    warn_unsourced: bool,
+}
+
+/// The values of `indicators:` or `baseline:`, each with its effective source (its own,
+/// else the pilot's); every number read is added to `readings` for the checks across lists.
+fn read_metrics<'n>(
+    n: &'n Node,
+    rel: &'n str,
+    reg: &Registries,
+    evidence: &Evidence,
+    readings: &mut Vec<Reading<'n>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Metric> {
     let Some(mut m) = n.as_map(rel, diags) else { return Vec::new() };
@@ -360,60 +402,78 @@ fn read_metrics(
     for (key, node) in m.entries() {
         let at = Location::new(rel, key.line, key.column);
         let Some((id, ind)) = find_indicator(&key.name, at, reg, diags) else { continue };
-        if let Some(metric) = read_metric(id, ind, node, rel, diags) {
-            if warn_unsourced && (metric.year.is_none() || metric.source.is_none()) {
-                let missing = match (metric.year, &metric.source) {
-                    (None, None) => "what-year-source",
-                    (None, Some(_)) => "what-year",
-                    _ => "what-source",
-                };
-                diags.push(
-                    Diagnostic::warning(
-                        "value-without-source",
-                        at,
-                        msg!("value-without-source", id = &ind.id, missing = Msg::new(missing)),
-                    )
-                    .help(msg!("value-without-source-help")),
-                );
-            }
-            if let (Some(y), Some(Some((start, end)))) = (metric.year, period)
-                && (y < start || y > end)
-            {
-                let year_at = match &node.kind {
-                    yaml::Kind::Map(entries) => entries.iter().find(|(k, _)| k.name == "year").map(|(_, n)| n.at(rel)),
-                    _ => None,
-                };
-                diags.push(
-                    Diagnostic::warning(
-                        "year-outside-period",
-                        year_at.unwrap_or(node.at(rel)),
-                        msg!("year-outside-period", id = &ind.id, year = y, start = start, end = end),
-                    )
-                    .help(msg!("year-outside-period-help")),
-                );
-            }
-            out.push(metric);
+        let Some((mut metric, value_at)) = read_metric(id, ind, node, rel, diags) else { continue };
+        readings.push(Reading { indicator: id, value: metric.value, node: value_at });
+        if metric.source.is_none() {
+            metric.source = evidence.pilot_source.map(str::to_string);
         }
+        if evidence.require_source && metric.source.is_none() {
+            diags.push(
+                Diagnostic::error("value-without-source", at, msg!("value-without-source", id = &ind.id))
+                    .help(msg!("value-without-source-help")),
+            );
+        }
+        let Some(period) = evidence.period else {
+            out.push(metric);
+            continue;
+        };
+        if evidence.require_source && metric.year.is_none() {
+            diags.push(
+                Diagnostic::warning("value-without-year", at, msg!("value-without-year", id = &ind.id))
+                    .help(msg!("value-without-year-help")),
+            );
+        }
+        if let (Some(y), Some((start, end))) = (metric.year, period)
+            && (y < start || y > end)
+        {
+            let year_at = match &node.kind {
+                yaml::Kind::Map(entries) => entries.iter().find(|(k, _)| k.name == "year").map(|(_, n)| n.at(rel)),
+                _ => None,
+            };
+            diags.push(
+                Diagnostic::warning(
+                    "year-outside-period",
+                    year_at.unwrap_or(node.at(rel)),
+                    msg!("year-outside-period", id = &ind.id, year = y, start = start, end = end),
+                )
+                .help(msg!("year-outside-period-help")),
+            );
+        }
+        out.push(metric);
     }
     out.sort_by_key(|m| m.indicator);
     out
 }
 
-fn read_metric(id: IndicatorId, ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Metric> {
+/// One value, bare or `{ value, year, source, note }`, with the node its value was written at.
+fn read_metric<'n>(
+    id: IndicatorId,
+    ind: &Indicator,
+    n: &'n Node,
+    rel: &'n str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Metric, &'n Node)> {
     if !matches!(n.kind, yaml::Kind::Map(_)) {
         let value = read_value(ind, n, rel, diags)?;
-        return Some(Metric { indicator: id, value, year: None, source: None, note: None });
+        return Some((Metric { indicator: id, value, year: None, source: None, note: None }, n));
     }
     let mut m = n.as_map(rel, diags)?;
-    let value = m.require("value", msg!("want-value"), diags).and_then(|v| read_value(ind, v, rel, diags));
+    let value_at = m.require("value", msg!("want-value"), diags);
+    let value = value_at.and_then(|v| read_value(ind, v, rel, diags));
     let year = m.get("year").and_then(|y| read_year(y, rel, diags));
-    let source = m.get("source").and_then(|s| s.as_text(rel, diags));
-    let note = m.get("note").and_then(|s| s.as_text(rel, diags));
+    let source = m.get("source").and_then(|s| s.as_filled_text(rel, "source", diags));
+    let note = m.get("note").and_then(|s| s.as_filled_text(rel, "note", diags));
     m.finish(&["value", "year", "source", "note"], diags);
-    Some(Metric { indicator: id, value: value?, year, source, note })
+    Some((Metric { indicator: id, value: value?, year, source, note }, value_at?))
 }
 
-fn read_proposals(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnostic>) -> Vec<Proposal> {
+fn read_proposals<'n>(
+    n: &'n Node,
+    rel: &'n str,
+    reg: &Registries,
+    readings: &mut Vec<Reading<'n>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Proposal> {
     let mut out = Vec::new();
     for item in n.as_seq(rel, diags).unwrap_or(&[]) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
@@ -421,12 +481,14 @@ fn read_proposals(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
             let id = i.as_text(rel, diags)?;
             find_indicator(&id, i.at(rel), reg, diags)
         });
-        let threshold = m.require("threshold", msg!("want-threshold"), diags);
-        let threshold = match (ind, threshold) {
-            (Some((_, ind)), Some(t)) => read_value(ind, t, rel, diags),
+        let threshold_at = m.require("threshold", msg!("want-threshold"), diags);
+        let threshold = match (ind, threshold_at) {
+            (Some((id, ind)), Some(t)) => read_value(ind, t, rel, diags).inspect(|&value| {
+                readings.push(Reading { indicator: id, value, node: t });
+            }),
             _ => None,
         };
-        let note = m.get("note").and_then(|s| s.as_text(rel, diags));
+        let note = m.get("note").and_then(|s| s.as_filled_text(rel, "note", diags));
         m.finish(&["indicator", "threshold", "note"], diags);
         if let (Some((id, _)), Some(threshold)) = (ind, threshold) {
             out.push(Proposal { indicator: id, threshold, note });

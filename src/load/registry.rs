@@ -29,11 +29,11 @@ fn read_list<'n>(node: &'n Node, rel: &str, diags: &mut Vec<Diagnostic>) -> &'n 
 
 /// A `{ vi, en }` mapping, or plain text taken as Vietnamese.
 fn localized(node: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Localized> {
-    if let yaml::Kind::Str(s) = &node.kind {
-        return Some(Localized { vi: s.clone(), en: String::new() });
+    if let yaml::Kind::Str(_) = &node.kind {
+        return node.as_name(rel, "name", diags).map(|vi| Localized { vi, en: String::new() });
     }
     let mut m = node.as_map(rel, diags)?;
-    let vi = m.require("vi", msg!("want-vi"), diags).and_then(|n| n.as_text(rel, diags));
+    let vi = m.require("vi", msg!("want-vi"), diags).and_then(|n| n.as_name(rel, "vi", diags));
     let en = m.get("en").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["vi", "en"], diags);
     Some(Localized { vi: vi?, en })
@@ -81,7 +81,7 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     };
     let Some(node) = read_yaml(root, rel, diags) else { return config };
     let Some(mut m) = node.as_map(rel, diags) else { return config };
-    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_text(rel, diags)) {
+    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_name(rel, "title", diags)) {
         config.title = t;
     }
     if let Some(d) = m.get("description").and_then(|n| n.as_text(rel, diags)) {
@@ -171,7 +171,7 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
     for item in read_list(&node, rel, diags) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
         let slug = m.require("slug", msg!("want-slug"), diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
-        let name = m.require("name", msg!("want-name"), diags).and_then(|n| n.as_text(rel, diags));
+        let name = m.require("name", msg!("want-name"), diags).and_then(|n| n.as_name(rel, "name", diags));
         let kinds = [("province", ProvinceKind::Province), ("city", ProvinceKind::City)];
         let kind = match m.get("kind") {
             None => Some(ProvinceKind::Province),
@@ -185,7 +185,7 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
                 let Some(mut fm) = f.as_map(rel, diags) else { continue };
                 let fslug = fm.require("slug", msg!("want-slug"), diags);
                 let fslug = fslug.and_then(|n| slug_value(n, rel, &mut former_seen, diags));
-                let fname = fm.require("name", msg!("want-name"), diags).and_then(|n| n.as_text(rel, diags));
+                let fname = fm.require("name", msg!("want-name"), diags).and_then(|n| n.as_name(rel, "name", diags));
                 fm.finish(&["slug", "name"], diags);
                 if let (Some(slug), Some(name)) = (fslug, fname) {
                     former.push(FormerUnit { slug, name });
@@ -290,13 +290,32 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
             _ => v.as_f64(rel, diags).map(Value::Number),
         });
         let year = t.get("year").and_then(|y| y.as_i64(rel, diags)).map(|y| y as i32);
-        let source = t.get("source").and_then(|s| s.as_text(rel, diags));
+        let source = t.get("source").and_then(|s| s.as_filled_text(rel, "source", diags));
         t.finish(&["value", "year", "source"], diags);
         Some(Target { value: value?, year, source })
     });
+    let typical = m.get("typical").and_then(|n| read_typical(n, rel, diags));
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
-    m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "description"], diags);
-    Some(Indicator { id: id?, group: group?, name: name?, unit: unit?, better: better?, min, max, target, description })
+    m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "typical", "description"], diags);
+    let (id, group, name, unit, better) = (id?, group?, name?, unit?, better?);
+    Some(Indicator { id, group, name, unit, better, min, max, target, typical, description })
+}
+
+/// `typical: { min, max }`, both required, `min` not above `max`.
+fn read_typical(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<(f64, f64)> {
+    let mut m = n.as_map(rel, diags)?;
+    let min = m.require("min", msg!("want-typical-min"), diags).and_then(|v| v.as_f64(rel, diags));
+    let max = m.require("max", msg!("want-typical-max"), diags).and_then(|v| v.as_f64(rel, diags));
+    m.finish(&["min", "max"], diags);
+    let (min, max) = (min?, max?);
+    if min > max {
+        diags.push(
+            Diagnostic::error("out-of-range", n.at(rel), msg!("typical-reversed", min = min, max = max))
+                .help(msg!("typical-reversed-help")),
+        );
+        return None;
+    }
+    Some((min, max))
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ pub struct Node {
     pub kind: Kind,
     pub line: usize,
     pub column: usize,
+    /// A decimal number as written (`5.200`), which its parsed value (5.2) no longer shows.
+    pub written: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +48,7 @@ pub const MAX_DEPTH: usize = 20;
 /// is returned as one diagnostic at the place the parser stopped.
 pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnostic> {
     if text.trim().is_empty() {
-        return Ok(Node { kind: Kind::Null, line: 1 + line_offset, column: 1 });
+        return Ok(Node { kind: Kind::Null, line: 1 + line_offset, column: 1, written: None });
     }
     // Content nests four levels at most; a low cap keeps deep nesting from exhausting the
     // stack (of a rayon worker, and in debug builds) before the parser's own limit is hit.
@@ -65,14 +67,25 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
 /// The lines of the parsed text as the rest of langso counts them (split at `\n` only), to
 /// keep the parser's positions inside them: YAML also breaks lines at a lone `\r`, which
 /// would otherwise point below or beyond the line an editor sees.
-struct Lines {
+struct Lines<'t> {
+    text: Vec<&'t str>,
     chars: Vec<usize>,
     offset: usize,
 }
 
-impl Lines {
-    fn of(text: &str, offset: usize) -> Lines {
-        Lines { chars: text.split('\n').map(|l| l.trim_end_matches('\r').chars().count()).collect(), offset }
+impl<'t> Lines<'t> {
+    fn of(text: &'t str, offset: usize) -> Lines<'t> {
+        let text: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+        Lines { chars: text.iter().map(|l| l.chars().count()).collect(), text, offset }
+    }
+
+    /// The plain scalar written at the parser's (line, column): up to a space, `,`, `]`, `}` or `#`.
+    fn token(&self, line: usize, column: usize) -> Option<&'t str> {
+        let text = self.text.get(line.checked_sub(1)?)?;
+        let start = text.char_indices().nth(column.checked_sub(1)?).map(|(i, _)| i)?;
+        let rest = &text[start..];
+        let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#')).unwrap_or(rest.len());
+        Some(&rest[..end])
     }
 
     /// A 1-based (line, column) of the parser → the file's (line, column), clamped to the text.
@@ -116,7 +129,12 @@ fn strip_location_prefix(s: &str) -> &str {
 
 impl Node {
     fn from_raw(raw: Spanned<Raw>, lines: &Lines) -> Node {
-        let (line, column) = lines.place(raw.referenced.line() as usize, raw.referenced.column() as usize);
+        let (raw_line, raw_column) = (raw.referenced.line() as usize, raw.referenced.column() as usize);
+        let (line, column) = lines.place(raw_line, raw_column);
+        let written = match raw.value {
+            Raw::Float(_) => lines.token(raw_line, raw_column).map(Box::from),
+            _ => None,
+        };
         let kind = match raw.value {
             Raw::Null => Kind::Null,
             Raw::Bool(b) => Kind::Bool(b),
@@ -134,7 +152,19 @@ impl Node {
                     .collect(),
             ),
         };
-        Node { kind, line, column }
+        Node { kind, line, column, written }
+    }
+
+    /// How many digits follow the decimal point of a number as written: `5.200` → 3,
+    /// `5200` → 0. `None` for anything but a number.
+    pub fn decimals_written(&self) -> Option<usize> {
+        match (&self.kind, &self.written) {
+            (Kind::Int(_), _) => Some(0),
+            (Kind::Float(_), Some(w)) => Some(w.split_once('.').map_or(0, |(_, frac)| {
+                frac.bytes().take_while(|b| b.is_ascii_digit() || *b == b'_').filter(u8::is_ascii_digit).count()
+            })),
+            _ => None,
+        }
     }
 
     pub fn at<'a>(&self, path: &'a str) -> Location<'a> {
@@ -165,9 +195,11 @@ impl Node {
         );
     }
 
+    /// Text; typographic quotes wrapped around it (`“Xã A”`, pasted from a word processor)
+    /// are taken off with a `typographic-quotes` warning, as YAML's own quotes would be.
     pub fn as_str(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<&str> {
         match &self.kind {
-            Kind::Str(s) => Some(s),
+            Kind::Str(s) => Some(self.unquoted(s, path, diags)),
             _ => {
                 self.wrong_type(path, "type-text", diags);
                 None
@@ -178,7 +210,7 @@ impl Node {
     /// Text, also accepting a bare number or true/false written without quotes.
     pub fn as_text(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
         match &self.kind {
-            Kind::Str(s) => Some(s.clone()),
+            Kind::Str(s) => Some(self.unquoted(s, path, diags).to_string()),
             Kind::Int(i) => Some(i.to_string()),
             Kind::Float(f) => Some(f.to_string()),
             _ => {
@@ -186,6 +218,43 @@ impl Node {
                 None
             }
         }
+    }
+
+    /// `s` without the pair of typographic quotes wrapped around it, if it has one.
+    fn unquoted<'s>(&self, s: &'s str, path: &str, diags: &mut Vec<Diagnostic>) -> &'s str {
+        let Some(inner) = typographic_quotes(s) else { return s };
+        diags.push(
+            Diagnostic::warning("typographic-quotes", self.at(path), msg!("typographic-quotes", text = s))
+                .help(msg!("typographic-quotes-help", text = inner)),
+        );
+        inner
+    }
+
+    /// Optional text (`source`, `note`): blank text is absent, with a `blank-text` warning
+    /// (an empty `source: ""` must not pass for a source).
+    pub fn as_filled_text(&self, path: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        self.non_blank(path, diags, || {
+            Diagnostic::warning("blank-text", self.at(path), msg!("blank-text", key = key))
+                .help(msg!("blank-text-help", key = key))
+        })
+    }
+
+    /// A name or title that must be given: blank text is a `blank-name` error.
+    pub fn as_name(&self, path: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        self.non_blank(path, diags, || {
+            Diagnostic::error("blank-name", self.at(path), msg!("blank-name", key = key))
+                .help(msg!("blank-name-help", key = key))
+        })
+    }
+
+    /// Text that is not blank; blank text is reported with `blank` and read as absent.
+    fn non_blank(&self, path: &str, diags: &mut Vec<Diagnostic>, blank: impl FnOnce() -> Diagnostic) -> Option<String> {
+        let s = self.as_text(path, diags)?;
+        if s.trim().is_empty() {
+            diags.push(blank());
+            return None;
+        }
+        Some(s)
     }
 
     /// One word of a fixed set (`status: ongoing`); anything else is an `invalid-value`
@@ -351,6 +420,22 @@ impl<'n> MapReader<'n> {
     }
 }
 
+/// The text inside typographic quotes wrapped around all of `s` (“…” or ‘…’, either
+/// direction), or `None`. Quotes that only open and close words inside the text
+/// (`“A” và “B”`) are not a wrapping pair.
+fn typographic_quotes(s: &str) -> Option<&str> {
+    let t = s.trim();
+    for pair in [['“', '”'], ['‘', '’']] {
+        let inner = t.strip_prefix(pair).and_then(|r| r.strip_suffix(pair));
+        if let Some(inner) = inner
+            && !inner.contains(pair)
+        {
+            return Some(inner.trim());
+        }
+    }
+    None
+}
+
 /// The untyped shape serde-saphyr fills; every child keeps its span.
 enum Raw {
     Null,
@@ -475,6 +560,33 @@ mod tests {
         }
         let d = parse(&text, "t.yaml", 0).unwrap_err();
         assert_eq!(d.code, "yaml-too-complex");
+    }
+
+    #[test]
+    fn decimals_are_counted_as_written() {
+        let n = parse_ok("a: { x: 5.200, y: 7 }\nb: 12.50 # ghi chú\nc: [1.000]\nd: \"5.200\"\n");
+        let Kind::Map(e) = &n.kind else { panic!("map") };
+        let Kind::Map(a) = &e[0].1.kind else { panic!("flow map") };
+        assert_eq!((a[0].1.decimals_written(), a[1].1.decimals_written()), (Some(3), Some(0)));
+        assert_eq!(e[1].1.decimals_written(), Some(2));
+        let Kind::Seq(c) = &e[2].1.kind else { panic!("seq") };
+        assert_eq!(c[0].decimals_written(), Some(3));
+        assert_eq!(e[3].1.decimals_written(), None, "quoted text is no number");
+    }
+
+    #[test]
+    fn only_quotes_wrapped_around_the_whole_text_are_taken_off() {
+        assert_eq!(typographic_quotes("“Xã Thoại Giang”"), Some("Xã Thoại Giang"));
+        assert_eq!(typographic_quotes("”Ngược chiều”"), Some("Ngược chiều"));
+        assert_eq!(typographic_quotes(" ‘Huế’ "), Some("Huế"));
+        assert_eq!(typographic_quotes("“Đổi mới” và “sáng tạo”"), None);
+        assert_eq!(typographic_quotes("Xã “Thoại Giang”"), None);
+        assert_eq!(typographic_quotes("\"thẳng\""), None);
+        let n = parse_ok("a: “Xã A”\n");
+        let Kind::Map(e) = &n.kind else { panic!("map") };
+        let mut diags = Vec::new();
+        assert_eq!(e[0].1.as_text("t.yaml", &mut diags).as_deref(), Some("Xã A"));
+        assert_eq!((diags[0].code, diags[0].line, diags[0].column), ("typographic-quotes", 1, 4));
     }
 
     #[test]

@@ -10,8 +10,12 @@
 //! - candidate thresholds are computed for numeric indicators only: the median, and the
 //!   value that 75 % of reporting pilots reach — the 25th percentile when higher is better,
 //!   the 75th when lower is better;
-//! - a pilot belongs to its primary (first) field and to its province's region, so the
-//!   groups of a breakdown partition the pilots.
+//! - a pilot counts in every field it lists, as on the home page and the field pages (so
+//!   the field groups may overlap), and in its province's region (so the region groups
+//!   partition the pilots that have one);
+//! - every field and every region of the registries has its group, empty ones included:
+//!   the regions are the site's own working grouping, and a reader must see which have no
+//!   pilot yet.
 
 use super::stats::{self, Summary};
 use super::*;
@@ -111,9 +115,9 @@ pub struct Cell {
 #[derive(Debug, Clone)]
 pub struct Evidence {
     pub indicators: Vec<IndicatorEvidence>,
-    /// Fields with at least one pilot (by primary field), in registry order.
+    /// Every field, with the pilots that list it (in any position), in registry order.
     pub by_field: Vec<Breakdown<FieldId>>,
-    /// Regions with at least one pilot, in registry order.
+    /// Every region, with the pilots of its provinces, in registry order.
     pub by_region: Vec<Breakdown<RegionId>>,
     /// Every pilot's changes from baseline, by pilot then catalog order.
     pub changes: Vec<Change>,
@@ -206,13 +210,11 @@ pub fn evidence(site: &Site) -> Evidence {
     let indicators: Vec<IndicatorEvidence> = site.indicator_ids().map(|id| indicator(site, id)).collect();
     let by_field = (0..site.fields.len())
         .map(|i| FieldId(i as u16))
-        .map(|f| breakdown(site, f, |p| p.primary_field() == Some(f)))
-        .filter(|b| b.pilots > 0)
+        .map(|f| breakdown(site, f, |p| p.fields.contains(&f)))
         .collect();
     let by_region = (0..site.regions.len())
         .map(|i| RegionId(i as u16))
         .map(|r| breakdown(site, r, |p| site.province(p.province).region == Some(r)))
-        .filter(|b| b.pilots > 0)
         .collect();
     let mut changes: Vec<Change> = indicators.iter().flat_map(|e| e.changes.iter().cloned()).collect();
     changes.sort_by_key(|c| (c.pilot, c.indicator));

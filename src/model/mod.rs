@@ -198,6 +198,9 @@ pub struct Indicator {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub target: Option<Target>,
+    /// The range most pilots' values fall in (`typical: { min, max }`): plausibility checks
+    /// read it to tell a fraction from a percentage and a thousands separator from a point.
+    pub typical: Option<(f64, f64)>,
     pub description: String,
 }
 
@@ -378,6 +381,8 @@ pub struct Pilot {
     pub area_ha: Option<f64>,
     pub budget: Option<Budget>,
     pub sample: bool,
+    /// The pilot's `source:`, the source of every value that names none (blank is none).
+    pub source: Option<String>,
     /// In catalog order.
     pub metrics: Vec<Metric>,
     pub baseline: Vec<Metric>,
@@ -392,6 +397,16 @@ impl Pilot {
 
     pub fn baseline(&self, id: IndicatorId) -> Option<&Metric> {
         self.baseline.iter().find(|m| m.indicator == id)
+    }
+
+    /// Every value the pilot reports: its indicators, then its baseline.
+    pub fn values(&self) -> impl Iterator<Item = &Metric> {
+        self.metrics.iter().chain(&self.baseline)
+    }
+
+    /// How many of `values()` are sourced, and how many there are.
+    pub fn sourced_values(&self) -> (usize, usize) {
+        self.values().fold((0, 0), |(s, n), m| (s + usize::from(m.is_sourced()), n + 1))
     }
 
     /// The summary a reader of `lang` sees: `summary_en` on an English site when given.

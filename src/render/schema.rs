@@ -101,6 +101,12 @@ pub fn metrics_schema(site: &Site) -> Json {
                 },
             },
             "sample": { "type": "boolean", "description": "true marks illustrative data." },
+            "source": {
+                "type": "string",
+                "minLength": 1,
+                "pattern": "\\S",
+                "description": "The source of every value below that names none of its own.",
+            },
             "indicators": { "$ref": "#/definitions/values" },
             "baseline": { "$ref": "#/definitions/values" },
             "proposals": {
@@ -161,7 +167,7 @@ fn indicator_value(ind: &Indicator) -> Json {
                 "properties": {
                     "value": Json::Object(bare),
                     "year": { "$ref": "#/definitions/year" },
-                    "source": { "type": "string" },
+                    "source": { "type": "string", "minLength": 1, "pattern": "\\S" },
                     "note": { "type": "string" },
                 },
             },

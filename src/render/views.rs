@@ -59,6 +59,10 @@ pub struct PilotCard {
     pub date: String,
     pub date_iso: String,
     pub sample: bool,
+    /// How many of the pilot's values (indicators and baseline) name a source, and how many
+    /// it has: provenance belongs to each value, so a card counts them.
+    pub sourced: usize,
+    pub values: usize,
 }
 
 pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> PilotCard {
@@ -79,6 +83,8 @@ pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> PilotCard {
         date: format::date(p.date, t.lang),
         date_iso: p.date.to_string(),
         sample: p.sample,
+        sourced: p.sourced_values().0,
+        values: p.sourced_values().1,
     }
 }
 
@@ -96,11 +102,14 @@ pub struct MetricRow {
     pub year: String,
     pub source: String,
     pub note: String,
+    /// The value has no source (only possible in a sample pilot).
     pub illustrative: bool,
     pub target: String,
     /// "met", "not-met" or "" (no target).
     pub met: &'static str,
     pub baseline: String,
+    /// The baseline value has no source.
+    pub baseline_illustrative: bool,
     pub change: String,
 }
 
@@ -199,6 +208,9 @@ pub fn pilot_view(
             value: format!("{total} {}{detail}", t.get("unit_million_vnd")).trim().to_string(),
         });
     }
+    if let Some(source) = &p.source {
+        facts.push(Fact { label: t.get("pilot_source").into(), value: source.clone() });
+    }
     let metrics = p
         .metrics
         .iter()
@@ -212,7 +224,7 @@ pub fn pilot_view(
                 year: m.year.map(|y| y.to_string()).unwrap_or_default(),
                 source: m.source.clone().unwrap_or_default(),
                 note: m.note.clone().unwrap_or_default(),
-                illustrative: p.sample && m.source.is_none(),
+                illustrative: !m.is_sourced(),
                 target: target_text(ind, t),
                 met: met_class(ind.meets_target(m.value)),
                 baseline: base
@@ -221,6 +233,7 @@ pub fn pilot_view(
                         format!("{}{year}", format::value(ind, b.value, t))
                     })
                     .unwrap_or_default(),
+                baseline_illustrative: base.is_some_and(|b| !b.is_sourced()),
                 change: base.map(|b| format::change(ind, b.value, m.value, t)).unwrap_or_default(),
             }
         })
@@ -281,7 +294,8 @@ pub fn province_rows(site: &Site, t: &I18n) -> Vec<ProvinceRow> {
                 name: prov.name.clone(),
                 kind: t.get(if prov.kind == ProvinceKind::City { "kind_city" } else { "kind_province" }).to_string(),
                 region: prov.region.map(|r| site.region(r).name.get(t.lang).to_string()).unwrap_or_default(),
-                former: prov.former.iter().filter(|f| f.slug != prov.slug).map(|f| f.name.clone()).collect(),
+                // "Formed from" names every unit merged, the one whose name it kept included.
+                former: prov.former.iter().map(|f| f.name.clone()).collect(),
                 pilot_count: pilots.len(),
                 pilots,
             }
@@ -444,6 +458,10 @@ pub struct HomeView {
     pub field_count: usize,
     pub fields_covered: usize,
     pub indicator_count: usize,
+    /// Values (indicators and baselines) of all pilots that name a source, that do not, and all.
+    pub sourced_values: usize,
+    pub illustrative_values: usize,
+    pub value_count: usize,
     pub newest: Vec<PilotCard>,
     pub fields: Vec<FieldRow>,
     pub pages: Vec<Link>,
@@ -458,6 +476,8 @@ pub fn home_view(site: &Site, t: &I18n) -> HomeView {
     fields.dedup();
     let mut newest: Vec<&Pilot> = site.pilots.iter().collect();
     newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| (a.province, &a.slug).cmp(&(b.province, &b.slug))));
+    let (sourced_values, value_count) =
+        site.pilots.iter().map(Pilot::sourced_values).fold((0, 0), |(s, n), (ps, pn)| (s + ps, n + pn));
     HomeView {
         pilot_count: site.pilots.len(),
         provinces_covered: provinces.len(),
@@ -465,6 +485,9 @@ pub fn home_view(site: &Site, t: &I18n) -> HomeView {
         field_count: site.fields.len(),
         fields_covered: fields.len(),
         indicator_count: site.indicators.len(),
+        sourced_values,
+        illustrative_values: value_count - sourced_values,
+        value_count,
         newest: newest.into_iter().take(6).map(|p| pilot_card(site, p, t)).collect(),
         fields: field_rows(site, t).into_iter().filter(|f| f.pilot_count > 0).collect(),
         pages: site.pages.iter().map(|p| Link { url: url::page(&p.slug), name: p.title.clone() }).collect(),

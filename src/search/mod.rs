@@ -9,7 +9,8 @@
 //! - `l/<n>.json`: folded syllables with their document frequency, sharded by a hash of
 //!   their first two characters, to complete the last query word as a prefix;
 //! - `e/<n>.json`: what a result shows (URL, title, summary, an excerpt of the case
-//!   study), `ENTRIES_PER_FILE` pilots per file.
+//!   study, how many of its values name a source and how many it has),
+//!   `ENTRIES_PER_FILE` pilots per file.
 //!
 //! Each term keeps the written forms it has in the content (`đồng`, `động`, `dòng` for
 //! `dong`), and each posting says which of them the pilot uses, so an exact-diacritic
@@ -635,15 +636,18 @@ pub fn index_files(site: &Site, rendered: &[Rendered], t: &I18n) -> Vec<OutputFi
     // Result entries.
     for (chunk, pilots) in site.pilots.chunks(ENTRIES_PER_FILE).enumerate() {
         let bodies = &bodies[chunk * ENTRIES_PER_FILE..];
-        let entries: Vec<(String, &str, &str, String)> = pilots
+        let entries: Vec<(String, &str, &str, String, usize, usize)> = pilots
             .iter()
             .zip(bodies)
             .map(|(p, body)| {
+                let (sourced, values) = p.sourced_values();
                 (
                     url::pilot(site, p),
                     p.title.as_str(),
                     p.summary_for(site.config.language),
                     excerpt(&body.0, EXCERPT_CHARS),
+                    sourced,
+                    values,
                 )
             })
             .collect();

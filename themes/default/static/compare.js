@@ -1,6 +1,7 @@
 // /compare/: two to four pilots side by side against the 2025 targets, read from
 // /data/pilots.json and /data/indicators.json. The choice lives in the address
-// (?p=province/commune,province/commune) so it can be shared. DOM APIs and
+// (?p=province/commune,province/commune) so it can be shared. A value without a source
+// (only in a sample pilot) is tagged illustrative in its own cell. DOM APIs and
 // textContent only: no markup is built from data.
 
 const MAX = 4;
@@ -70,6 +71,7 @@ function render(chosen, indicators) {
     head.appendChild(th);
   }
   const body = table.createTBody();
+  let illustrative = false;
   for (const [g, group] of groupOrder.entries()) {
     const rows = indicators.filter((i) => i.group === group && chosen.some((p) => i.id in p.indicators));
     if (!rows.length) continue;
@@ -93,12 +95,17 @@ function render(chosen, indicators) {
           const met = metric.meets_target;
           cell.append(" ", el("span", met ? `✓ ${d.met}` : `✗ ${d.notMet}`, met ? "met" : "not-met"));
         }
+        if (metric && !metric.source) {
+          illustrative = true;
+          cell.append(" ", el("span", d.illustrative, "tag-sample"));
+        }
         row.appendChild(cell);
       }
     }
   }
   wrap.appendChild(table);
   result.appendChild(wrap);
+  if (illustrative) result.appendChild(el("p", d.legend, "note"));
 }
 
 async function main() {

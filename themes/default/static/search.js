@@ -282,7 +282,7 @@ function init(root) {
     const firstNew = results.childElementCount;
     const m = index.m;
     page.forEach((d, i) => {
-      const [url, title, summary, excerpt] = entries[i];
+      const [url, title, summary, excerpt, sourced, values] = entries[i];
       const snippet = around(summary, matches) || around(excerpt, matches) || summary;
       const meta = [m.province[fc.province[d]][1], fc.field[d].map((f) => m.field[f][1]).join(", "), m.status[fc.status[d]][1]];
       results.append(
@@ -292,6 +292,7 @@ function init(root) {
           el("h2", {}, el("a", { href: t.base + url }, highlight(title, matches))),
           el("p", { class: "search-meta", text: meta.join(" · ") }),
           el("p", { class: "search-snippet" }, highlight(snippet, matches)),
+          values ? el("p", { class: "search-provenance", text: fill(t.tSourced, { sourced, values }) }) : null,
         ),
       );
     });
