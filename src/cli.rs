@@ -26,6 +26,26 @@ pub enum Command {
     Diff(DiffArgs),
     /// Serve a live preview that rebuilds and reloads as files are saved.
     Serve(ServeArgs),
+    /// Explain a diagnostic code: what it means, an example and the fix.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// The code, as printed in brackets: `error[unknown-province]` → `unknown-province`.
+    pub code: String,
+    /// The language of the explanation (default: the site's, Vietnamese outside a site).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The site root whose `language` is used: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
 }
 
 #[derive(clap::Args)]

@@ -5,6 +5,7 @@
 //! so never rename one: add a new code instead.
 
 mod catalog;
+pub mod explain;
 pub mod report;
 
 use std::path::{Path, PathBuf};

@@ -145,7 +145,7 @@ fn a_taken_port_is_reported_with_a_free_one() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("port {port}")) && err.contains("already in use") && err.contains("--port "),
+        err.contains(&format!("cổng {port}")) && err.contains("đang được dùng") && err.contains("--port "),
         "{err}"
     );
 }

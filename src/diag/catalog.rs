@@ -41,6 +41,28 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "kiểm tra chính tả; liên kết tới mô hình viết `../../<tỉnh>/<xã>/`, tới trang viết `../../../pages/<tên>.md`",
     ),
     (
+        "build-done",
+        "built {files} files ({size}) into `{out}` [{stages}]",
+        "đã dựng {files} tệp ({size}) vào `{out}` [{stages}]",
+    ),
+    (
+        "build-failed",
+        "build failed: {summary}; the previous site was left as it was",
+        "không dựng được trang: {summary}; trang đã dựng trước đó vẫn giữ nguyên",
+    ),
+    (
+        "build-refused-out",
+        "refusing to write the site to `{out}`: it would replace the site's own files",
+        "không ghi trang vào `{out}`: việc đó sẽ thay thế chính các tệp của trang",
+    ),
+    (
+        "build-restore-failed",
+        "cannot restore the previous site: {error}",
+        "không khôi phục được trang đã dựng trước đó: {error}",
+    ),
+    ("build-write-failed", "cannot write the site: {error}", "không ghi được trang: {error}"),
+    ("cli-error", "error: {text}", "lỗi: {text}"),
+    (
         "commune-folder-mismatch",
         "the commune `{name}` would have the folder `{expected}`, but it is in `{folder}`",
         "xã `{name}` phải nằm trong thư mục `{expected}`, nhưng đang ở `{folder}`",
@@ -121,6 +143,13 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "empty-section-help",
         "write a few paragraphs under this heading, or delete the heading",
         "viết vài đoạn dưới đề mục này, hoặc xóa đề mục đi",
+    ),
+    ("explain-codes", "the codes: {list}", "các mã: {list}"),
+    ("explain-hint", "for more: langso explain {code}", "để biết thêm: langso explain {code}"),
+    (
+        "explain-unknown",
+        "`{code}` is not a diagnostic code of langso",
+        "`{code}` không phải là mã thông báo của langso",
     ),
     ("external-image", "the image `{dest}` is on another website", "ảnh `{dest}` nằm trên một trang web khác"),
     (
@@ -294,6 +323,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("not-a-file", "`{dest}` is a folder, not a file", "`{dest}` là thư mục, không phải tệp"),
     ("not-a-file-help", "link to a file", "liên kết tới một tệp"),
     (
+        "not-a-site-root",
+        "`{root}` is not a site root: it has no `content/` folder",
+        "`{root}` không phải là thư mục gốc của trang: trong đó không có thư mục `content/`",
+    ),
+    (
+        "not-a-site-root-help",
+        "hint: run langso inside the folder that holds `content/` (your copy of the site's repository), or name that folder with `--root`",
+        "gợi ý: hãy chạy langso trong thư mục có chứa thư mục `content/` (bản sao kho nội dung của trang trên máy bạn), hoặc chỉ ra thư mục đó bằng `--root`",
+    ),
+    (
         "not-nfc",
         "the text uses decomposed accents (not Unicode NFC)",
         "văn bản dùng dấu tách rời (không phải Unicode NFC)",
@@ -352,11 +391,57 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "use Markdown instead; scripts, styles, frames, forms and event handlers are never published",
         "hãy dùng Markdown; mã script, style, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
     ),
+    ("report-write-failed", "cannot write the report: {error}", "không in được báo cáo: {error}"),
     (
         "reserved-slug-help",
         "`/{slug}/` is used by langso itself; choose another file name",
         "`/{slug}/` đã được langso dùng; hãy chọn tên tệp khác",
     ),
+    ("serve-at", "serving the site at {url} (press Ctrl-C to stop)", "xem trước trang tại {url} (nhấn Ctrl-C để dừng)"),
+    ("serve-cannot-listen", "cannot listen on {ip}:{port}: {error}", "không mở được cổng {ip}:{port}: {error}"),
+    (
+        "serve-errors",
+        "{count} error(s) after {ms} ms: still serving the last good site",
+        "{count} lỗi sau {ms} ms: vẫn hiển thị bản trang đúng gần nhất",
+    ),
+    (
+        "serve-every-interface",
+        "warning: serving on every network interface ({bind}): anyone who can reach this machine can read the preview",
+        "cảnh báo: bản xem trước mở trên mọi giao diện mạng ({bind}): ai kết nối được tới máy này đều xem được",
+    ),
+    (
+        "serve-fatal",
+        "error: {text}\nstill serving the last good site",
+        "lỗi: {text}\nvẫn hiển thị bản trang đúng gần nhất",
+    ),
+    (
+        "serve-no-browser",
+        "warning: cannot open a browser ({opener}: {error}); open {url} yourself",
+        "cảnh báo: không mở được trình duyệt ({opener}: {error}); hãy tự mở {url}",
+    ),
+    (
+        "serve-port-none",
+        "choose another port with `--port`, or `--port 0` for any free port",
+        "chọn cổng khác bằng `--port`, hoặc `--port 0` để lấy một cổng trống bất kỳ",
+    ),
+    (
+        "serve-port-taken",
+        "the port {port} on {ip} is already in use (another `langso serve`?): {hint}",
+        "cổng {port} trên {ip} đang được dùng (có một `langso serve` khác đang chạy?): {hint}",
+    ),
+    ("serve-port-try", "try `--port {port}`, which is free", "hãy thử `--port {port}`, cổng này đang trống"),
+    ("serve-rebuilt", "rebuilt in {ms} ms: {count} file(s) changed", "đã dựng lại sau {ms} ms: {count} tệp thay đổi"),
+    (
+        "serve-search-updated",
+        "search index updated in {ms} ms: {count} file(s) changed",
+        "đã cập nhật chỉ mục tìm kiếm sau {ms} ms: {count} tệp thay đổi",
+    ),
+    ("stage", "{name} {ms} ms", "{name} {ms} ms"),
+    ("stage-load", "load", "đọc nội dung"),
+    ("stage-markdown", "markdown", "bài viết"),
+    ("stage-pages", "pages", "trang"),
+    ("stage-swap", "swap", "thay trang cũ"),
+    ("stage-theme", "theme", "giao diện"),
     ("stray-file", "`{path}` is not used", "`{path}` không được dùng đến"),
     (
         "stray-file-help",

@@ -67,6 +67,7 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
         if let Some(help) = &d.help {
             let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), printable(&help.render(lang)));
         }
+        let _ = writeln!(out, "  = {}", msg!("explain-hint", code = d.code).render(lang));
         out.push('\n');
     }
     out

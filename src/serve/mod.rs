@@ -19,8 +19,10 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use crate::build::BuildError;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Msg, msg};
 use crate::incremental::{Changes, Incremental, Update};
+use crate::model::Lang;
+use crate::render::format::number;
 
 /// How long the files stay unsaved before the deferred outputs (the search index) are rendered.
 const QUIET_BEFORE_DEFERRED: std::time::Duration = std::time::Duration::from_millis(300);
@@ -55,15 +57,14 @@ impl Shared {
 /// failure (exit 2).
 pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     if !opts.root.join("content").is_dir() {
-        return Err(format!("`{}` is not a site root: it has no `content/` folder", opts.root.display()));
+        return Err(crate::build::not_a_site_root(&opts.root));
     }
-    let listener = bind(opts.bind, opts.port)?;
+    // The language of what is printed here (diagnostics follow the site as it changes).
+    let lang = crate::load::registry::load_config(&opts.root, &mut Vec::new()).language;
+    let listener = bind(opts.bind, opts.port, lang)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     if opts.bind.is_unspecified() {
-        eprintln!(
-            "warning: serving on every network interface ({}): anyone who can reach this machine can read the preview",
-            opts.bind
-        );
+        eprintln!("{}", msg!("serve-every-interface", bind = opts.bind.to_string()).render(lang));
     }
     let url = site_url(addr);
 
@@ -79,10 +80,10 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     let mut watch = watch::Watch::start(engine.root(), opts.poll, tx)?;
     let server = tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())?;
-    println!("serving the site at {url} (press Ctrl-C to stop)");
+    println!("{}", msg!("serve-at", url = &url).render(lang));
     let _ = std::io::stdout().flush();
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
 
     let rebuild_shared = Arc::clone(&shared);
@@ -96,7 +97,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     let started = Instant::now();
                     let result = engine.update(&Changes::Paths(Vec::new()));
-                    report(&engine, &rebuild_shared, result, started, "search index updated");
+                    report(&engine, &rebuild_shared, result, started, msg!("serve-search-updated"));
                     pending = false;
                     continue;
                 }
@@ -125,19 +126,20 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
+fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<TcpListener, String> {
     match TcpListener::bind(SocketAddr::new(ip, port)) {
         Ok(l) => Ok(l),
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
             let free = (port.saturating_add(1)..port.saturating_add(100))
                 .find(|&p| TcpListener::bind(SocketAddr::new(ip, p)).is_ok());
             let hint = match free {
-                Some(p) => format!("try `--port {p}`, which is free"),
-                None => "choose another port with `--port`, or `--port 0` for any free port".into(),
+                Some(p) => msg!("serve-port-try", port = p.to_string()),
+                None => msg!("serve-port-none"),
             };
-            Err(format!("the port {port} on {ip} is already in use (another `langso serve`?): {hint}"))
+            Err(msg!("serve-port-taken", port = port.to_string(), ip = ip.to_string(), hint = hint).render(lang))
         }
-        Err(e) => Err(format!("cannot listen on {ip}:{port}: {e}")),
+        Err(e) => Err(msg!("serve-cannot-listen", ip = ip.to_string(), port = port.to_string(), error = e.to_string())
+            .render(lang)),
     }
 }
 
@@ -151,10 +153,10 @@ fn site_url(addr: SocketAddr) -> String {
     format!("http://{}/", SocketAddr::new(ip, addr.port()))
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
     if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
-        eprintln!("warning: cannot open a browser ({opener}: {e}); open {url} yourself");
+        eprintln!("{}", msg!("serve-no-browser", opener = opener, error = e.to_string(), url = url).render(lang));
     }
 }
 
@@ -163,7 +165,7 @@ fn open_browser(url: &str) {
 fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool {
     let started = Instant::now();
     let result = engine.update_fast(changes);
-    report(engine, shared, result, started, "rebuilt")
+    report(engine, shared, result, started, msg!("serve-rebuilt"))
 }
 
 /// Prints the outcome, updates the served files and tells open pages; whether outputs
@@ -173,7 +175,7 @@ fn report(
     shared: &Shared,
     result: Result<Update, BuildError>,
     started: Instant,
-    done: &str,
+    done: Msg,
 ) -> bool {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let root = engine.root().to_path_buf();
@@ -193,7 +195,10 @@ fn report(
                 }
             }
             let had_errors = std::mem::replace(&mut *shared.errors.write().expect("errors"), "[]".into()) != "[]";
-            eprintln!("{done} in {ms:.0} ms: {} file(s) changed", changed.len());
+            eprintln!(
+                "{}",
+                done.arg("ms", number(ms, 0, lang)).arg("count", number(changed.len() as f64, 0, lang)).render(lang)
+            );
             // Downloads, feeds and the search index are not part of any page as shown.
             let shown: Vec<&String> =
                 changed.iter().filter(|p| ![".json", ".csv", ".xml", ".txt"].iter().any(|e| p.ends_with(e))).collect();
@@ -216,14 +221,15 @@ fn report(
                     })
                 })
                 .collect();
-            eprintln!("{} error(s) after {ms:.0} ms: still serving the last good site", errors.len());
+            let count = number(errors.len() as f64, 0, lang);
+            eprintln!("{}", msg!("serve-errors", count = count, ms = number(ms, 0, lang)).render(lang));
             let json = serde_json::Value::Array(errors).to_string();
             *shared.errors.write().expect("errors") = json.clone();
             shared.broadcast("errors", &json);
             false
         }
         Err(BuildError::Fatal(msg)) => {
-            eprintln!("error: {msg}\nstill serving the last good site");
+            eprintln!("{}", msg!("serve-fatal", text = &msg).render(lang));
             let json = serde_json::json!([{
                 "severity": "error", "code": "theme", "path": "", "line": 0, "column": 0, "message": msg, "help": ""
             }])

@@ -16,6 +16,8 @@ pub const WAIT: Duration = Duration::from_secs(20);
 pub struct Server {
     child: Child,
     pub addr: String,
+    /// The line it printed with its address.
+    pub banner: String,
 }
 
 impl Server {
@@ -31,11 +33,20 @@ impl Server {
 
     /// `start` with more arguments for `langso serve`.
     pub fn start_with(root: &Path, args: &[&str], first_build: Duration) -> Server {
+        Server::spawn(root, args, first_build, Stdio::null())
+    }
+
+    /// `start`, with what the server prints to stderr written to the file `log`.
+    pub fn start_logging(root: &Path, log: &Path) -> Server {
+        Server::spawn(root, &[], WAIT, std::fs::File::create(log).unwrap().into())
+    }
+
+    fn spawn(root: &Path, args: &[&str], first_build: Duration, stderr: Stdio) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_langso"))
             .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
             .args(args)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("start langso serve");
         let stdout = child.stdout.take().unwrap();
@@ -45,8 +56,10 @@ impl Server {
                 let _ = tx.send(line);
             }
         });
-        let mut server = Server { child, addr: String::new() };
+        // Built before waiting, so that a failed wait still ends the process.
+        let mut server = Server { child, addr: String::new(), banner: String::new() };
         let line = rx.recv_timeout(first_build).expect("langso serve prints its address");
+        server.banner = line.clone();
         let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("an http:// address").to_string();
         server.addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
         assert!(server.addr.starts_with("127.0.0.1:"), "binds to loopback by default: {line}");
