@@ -121,3 +121,21 @@ fn serve_speaks_vietnamese() {
     assert!(text.contains("vẫn hiển thị bản trang đúng gần nhất"), "{text}");
     assert_eq!(english_words(&text), Vec::<String>::new(), "{text}");
 }
+
+#[test]
+fn usage_errors_speak_vietnamese() {
+    // The tests run in the repository, a Vietnamese site root.
+    for (args, said) in [
+        (vec!["buidl"], "lỗi: không có lệnh `buidl`\n  có phải ý bạn là `build`?\n"),
+        (vec!["check", "--strik"], "lỗi: không có tùy chọn `--strik` ở đây\n  có phải ý bạn là `--strict`?\n"),
+        (vec!["check", "--format", "xml"], "các giá trị hợp lệ: `human`, `json`, `github`\n"),
+        (vec!["new", "pilot", "--province", "ninh-binh"], "lỗi: còn thiếu: `--commune <COMMUNE>`\n"),
+        (vec![], "lỗi: chưa ghi lệnh nào\n"),
+    ] {
+        let o = langso(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(said) && err.ends_with("mọi lệnh và tùy chọn: `langso --help`\n"), "{args:?}: {err}");
+        assert_eq!(english_words(&err), Vec::<String>::new(), "{err}");
+    }
+}
