@@ -334,7 +334,7 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
         };
         diags.push(
             Diagnostic::error("out-of-range", n.at(rel), msg!("value-out-of-range", value = v, id = &ind.id))
-                .help(msg!("value-out-of-range-help", range = range, unit = ind.unit.name())),
+                .help(msg!("value-out-of-range-help", range = range, unit = unit_name(ind.unit))),
         );
         return None;
     }
@@ -345,6 +345,17 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
 /// pilot's period, if it loaded) and years outside it are warned about; `warn_unsourced`
 /// asks for a year and a source on every value (not for sample pilots, whose unsourced
 /// values the site marks as illustrative).
+/// An indicator's unit in words, for help lines.
+fn unit_name(unit: Unit) -> Msg {
+    match unit {
+        Unit::Percent => msg!("unit-percent"),
+        Unit::Count => msg!("unit-count"),
+        Unit::Number => msg!("unit-number"),
+        Unit::Boolean => msg!("unit-boolean"),
+        Unit::MillionVnd => msg!("unit-million-vnd"),
+    }
+}
+
 fn read_metrics(
     n: &Node,
     rel: &str,
