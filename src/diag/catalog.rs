@@ -145,7 +145,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "viết vài đoạn dưới đề mục này, hoặc xóa đề mục đi",
     ),
     ("explain-codes", "the codes: {list}", "các mã: {list}"),
-    ("explain-hint", "for more: langso explain {code}", "để biết thêm: langso explain {code}"),
+    ("explain-hint", "for more: {program} explain {code}", "để biết thêm: {program} explain {code}"),
     (
         "explain-unknown",
         "`{code}` is not a diagnostic code of langso",
