@@ -2,7 +2,7 @@
 //! `check` and `new pilot` print in the terminal has no English sentence, numbers are
 //! written the Vietnamese way, and a folder without `content/` is told, in Vietnamese,
 //! where to run. The labels `error[code]`, `warning[code]` and `help:` of diagnostics
-//! are the exception, kept in English for editors' problem matchers (README, docs).
+//! are the exception, kept in English for editors' problem matchers (docs/commands.md).
 
 mod common;
 
