@@ -255,7 +255,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "invalid-utf8-help",
         "save the file with UTF-8 encoding (in most editors: Save with Encoding → UTF-8)",
-        "lưu lại tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: Save with Encoding → UTF-8)",
+        "lưu lại tệp với bảng mã UTF-8 (trong Notepad: chọn UTF-8 ở ô bảng mã của hộp thoại lưu tệp)",
     ),
     ("listed-fields", "fields in content/fields.yaml", "lĩnh vực trong content/fields.yaml"),
     ("listed-indicators", "indicator ids in content/indicators.yaml", "mã chỉ tiêu trong content/indicators.yaml"),
@@ -581,12 +581,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "yaml-too-complex",
         "this YAML nests too deep or expands to too many values (through anchors and aliases)",
-        "YAML này lồng nhau quá sâu hoặc sinh ra quá nhiều giá trị (qua anchor và alias)",
+        "YAML này lồng nhau quá sâu hoặc sinh ra quá nhiều giá trị (qua neo và bí danh)",
     ),
     (
         "yaml-too-complex-help",
         "write the values out plainly, at most 20 levels deep; anchors (`&`) and aliases (`*`) are not needed in content files",
-        "ghi trực tiếp các giá trị, lồng nhau không quá 20 cấp; tệp nội dung không cần anchor (`&`) và alias (`*`)",
+        "ghi trực tiếp các giá trị, lồng nhau không quá 20 cấp; tệp nội dung không cần neo (`&`) và bí danh (`*`)",
     ),
     (
         "year-outside-period",
