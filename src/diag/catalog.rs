@@ -400,6 +400,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("serve-at", "serving the site at {url} (press Ctrl-C to stop)", "xem trước trang tại {url} (nhấn Ctrl-C để dừng)"),
     ("serve-cannot-listen", "cannot listen on {ip}:{port}: {error}", "không mở được cổng {ip}:{port}: {error}"),
     (
+        "serve-cannot-watch",
+        "cannot watch `{root}` for changes: {error}; `--poll` watches by scanning the folders instead",
+        "không theo dõi được thay đổi trong `{root}`: {error}; dùng `--poll` để quét thư mục định kỳ thay vì theo dõi",
+    ),
+    (
         "serve-errors",
         "{count} error(s) after {ms} ms: still serving the last good site",
         "{count} lỗi sau {ms} ms: vẫn hiển thị bản trang đúng gần nhất",

@@ -78,7 +78,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     rebuild(&mut engine, &shared, &Changes::Everything);
 
     let (tx, rx) = mpsc::channel();
-    let mut watch = watch::Watch::start(engine.root(), opts.poll, tx)?;
+    let mut watch = watch::Watch::start(engine.root(), opts.poll, tx, lang)?;
     let server = tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())?;
     println!("{}", msg!("serve-at", url = &url).render(lang));
     let _ = std::io::stdout().flush();
