@@ -135,7 +135,10 @@ fn usage_errors_speak_vietnamese() {
         let o = langso(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
-        assert!(err.contains(said) && err.ends_with("mọi lệnh và tùy chọn: `langso --help`\n"), "{args:?}: {err}");
+        assert!(
+            err.contains(said) && err.ends_with("danh sách tùy chọn (tiếng Anh): `langso --help`\n"),
+            "{args:?}: {err}"
+        );
         assert_eq!(english_words(&err), Vec::<String>::new(), "{err}");
     }
 }

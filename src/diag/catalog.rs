@@ -519,7 +519,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "`{value}` không phải là giá trị hợp lệ của `{option}`",
     ),
     ("usage-missing", "missing: {names}", "còn thiếu: {names}"),
-    ("usage-more", "every command and option: `langso --help`", "mọi lệnh và tùy chọn: `langso --help`"),
+    (
+        "usage-more",
+        "every command and option: `langso --help`",
+        "cách dùng từng lệnh: trang “Hướng dẫn gửi mô hình thí điểm” của website; danh sách tùy chọn (tiếng Anh): `langso --help`",
+    ),
     ("usage-no-command", "no command given", "chưa ghi lệnh nào"),
     ("usage-unknown-command", "there is no command `{name}`", "không có lệnh `{name}`"),
     ("usage-unknown-option", "there is no option `{name}` here", "không có tùy chọn `{name}` ở đây"),
