@@ -91,6 +91,7 @@ fn windows_program() -> String {
 }
 
 /// The PowerShell commands of the guide: lines of its code blocks that start with `.\`.
+/// A command written as on Linux (`langso check`) would not run in PowerShell.
 fn guide_commands() -> Vec<String> {
     let mut out = Vec::new();
     let mut in_block = false;
@@ -99,6 +100,8 @@ fn guide_commands() -> Vec<String> {
             in_block = !in_block;
         } else if in_block && line.trim_start().starts_with(".\\") {
             out.push(line.trim().to_string());
+        } else if in_block {
+            assert!(!line.trim_start().starts_with("langso "), "not a PowerShell command: {line}");
         }
     }
     out
