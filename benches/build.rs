@@ -361,7 +361,8 @@ fn print_machine(bin: &Path, hugo: Option<&str>) {
         .ok()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let mem = kib.map_or("unknown".into(), |k| format!("{:.1} GB", k * 1024.0 / 1e9));
-    // Markdown, like the table: the standard output can be pasted into the README as it is.
+    // Markdown, like the table: the standard output can be pasted into docs/performance.md
+    // ("Latest results") as it is.
     println!("- date: {} (UTC)", today());
     println!("- machine: {nproc} CPUs, {}, {mem} memory", model.unwrap_or("unknown CPU"));
     println!("- at the start: {}", load());

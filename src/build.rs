@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::diag::{self, Diagnostic, msg};
 use crate::load::registry::{is_site_address, normalize_base_url};
 use crate::load::{self};
+use crate::model::Lang;
 use crate::output;
 use crate::render::{self, theme::Theme};
 
@@ -51,12 +52,14 @@ impl Stages {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let root = &opts.root;
     if !root.join("content").is_dir() {
-        return Err(BuildError::Fatal(format!("`{}` is not a site root: it has no `content/` folder", root.display())));
+        return Err(BuildError::Fatal(not_a_site_root(root)));
     }
+    // The language of the messages below; the site's diagnostics are worded by the caller.
+    let lang = load::registry::load_config(root, &mut Vec::new()).language;
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-    check_output_location(root, &out)?;
+    check_output_location(root, &out, lang)?;
     output::restore_interrupted_swap(&out)
-        .map_err(|e| BuildError::Fatal(format!("cannot restore the previous site: {e}")))?;
+        .map_err(|e| BuildError::Fatal(msg!("build-restore-failed", error = e.to_string()).render(lang)))?;
     if !opts.force {
         output::check_replaceable(&out).map_err(BuildError::Fatal)?;
     }
@@ -84,10 +87,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if diag::has_errors(&diags) {
         return Err(BuildError::Content(diags));
     }
+    let write_error = |e: std::io::Error| BuildError::Fatal(cannot_write(e, lang));
     let publisher = output::Publisher::begin(&out).map_err(write_error)?;
     let (files, bytes) = (AtomicUsize::new(0), AtomicU64::new(0));
     let emit = |f: output::OutputFile| {
-        let size = publisher.write(&f).map_err(|e| render::RenderError(cannot_write(e)))?;
+        let size = publisher.write(&f).map_err(|e| render::RenderError(cannot_write(e, lang)))?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(size, Ordering::Relaxed);
         Ok(())
@@ -100,24 +104,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     Ok(BuildReport { diagnostics: diags, out, files, bytes, stages: stages.0 })
 }
 
-fn cannot_write(e: std::io::Error) -> String {
-    format!("cannot write the site: {e}")
+fn cannot_write(e: std::io::Error, lang: Lang) -> String {
+    msg!("build-write-failed", error = e.to_string()).render(lang)
 }
 
-fn write_error(e: std::io::Error) -> BuildError {
-    BuildError::Fatal(cannot_write(e))
+/// "`root` is not a site root", with the hint to run inside the folder that holds
+/// `content/`: in `DEFAULT_LANG`, since there is no site.yaml to read a language from.
+pub fn not_a_site_root(root: &Path) -> String {
+    let lang = diag::DEFAULT_LANG;
+    // In full: "." says nothing to someone who does not know where the terminal is.
+    let path = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()).display().to_string();
+    format!("{}\n  {}", msg!("not-a-site-root", root = path).render(lang), msg!("not-a-site-root-help").render(lang))
 }
 
 /// Refuses an output folder that would replace the site root or its content.
-fn check_output_location(root: &Path, out: &Path) -> Result<(), BuildError> {
+fn check_output_location(root: &Path, out: &Path, lang: Lang) -> Result<(), BuildError> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, out) = (abs(root), abs(out));
     let content = root.join("content");
     if root.starts_with(&out) || out.starts_with(&content) || out.starts_with(root.join("themes")) {
-        return Err(BuildError::Fatal(format!(
-            "refusing to write the site to `{}`: it would replace the site's own files",
-            out.display()
-        )));
+        return Err(BuildError::Fatal(msg!("build-refused-out", out = out.display().to_string()).render(lang)));
     }
     Ok(())
 }

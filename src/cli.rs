@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use langso::diag::msg;
+use langso::model::Lang;
 
 #[derive(Parser)]
 #[command(name = "langso", version, about = "Builds the smart new-rural commune pilot report site from content/")]
@@ -26,6 +28,26 @@ pub enum Command {
     Diff(DiffArgs),
     /// Serve a live preview that rebuilds and reloads as files are saved.
     Serve(ServeArgs),
+    /// Explain a diagnostic code: what it means, an example and the fix.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// The code, as printed in brackets: `error[unknown-province]` → `unknown-province`.
+    pub code: String,
+    /// The language of the explanation (default: the site's, Vietnamese outside a site).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The site root whose `language` is used: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
 }
 
 #[derive(clap::Args)]
@@ -126,4 +148,63 @@ pub struct ServeArgs {
     /// Watch by scanning the folders instead of system notifications (network drives, containers).
     #[arg(long)]
     pub poll: bool,
+}
+
+/// clap's usage errors worded in `lang` through the catalog, for the kinds an editor
+/// meets (a mistyped command, option or value, a missing option); `None` for the rest,
+/// which clap words itself.
+pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")),
+        _ => None,
+    };
+    let listed = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => Some(v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")),
+        _ => None,
+    };
+    let (problem, hint) = match e.kind() {
+        ErrorKind::InvalidSubcommand => (
+            msg!("usage-unknown-command", name = text(ContextKind::InvalidSubcommand)?),
+            text(ContextKind::SuggestedSubcommand).map(|s| msg!("did-you-mean", name = s)),
+        ),
+        ErrorKind::UnknownArgument => (
+            msg!("usage-unknown-option", name = text(ContextKind::InvalidArg)?),
+            text(ContextKind::SuggestedArg).map(|s| msg!("did-you-mean", name = s)),
+        ),
+        ErrorKind::InvalidValue => (
+            msg!(
+                "usage-invalid-value",
+                value = text(ContextKind::InvalidValue).unwrap_or_default(),
+                option = text(ContextKind::InvalidArg)?
+            ),
+            listed(ContextKind::ValidValue).map(|l| msg!("usage-valid-values", list = l)),
+        ),
+        ErrorKind::ValueValidation => (
+            msg!(
+                "usage-invalid-value",
+                value = text(ContextKind::InvalidValue).unwrap_or_default(),
+                option = text(ContextKind::InvalidArg)?
+            ),
+            None,
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            let names =
+                listed(ContextKind::InvalidArg).or_else(|| text(ContextKind::InvalidArg).map(|t| format!("`{t}`")));
+            (msg!("usage-missing", names = names?), None)
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            (msg!("usage-no-command"), Some(msg!("usage-commands")))
+        }
+        _ => return None,
+    };
+    let mut out = msg!("cli-error", text = problem).render(lang);
+    for line in hint.into_iter().chain([msg!("usage-more")]) {
+        out.push_str("\n  ");
+        out.push_str(&line.render(lang));
+    }
+    Some(out)
 }

@@ -5,6 +5,7 @@
 //! so never rename one: add a new code instead.
 
 mod catalog;
+pub mod explain;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -97,11 +98,14 @@ pub struct Msg {
     pub args: Vec<(&'static str, Arg)>,
 }
 
-/// A placeholder's value: text from content as it is, or a phrase worded in turn.
+/// A placeholder's value: text from content as it is, a phrase worded in turn, or a
+/// number (its `f64` bits, so that messages compare exactly) written the way of the
+/// language: `1.234,5` in Vietnamese, `1,234.5` in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Msg(Msg),
+    Number(u64),
 }
 
 impl Msg {
@@ -129,6 +133,9 @@ impl Msg {
                     match value {
                         Arg::Text(t) => out.push_str(t),
                         Arg::Msg(m) => out.push_str(&m.render(lang)),
+                        Arg::Number(bits) => {
+                            out.push_str(&crate::render::format::number(f64::from_bits(*bits), 6, lang))
+                        }
                     }
                     rest = &after[close + 1..];
                 }
@@ -198,7 +205,14 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(i32, i64, u64, usize, f64);
+number_args!(i32, i64, u64, usize);
+
+/// Measured values and bounds; counts, years and line numbers stay as they are written.
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n.to_bits())
+    }
+}
 
 /// `msg!(<catalog id>, name = value, …)`: a `Msg` with its placeholder values.
 #[macro_export]
@@ -312,6 +326,8 @@ mod tests {
         assert_eq!(serde_json::to_value(&d).unwrap()["help"], "");
         assert_eq!(Msg::from("đã có sẵn").render(Lang::En), "đã có sẵn");
         assert_eq!(Msg { id: "no-such-id", args: Vec::new() }.render(Lang::Vi), "no-such-id");
+        let n = msg!("value-out-of-range", value = 15600.5, id = "x");
+        assert!(n.render(Lang::Vi).starts_with("15.600,5 ") && n.render(Lang::En).starts_with("15,600.5 "));
     }
 
     #[test]

@@ -9,19 +9,26 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use langso::build::{BuildError, BuildOptions, build};
-use langso::diag::{self, report::summary};
+use langso::diag::{self, Msg, msg, report::summary};
 use langso::model::Lang;
+use langso::render::format::{fixed, number};
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            // `--help` and `--version` print to stdout, which may be closed.
-            if let Err(failed) = e.print()
-                && !e.use_stderr()
-            {
-                return stdout_failed(&failed);
+            let lang = site_language(Path::new("."));
+            match cli::usage_error(&e, lang) {
+                Some(text) => eprintln!("{text}"),
+                // `--help` and `--version` print to stdout, which may be closed.
+                None => {
+                    if let Err(failed) = e.print()
+                        && !e.use_stderr()
+                    {
+                        return stdout_failed(&failed, lang);
+                    }
+                }
             }
             return ExitCode::from(code);
         }
@@ -33,6 +40,7 @@ fn main() -> ExitCode {
         cli::Command::Schema(args) => run_schema(args),
         cli::Command::Diff(args) => run_diff(args),
         cli::Command::Serve(args) => run_serve(args),
+        cli::Command::Explain(args) => run_explain(args),
     }
 }
 
@@ -51,29 +59,52 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
     let opts = BuildOptions { root: args.root.clone(), out: args.out, base_url: args.base_url, force: args.force };
     match build(&opts) {
         Ok(report) => {
-            eprint!("{}", human(&report.diagnostics, &args.root, site_language(&args.root)));
-            let stages: Vec<String> =
-                report.stages.iter().map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0)).collect();
-            eprintln!(
-                "built {} files ({:.1} MB) into `{}` [{}]",
-                report.files,
-                report.bytes as f64 / 1_000_000.0,
-                report.out.display(),
-                stages.join(", ")
+            let lang = site_language(&args.root);
+            eprint!("{}", human(&report.diagnostics, &args.root, lang));
+            let stages: Vec<String> = report
+                .stages
+                .iter()
+                .map(|(name, d)| {
+                    let ms = number(d.as_secs_f64() * 1000.0, 0, lang);
+                    msg!("stage", name = stage_name(name), ms = ms).render(lang)
+                })
+                .collect();
+            let done = msg!(
+                "build-done",
+                files = number(report.files as f64, 0, lang),
+                size = format!("{} MB", fixed(report.bytes as f64 / 1_000_000.0, 1, lang)),
+                out = report.out.display().to_string(),
+                stages = stages.join(", "),
             );
+            eprintln!("{}", done.render(lang));
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {
             let lang = site_language(&args.root);
             eprint!("{}", human(&diags, &args.root, lang));
-            eprintln!("build failed: {}; the previous site was left as it was", summary(&diags, lang));
+            eprintln!("{}", msg!("build-failed", summary = summary(&diags, lang)).render(lang));
             ExitCode::from(1)
         }
-        Err(BuildError::Fatal(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
+        Err(BuildError::Fatal(text)) => fail(&text, site_language(&args.root)),
     }
+}
+
+/// A build stage's name, as `build` reports its time.
+fn stage_name(name: &str) -> Msg {
+    match name {
+        "load" => msg!("stage-load"),
+        "theme" => msg!("stage-theme"),
+        "markdown" => msg!("stage-markdown"),
+        "pages" => msg!("stage-pages"),
+        "swap" => msg!("stage-swap"),
+        other => Msg::from(other),
+    }
+}
+
+/// Prints `text` (already in `lang`) as the command's error; exit 2.
+fn fail(text: &str, lang: Lang) -> ExitCode {
+    eprintln!("{}", msg!("cli-error", text = text).render(lang));
+    ExitCode::from(2)
 }
 
 fn run_check(args: cli::CheckArgs) -> ExitCode {
@@ -94,7 +125,7 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
         cli::CheckFormat::Github => print(&diag::render(&diags, &args.root, lang, diag::Format::Github, false)),
     };
     if let Err(e) = printed {
-        return stdout_failed(&e);
+        return stdout_failed(&e, lang);
     }
     let failed = diag::has_errors(&diags) || (args.strict && !diags.is_empty());
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -104,7 +135,7 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
 fn is_site_root(root: &Path) -> bool {
     let ok = root.join("content").is_dir();
     if !ok {
-        eprintln!("error: `{}` is not a site root: it has no `content/` folder", root.display());
+        fail(&langso::build::not_a_site_root(root), diag::DEFAULT_LANG);
     }
     ok
 }
@@ -118,22 +149,19 @@ fn print(text: &str) -> std::io::Result<()> {
 }
 
 /// Says that stdout could not be written (closed or full) and gives the exit code (2).
-fn stdout_failed(e: &std::io::Error) -> ExitCode {
-    eprintln!("error: cannot write to standard output (closed or full): {e}");
-    ExitCode::from(2)
+fn stdout_failed(e: &std::io::Error, lang: Lang) -> ExitCode {
+    fail(&msg!("stdout-failed", error = e.to_string()).render(lang), lang)
 }
 
 fn run_new_pilot(args: cli::NewPilotArgs) -> ExitCode {
+    let lang = site_language(&args.root);
     let opts = langso::scaffold::NewPilot { root: args.root, province: args.province, commune: args.commune };
     match langso::scaffold::new_pilot(&opts) {
         Ok(dir) => match print(&format!("{dir}/index.md\n{dir}/metrics.yaml\n")) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => stdout_failed(&e),
+            Err(e) => stdout_failed(&e, lang),
         },
-        Err(e) => {
-            eprintln!("error: {}", e.0);
-            ExitCode::from(2)
-        }
+        Err(e) => fail(&e.0, lang),
     }
 }
 
@@ -153,7 +181,7 @@ fn run_schema(args: cli::SchemaArgs) -> ExitCode {
     }
     match print(&langso::render::schema::text(&site)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => stdout_failed(&e),
+        Err(e) => stdout_failed(&e, site.config.language),
     }
 }
 
@@ -171,20 +199,18 @@ fn run_diff(args: cli::DiffArgs) -> ExitCode {
         cli::DiffFormat::Markdown => {
             match langso::render::theme::Theme::load(&args.new_root, &new.config.theme, new.config.language) {
                 Ok(theme) => langso::diff::to_markdown(&d, &theme.i18n),
-                Err(e) => {
-                    eprintln!("error: {}", e.0);
-                    return ExitCode::from(2);
-                }
+                Err(e) => return fail(&e.0, new.config.language),
             }
         }
     };
     match print(&text) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => stdout_failed(&e),
+        Err(e) => stdout_failed(&e, new.config.language),
     }
 }
 
 fn run_serve(args: cli::ServeArgs) -> ExitCode {
+    let lang = site_language(&args.root);
     let opts = langso::serve::ServeOptions {
         root: args.root,
         bind: args.bind,
@@ -194,9 +220,31 @@ fn run_serve(args: cli::ServeArgs) -> ExitCode {
     };
     match langso::serve::serve(&opts) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
+        Err(text) => fail(&text, lang),
     }
+}
+
+/// Prints what a diagnostic code means, an example and the fix, in `--lang` or the
+/// site's language (Vietnamese outside a site root). An unknown code is a usage error
+/// that names the closest code and lists them all.
+fn run_explain(args: cli::ExplainArgs) -> ExitCode {
+    let lang = match args.lang {
+        Some(cli::LangArg::Vi) => Lang::Vi,
+        Some(cli::LangArg::En) => Lang::En,
+        None => site_language(&args.root),
+    };
+    if let Some(e) = diag::explain::find(&args.code) {
+        return match print(&diag::explain::explain(e, lang)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => stdout_failed(&e, lang),
+        };
+    }
+    let codes: Vec<&str> = diag::explain::codes().collect();
+    let mut text = msg!("explain-unknown", code = &args.code).render(lang);
+    if let Some(near) = diag::suggest(&args.code, codes.iter().copied()) {
+        text = format!("{text}\n  {}", msg!("did-you-mean", name = near).render(lang));
+    }
+    let list: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+    text = format!("{text}\n  {}", msg!("explain-codes", list = list.join(", ")).render(lang));
+    fail(&text, lang)
 }

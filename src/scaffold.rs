@@ -28,7 +28,7 @@ pub struct NewError(pub String);
 pub fn new_pilot(opts: &NewPilot) -> Result<String, NewError> {
     let root = &opts.root;
     if !root.join("content").is_dir() {
-        return Err(NewError(format!("`{}` is not a site root: it has no `content/` folder", root.display())));
+        return Err(NewError(crate::build::not_a_site_root(root)));
     }
     let mut diags: Vec<Diagnostic> = Vec::new();
     let config = registry::load_config(root, &mut diags);

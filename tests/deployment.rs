@@ -1,6 +1,6 @@
 //! What the published site promises a browser, checked over the shipped build: every
 //! page carries the Content-Security-Policy and the referrer policy, the nginx header
-//! the README recommends states the same policy, and nothing a page, stylesheet, script,
+//! docs/publishing.md recommends states the same policy, and nothing a page, stylesheet, script,
 //! SVG or the manifest loads comes over plain `http://` or from another host — even when
 //! content tries to sneak a tracking image in.
 
@@ -142,14 +142,15 @@ fn every_page_carries_the_policy_and_the_referrer_policy() {
         assert_eq!(directives.get(directive), Some(&value), "{directive} in {first}");
     }
 
-    // The README's nginx header is the same policy plus what only a header can say.
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    let header = readme
+    // The nginx header docs/publishing.md recommends is the same policy plus what only a
+    // header can say.
+    let publishing = std::fs::read_to_string(repo_root().join("docs/publishing.md")).unwrap();
+    let header = publishing
         .lines()
         .find_map(|l| l.trim().strip_prefix("add_header Content-Security-Policy \""))
         .and_then(|l| l.split('"').next())
-        .expect("the README recommends a Content-Security-Policy header");
-    assert_eq!(header, format!("{first}; frame-ancestors 'none'"), "README header and page meta differ");
+        .expect("docs/publishing.md recommends a Content-Security-Policy header");
+    assert_eq!(header, format!("{first}; frame-ancestors 'none'"), "docs/publishing.md header and page meta differ");
 }
 
 #[test]

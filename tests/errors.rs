@@ -138,7 +138,7 @@ fn usage_and_io_failures_exit_2() {
     let empty = tempfile::tempdir().unwrap();
     let o = langso(&["build", "--root", empty.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("has no `content/` folder"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("không có thư mục `content/`"), "{}", stderr(&o));
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let content = site.root().join("content");
     let o = langso(&["build", "--root", site.root().to_str().unwrap(), "--out", content.to_str().unwrap()]);

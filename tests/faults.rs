@@ -150,7 +150,8 @@ fn a_build_killed_between_the_two_renames_gets_the_site_back_on_the_next_run() {
     assert_eq!(leftovers(&site), Vec::<String>::new());
 }
 
-/// Exit code 2 and exactly one line on stderr: `error: …` naming `needle`, no panic.
+/// Exit code 2 and exactly one line on stderr: `lỗi: …` (the sites are Vietnamese) naming
+/// `needle`, no panic.
 fn assert_one_clear_error(o: &Output, needle: &str) {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
     assert_one_error_line(o, needle);
@@ -160,7 +161,7 @@ fn assert_one_error_line(o: &Output, needle: &str) {
     let err = stderr(o);
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "one error line:\n{err}");
-    assert!(lines[0].starts_with("error: ") && lines[0].contains(needle), "{err}");
+    assert!(lines[0].starts_with("lỗi: ") && lines[0].contains(needle), "{err}");
 }
 
 #[test]
@@ -176,7 +177,7 @@ fn a_full_disk_is_one_clear_error_and_the_previous_site_stays() {
         .output()
         .unwrap();
     assert_one_clear_error(&o, "No space left on device");
-    assert!(stderr(&o).contains("cannot write the site: "), "{}", stderr(&o));
+    assert!(stderr(&o).contains("không ghi được trang: "), "{}", stderr(&o));
     assert_eq!(tree(&site.out()), previous);
     assert_eq!(leftovers(&site), Vec::<String>::new(), "the half-written staging folder is removed");
 }
@@ -249,7 +250,7 @@ fn an_unwritable_output_folder_is_one_clear_error() {
     };
     assert_eq!(site.read("exit").trim(), "exit=2", "{}", stderr(&o));
     assert_one_error_line(&o, &format!("{locked_s}/.public.langso-staging"));
-    assert!(stderr(&o).contains("cannot write the site"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("không ghi được trang"), "{}", stderr(&o));
 }
 
 #[test]

@@ -38,7 +38,7 @@ const PAGES: &[(&str, &str)] = &[
     ("page", "/gioi-thieu/"),
 ];
 
-/// Lighthouse's floor for each category; the README records the measured scores.
+/// Lighthouse's floor for each category; docs/look.md records the measured scores.
 const LIGHTHOUSE_FLOOR: f64 = 0.90;
 
 /// The two tests take turns: Lighthouse measures speed, so it should not share the CPU

@@ -145,7 +145,7 @@ fn a_taken_port_is_reported_with_a_free_one() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("port {port}")) && err.contains("already in use") && err.contains("--port "),
+        err.contains(&format!("cổng {port}")) && err.contains("đang được dùng") && err.contains("--port "),
         "{err}"
     );
 }
@@ -173,6 +173,9 @@ fn the_overlay_shows_in_a_real_browser_escaped_and_within_the_pages_policy() {
         .find(|p| p.dom.contains("class=\"langso-overlay\""))
         .expect("the overlay shows within ten loads");
     assert!(page.dom.contains(&format!("{metrics}:6:1")), "the overlay names file, line and column");
+    // In the site's language only.
+    assert!(page.dom.contains("Nội dung có 1 lỗi — trang đang hiển thị bản đúng gần nhất"), "{}", page.dom);
+    assert!(!page.dom.contains("error(s) in the content") && page.dom.contains("aria-label=\"Đóng\""));
     assert!(page.dom.contains("&lt;img src=x onerror=alert(1)&gt;"), "the message is shown as text");
     assert!(!page.dom.contains("<img src=\"x\"") && !page.dom.contains("<img src=x"), "the message is not markup");
     assert!(page.console.is_empty(), "console messages (CSP?):\n{}", page.console.join("\n"));

@@ -30,6 +30,10 @@ pub fn summary(diags: &[Diagnostic], lang: Lang) -> String {
     msg!("summary", errors = errors, warnings = diags.len() - errors).render(lang)
 }
 
+/// The program as an editor types it in the folder that holds it: in PowerShell on
+/// Windows, `.\langso.exe` (the release zip's program, copied into the site root).
+const PROGRAM: &str = if cfg!(windows) { ".\\langso.exe" } else { "langso" };
+
 struct Paint(bool);
 
 impl Paint {
@@ -67,6 +71,7 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
         if let Some(help) = &d.help {
             let _ = writeln!(out, "  = {}: {}", p.paint("1;36", "help"), printable(&help.render(lang)));
         }
+        let _ = writeln!(out, "  = {}", msg!("explain-hint", program = PROGRAM, code = d.code).render(lang));
         out.push('\n');
     }
     out

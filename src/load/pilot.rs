@@ -368,11 +368,22 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
         };
         diags.push(
             Diagnostic::error("out-of-range", n.at(rel), msg!("value-out-of-range", value = v, id = &ind.id))
-                .help(msg!("value-out-of-range-help", range = range, unit = ind.unit.name())),
+                .help(msg!("value-out-of-range-help", range = range, unit = unit_name(ind.unit))),
         );
         return None;
     }
     Some(Value::Number(v))
+}
+
+/// An indicator's unit in words, for help lines.
+fn unit_name(unit: Unit) -> Msg {
+    match unit {
+        Unit::Percent => msg!("unit-percent"),
+        Unit::Count => msg!("unit-count"),
+        Unit::Number => msg!("unit-number"),
+        Unit::Boolean => msg!("unit-boolean"),
+        Unit::MillionVnd => msg!("unit-million-vnd"),
+    }
 }
 
 /// What the values of one list (`indicators:` or `baseline:`) are checked against.

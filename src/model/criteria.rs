@@ -4,7 +4,7 @@
 //! the medians; per pilot the change from its baseline. The dashboard pages, charts and
 //! downloads all read these figures, so they always agree.
 //!
-//! Definitions (also in the README):
+//! Definitions (also in docs/content-format.md, "Choices where the contract is silent"):
 //! - every pilot that reports an indicator counts, sample pilots included;
 //! - quartiles are type 7 (see `stats::summarize`); a boolean indicator counts "yes";
 //! - candidate thresholds are computed for numeric indicators only: the median, and the

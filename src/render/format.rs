@@ -6,13 +6,22 @@ use crate::model::{Date, Indicator, Lang, Unit, Value};
 
 /// Formats `v` with at most `decimals` decimals (trailing zeros dropped) and grouped thousands.
 pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    grouped(v, decimals, lang, true)
+}
+
+/// Formats `v` with exactly `decimals` decimals and grouped thousands: "11,0" MB.
+pub fn fixed(v: f64, decimals: usize, lang: Lang) -> String {
+    grouped(v, decimals, lang, false)
+}
+
+fn grouped(v: f64, decimals: usize, lang: Lang, drop_zeros: bool) -> String {
     let (group, point) = match lang {
         Lang::Vi => ('.', ','),
         Lang::En => (',', '.'),
     };
     let fixed = format!("{:.*}", decimals, v.abs());
     let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac = frac.trim_end_matches('0');
+    let frac = if drop_zeros { frac.trim_end_matches('0') } else { frac };
     let mut out = String::new();
     if v < 0.0 && fixed.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         out.push('-');
@@ -85,6 +94,8 @@ mod tests {
         assert_eq!(number(-12.25, 1, Lang::En), "-12.2");
         assert_eq!(number(-0.001, 2, Lang::En), "0");
         assert_eq!(number(0.0, 2, Lang::Vi), "0");
+        assert_eq!(fixed(11.0, 1, Lang::Vi), "11,0");
+        assert_eq!(fixed(1234.0, 1, Lang::En), "1,234.0");
     }
 
     #[test]

@@ -32,11 +32,15 @@ function showErrors(errors) {
   overlay.setAttribute("aria-label", "langso");
   const close = element("button", "langso-close", "×");
   close.type = "button";
-  close.setAttribute("aria-label", "Đóng / Close");
+  // In the page's language, as the messages below are.
+  const english = document.documentElement.lang === "en";
+  close.setAttribute("aria-label", english ? "Close" : "Đóng");
   close.addEventListener("click", () => overlay.remove());
   overlay.append(close);
-  overlay.append(element("h2", "", `Nội dung có ${errors.length} lỗi — trang đang hiển thị bản tốt gần nhất`));
-  overlay.append(element("p", "langso-sub", `${errors.length} error(s) in the content — showing the last good version of the site`));
+  const n = errors.length;
+  overlay.append(element("h2", "", english
+    ? `${n} error(s) in the content — showing the last good version of the site`
+    : `Nội dung có ${n} lỗi — trang đang hiển thị bản đúng gần nhất`));
   const list = element("ol", "langso-errors");
   for (const e of errors) {
     const item = element("li");

@@ -21,8 +21,10 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use crate::build::BuildError;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Msg, msg};
 use crate::incremental::{Changes, Incremental, Update};
+use crate::model::Lang;
+use crate::render::format::number;
 
 /// How long the files stay unsaved before the deferred outputs (the search index) are rendered.
 const QUIET_BEFORE_DEFERRED: std::time::Duration = std::time::Duration::from_millis(300);
@@ -57,15 +59,14 @@ impl Shared {
 /// I/O failure (exit 2).
 pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     if !opts.root.join("content").is_dir() {
-        return Err(format!("`{}` is not a site root: it has no `content/` folder", opts.root.display()));
+        return Err(crate::build::not_a_site_root(&opts.root));
     }
-    let listener = bind(opts.bind, opts.port)?;
+    // The language of what is printed here (diagnostics follow the site as it changes).
+    let lang = crate::load::registry::load_config(&opts.root, &mut Vec::new()).language;
+    let listener = bind(opts.bind, opts.port, lang)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     if opts.bind.is_unspecified() {
-        eprintln!(
-            "warning: serving on every network interface ({}): anyone who can reach this machine can read the preview",
-            opts.bind
-        );
+        eprintln!("{}", msg!("serve-every-interface", bind = opts.bind.to_string()).render(lang));
     }
     let url = site_url(addr);
 
@@ -79,14 +80,14 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     rebuild(&mut engine, &shared, &Changes::Everything);
 
     let (tx, rx) = mpsc::channel();
-    let mut watch = watch::Watch::start(engine.root(), opts.poll, tx)?;
+    let mut watch = watch::Watch::start(engine.root(), opts.poll, tx, lang)?;
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "serving the site at {url} (press Ctrl-C to stop)")
+    writeln!(stdout, "{}", msg!("serve-at", url = &url).render(lang))
         .and_then(|()| stdout.flush())
-        .map_err(|e| format!("cannot write to standard output (closed or full): {e}"))?;
+        .map_err(|e| msg!("stdout-failed", error = e.to_string()).render(lang))?;
     drop(stdout);
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
 
     let rebuild_shared = Arc::clone(&shared);
@@ -100,8 +101,8 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     let started = Instant::now();
                     pending = match guarded(&mut engine, |e| e.update(&Changes::Paths(Vec::new()))) {
-                        Ok(result) => report(&engine, &rebuild_shared, result, started, "search index updated"),
-                        Err(panic) => report_panic(&rebuild_shared, &panic),
+                        Ok(result) => report(&engine, &rebuild_shared, result, started, msg!("serve-search-updated")),
+                        Err(panic) => report_panic(&engine, &rebuild_shared, &panic),
                     };
                     continue;
                 }
@@ -126,19 +127,20 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     http::serve_forever(listener, shared, http::Hosts::new(opts.bind, addr.port()))
 }
 
-fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
+fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<TcpListener, String> {
     match TcpListener::bind(SocketAddr::new(ip, port)) {
         Ok(l) => Ok(l),
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
             let free = (port.saturating_add(1)..port.saturating_add(100))
                 .find(|&p| TcpListener::bind(SocketAddr::new(ip, p)).is_ok());
             let hint = match free {
-                Some(p) => format!("try `--port {p}`, which is free"),
-                None => "choose another port with `--port`, or `--port 0` for any free port".into(),
+                Some(p) => msg!("serve-port-try", port = p.to_string()),
+                None => msg!("serve-port-none"),
             };
-            Err(format!("the port {port} on {ip} is already in use (another `langso serve`?): {hint}"))
+            Err(msg!("serve-port-taken", port = port.to_string(), ip = ip.to_string(), hint = hint).render(lang))
         }
-        Err(e) => Err(format!("cannot listen on {ip}:{port}: {e}")),
+        Err(e) => Err(msg!("serve-cannot-listen", ip = ip.to_string(), port = port.to_string(), error = e.to_string())
+            .render(lang)),
     }
 }
 
@@ -152,10 +154,10 @@ fn site_url(addr: SocketAddr) -> String {
     format!("http://{}/", SocketAddr::new(ip, addr.port()))
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
     if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
-        eprintln!("warning: cannot open a browser ({opener}: {e}); open {url} yourself");
+        eprintln!("{}", msg!("serve-no-browser", opener = opener, error = e.to_string(), url = url).render(lang));
     }
 }
 
@@ -164,8 +166,8 @@ fn open_browser(url: &str) {
 fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool {
     let started = Instant::now();
     match guarded(engine, |e| e.update_fast(changes)) {
-        Ok(result) => report(engine, shared, result, started, "rebuilt"),
-        Err(panic) => report_panic(shared, &panic),
+        Ok(result) => report(engine, shared, result, started, msg!("serve-rebuilt")),
+        Err(panic) => report_panic(engine, shared, &panic),
     }
 }
 
@@ -188,13 +190,11 @@ fn guarded(
 
 /// Tells the terminal and open pages that a rebuild panicked; where it panicked was
 /// printed by the panic hook just before.
-fn report_panic(shared: &Shared, panic: &str) -> bool {
-    let message = format!(
-        "langso stopped on a bug while rebuilding (a panic: {panic}; where, is shown in the terminal); \
-         still serving the last good site"
-    );
-    let help = "save a file to rebuild everything; if it happens again, please report it with the file you changed";
-    eprintln!("error: {message}\n  = help: {help}");
+fn report_panic(engine: &Incremental, shared: &Shared, panic: &str) -> bool {
+    let lang = engine.language().unwrap_or(diag::DEFAULT_LANG);
+    let message = msg!("serve-panic", panic = panic).render(lang);
+    let help = msg!("serve-panic-help").render(lang);
+    eprintln!("{}\n  = {help}", msg!("cli-error", text = &message).render(lang));
     let json = serde_json::json!([{
         "severity": "error", "code": "panic", "path": "", "line": 0, "column": 0, "message": message, "help": help
     }])
@@ -211,7 +211,7 @@ fn report(
     shared: &Shared,
     result: Result<Update, BuildError>,
     started: Instant,
-    done: &str,
+    done: Msg,
 ) -> bool {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let root = engine.root().to_path_buf();
@@ -235,7 +235,10 @@ fn report(
                 }
             }
             let had_errors = std::mem::replace(&mut *shared.errors.write().expect("errors"), "[]".into()) != "[]";
-            eprintln!("{done} in {ms:.0} ms: {} file(s) changed", changed.len());
+            eprintln!(
+                "{}",
+                done.arg("ms", number(ms, 0, lang)).arg("count", number(changed.len() as f64, 0, lang)).render(lang)
+            );
             // Downloads, feeds and the search index are not part of any page as shown.
             let shown: Vec<&String> =
                 changed.iter().filter(|p| ![".json", ".csv", ".xml", ".txt"].iter().any(|e| p.ends_with(e))).collect();
@@ -258,14 +261,15 @@ fn report(
                     })
                 })
                 .collect();
-            eprintln!("{} error(s) after {ms:.0} ms: still serving the last good site", errors.len());
+            let count = number(errors.len() as f64, 0, lang);
+            eprintln!("{}", msg!("serve-errors", count = count, ms = number(ms, 0, lang)).render(lang));
             let json = serde_json::Value::Array(errors).to_string();
             *shared.errors.write().expect("errors") = json.clone();
             shared.broadcast("errors", &json);
             false
         }
         Err(BuildError::Fatal(msg)) => {
-            eprintln!("error: {msg}\nstill serving the last good site");
+            eprintln!("{}", msg!("serve-fatal", text = &msg).render(lang));
             let json = serde_json::json!([{
                 "severity": "error", "code": "theme", "path": "", "line": 0, "column": 0, "message": msg, "help": ""
             }])

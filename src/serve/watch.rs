@@ -18,8 +18,10 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use crate::diag::msg;
 use crate::incremental::Changes;
 use crate::load::is_editor_temporary;
+use crate::model::Lang;
 
 /// Quiet time after the last event of a save before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(20);
@@ -60,7 +62,8 @@ impl Drop for Watch {
 }
 
 impl Watch {
-    pub(crate) fn start(root: &Path, poll: bool, tx: Sender<Changes>) -> Result<Watch, String> {
+    /// `Err` is worded in `lang`.
+    pub(crate) fn start(root: &Path, poll: bool, tx: Sender<Changes>, lang: Lang) -> Result<Watch, String> {
         let (events_tx, events_rx) = mpsc::channel::<notify::Result<notify::Event>>();
         std::thread::spawn(move || debounce(events_rx, tx));
         if poll {
@@ -75,11 +78,11 @@ impl Watch {
             return Ok(Watch { handle: Handle::Poll(stop), folders });
         }
         let mut watcher = notify::RecommendedWatcher::new(events_tx, notify::Config::default())
-            .map_err(|e| format!("{}; `--poll` watches by scanning instead", cannot_watch(root, e)))?;
+            .map_err(|e| cannot_watch(root, e, lang))?;
         let content = root.join("content");
-        watcher.watch(&content, RecursiveMode::Recursive).map_err(|e| cannot_watch(root, e))?;
+        watcher.watch(&content, RecursiveMode::Recursive).map_err(|e| cannot_watch(root, e, lang))?;
         // Sees `content/` and `themes/` come and go; `refresh` then watches inside them.
-        watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e))?;
+        watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(root, e, lang))?;
         let folders = [(content.clone(), folder_id(&content)), (root.join("themes"), None)];
         let mut w = Watch { handle: Handle::Native(watcher), folders };
         w.refresh();
@@ -105,8 +108,9 @@ impl Watch {
     }
 }
 
-fn cannot_watch(root: &Path, e: notify::Error) -> String {
-    format!("cannot watch `{}` for changes: {e}", root.display())
+/// Why the folders cannot be watched, with the way out: `--poll`.
+fn cannot_watch(root: &Path, e: notify::Error, lang: Lang) -> String {
+    msg!("serve-cannot-watch", root = root.display().to_string(), error = e.to_string()).render(lang)
 }
 
 /// Gathers events until none came for `DEBOUNCE`, then hands on the paths they name.

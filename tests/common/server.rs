@@ -18,6 +18,8 @@ pub struct Server {
     pub addr: String,
     /// What it printed on stderr so far.
     stderr: Arc<Mutex<String>>,
+    /// The line it printed with its address.
+    pub banner: String,
 }
 
 impl Server {
@@ -58,8 +60,10 @@ impl Server {
                 text.push('\n');
             }
         });
-        let mut server = Server { child, addr: String::new(), stderr };
+        // Built before waiting, so that a failed wait still ends the process.
+        let mut server = Server { child, addr: String::new(), stderr, banner: String::new() };
         let line = rx.recv_timeout(first_build).expect("langso serve prints its address");
+        server.banner = line.clone();
         let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("an http:// address").to_string();
         server.addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
         assert!(server.addr.starts_with("127.0.0.1:"), "binds to loopback by default: {line}");

@@ -1,0 +1,883 @@
+//! What each diagnostic code means, an example and the fix, in English and Vietnamese.
+//! This table is the one source of `langso explain CODE` and of `docs/diagnostics.md`
+//! and `docs/diagnostics.vi.md`, which `document` generates (a test keeps the files equal
+//! to it and the codes equal to those the source emits). A new code is one entry here,
+//! in its group, in the order the documents show it.
+
+use super::Severity::{self, Error, Warning};
+use crate::model::Lang;
+
+/// One code's explanation.
+pub struct Explanation {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub group: Group,
+    pub en: Text,
+    pub vi: Text,
+}
+
+/// The three parts of an explanation, in one language. Inline Markdown (backticks) is
+/// allowed: the terminal shows it as it is, the documents render it.
+pub struct Text {
+    pub meaning: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
+}
+
+/// The headings the documents group codes under, in their order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Files,
+    Yaml,
+    Registries,
+    Pilots,
+    Links,
+}
+use Group::{Files, Links, Pilots, Registries, Yaml};
+
+impl Group {
+    const ALL: [Group; 5] = [Files, Yaml, Registries, Pilots, Links];
+
+    fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Files, Lang::En) => "Files and text",
+            (Files, Lang::Vi) => "Tệp và văn bản",
+            (Yaml, _) => "YAML",
+            (Registries, Lang::En) => "Registries and ids",
+            (Registries, Lang::Vi) => "Danh mục và mã",
+            (Pilots, Lang::En) => "Pilots",
+            (Pilots, Lang::Vi) => "Mô hình thí điểm",
+            (Links, Lang::En) => "Links and images in Markdown",
+            (Links, Lang::Vi) => "Liên kết và ảnh trong Markdown",
+        }
+    }
+}
+
+impl Explanation {
+    pub fn text(&self, lang: Lang) -> &Text {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Vi => &self.vi,
+        }
+    }
+}
+
+/// The explanation of `code`, if it is one.
+pub fn find(code: &str) -> Option<&'static Explanation> {
+    EXPLANATIONS.iter().find(|e| e.code == code)
+}
+
+/// Every code, in the documents' order.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    EXPLANATIONS.iter().map(|e| e.code)
+}
+
+/// The words around an explanation, in one language.
+struct Words {
+    error: &'static str,
+    warning: &'static str,
+    example: &'static str,
+    fix: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words { error: "error", warning: "warning", example: "Example", fix: "Fix" },
+        Lang::Vi => Words { error: "lỗi", warning: "cảnh báo", example: "Ví dụ", fix: "Cách sửa" },
+    }
+}
+
+fn severity(s: Severity, w: &Words) -> &'static str {
+    match s {
+        Error => w.error,
+        Warning => w.warning,
+    }
+}
+
+/// `code` explained for the terminal, as `langso explain` prints it.
+pub fn explain(e: &Explanation, lang: Lang) -> String {
+    let w = words(lang);
+    format!("{} ({})\n\n{}", e.code, severity(e.severity, &w), body(e, lang, &w))
+}
+
+/// The meaning, the example and the fix, a paragraph each.
+fn body(e: &Explanation, lang: Lang, w: &Words) -> String {
+    let t = e.text(lang);
+    format!("{}\n\n{}: {}\n\n{}: {}\n", t.meaning, w.example, t.example, w.fix, t.fix)
+}
+
+/// The whole diagnostics document in `lang`: `docs/diagnostics.md` (English) or
+/// `docs/diagnostics.vi.md` (Vietnamese).
+pub fn document(lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = String::from(match lang {
+        Lang::En => PREAMBLE_EN,
+        Lang::Vi => PREAMBLE_VI,
+    });
+    for group in Group::ALL {
+        out.push_str(&format!("\n## {}\n", group.title(lang)));
+        for e in EXPLANATIONS.iter().filter(|e| e.group == group) {
+            out.push_str(&format!("\n### `{}`\n**{}.** {}", e.code, severity(e.severity, &w), body(e, lang, &w)));
+        }
+    }
+    out
+}
+
+const PREAMBLE_EN: &str = "# Diagnostics
+
+<!-- Generated from src/diag/explain.rs: edit that file, then run
+     `LANGSO_BLESS=1 cargo test --test explain` (see CONTRIBUTING.md). -->
+
+`langso check` (and `langso build`) report every problem in the content at once, each
+with a stable **code**, a **file**, a **line** and a **column** (both counted from 1,
+columns in characters), a message and a `help` line saying what to do. Messages are in
+Vietnamese when `content/site.yaml` has `language: vi`, in English otherwise; the
+wording of every message lives in one catalog, `src/diag/catalog.rs`. In Vietnamese:
+[diagnostics.vi.md](diagnostics.vi.md).
+
+- **error**: the site is not built (`check` and `build` exit with status 1).
+- **warning**: the site is built; `check --strict` fails on warnings too.
+
+`langso explain CODE` prints one entry of this page in the terminal, in the site's
+language (`--lang vi|en` to choose); every diagnostic ends with that command.
+
+Codes are never renamed. Each code below has a fixture site under
+`tests/fixtures/check/<code>/` that `tests/check.rs` runs through the real binary, and a
+test keeps this page, the source and the fixtures listing the same codes.
+
+```
+langso check [--root DIR] [--format human|json|github] [--strict]
+```
+
+## Size limits
+
+| file | limit |
+|---|---|
+| `pilots/*/*/index.md`, `pages/*.md` | 2 MB |
+| `pilots/*/*/metrics.yaml` | 256 KB |
+| `site.yaml`, `provinces.yaml`, `regions.yaml`, `fields.yaml`, `indicators.yaml` | 2 MB |
+| one image or other file linked from a document | 10 MB |
+
+YAML is also bounded in what it may expand to (anchors and aliases) and in how deep it
+may nest (20 levels): beyond that it is `yaml-too-complex`. Markdown and raw HTML may nest
+100 levels deep (`markdown-too-deep`).
+";
+
+const PREAMBLE_VI: &str = "# Thông báo lỗi và cảnh báo
+
+<!-- Tệp này được tạo tự động từ src/diag/explain.rs: sửa tệp đó, rồi chạy
+     `LANGSO_BLESS=1 cargo test --test explain` (xem CONTRIBUTING.md). -->
+
+`langso check` (và `langso build`) báo cùng lúc mọi chỗ sai trong nội dung. Mỗi thông báo
+có một **mã** cố định, **tên tệp**, **số dòng** và **số cột** (đếm từ 1, cột tính theo ký
+tự), câu mô tả chỗ sai và một dòng `help` nói cách sửa. Thông báo viết bằng tiếng Việt
+khi `content/site.yaml` có `language: vi`. Bản tiếng Anh: [diagnostics.md](diagnostics.md).
+
+- **lỗi** (`error`): trang không được dựng (`check` và `build` kết thúc với mã 1).
+- **cảnh báo** (`warning`): trang vẫn được dựng; `check --strict` coi cảnh báo như lỗi.
+
+Lệnh `langso explain MÃ` in một mục của trang này ra cửa sổ lệnh, ví dụ
+`.\\langso.exe explain unknown-province` trên Windows; mỗi thông báo đều kết thúc bằng
+lệnh đó. Hướng dẫn gửi mô hình từng bước nằm ở
+[content/pages/huong-dan-gui-mo-hinh.md](../content/pages/huong-dan-gui-mo-hinh.md).
+
+## Giới hạn kích thước
+
+| tệp | giới hạn |
+|---|---|
+| `pilots/*/*/index.md`, `pages/*.md` | 2 MB |
+| `pilots/*/*/metrics.yaml` | 256 KB |
+| `site.yaml`, `provinces.yaml`, `regions.yaml`, `fields.yaml`, `indicators.yaml` | 2 MB |
+| một ảnh hoặc tệp khác được bài viết liên kết tới | 10 MB |
+
+YAML còn bị giới hạn ở số giá trị mà neo và bí danh nở ra và ở độ sâu lồng nhau (20
+tầng): quá mức đó là `yaml-too-complex`. Markdown và HTML được lồng sâu tối đa 100 tầng
+(`markdown-too-deep`).
+";
+
+static EXPLANATIONS: &[Explanation] = &[
+    Explanation {
+        code: "unreadable-file",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "The file exists but cannot be read (a folder named like a file, missing permissions).",
+            example: "a folder `content/pages/thu.md/`.",
+            fix: "make it a readable file.",
+        },
+        vi: Text {
+            meaning: "Tệp có trong thư mục nhưng không đọc được (một thư mục đặt tên giống tệp, hoặc thiếu quyền đọc).",
+            example: "thư mục `content/pages/thu.md/`.",
+            fix: "thay bằng một tệp bình thường, đọc được.",
+        },
+    },
+    Explanation {
+        code: "file-too-large",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "The file is over its size limit (see above); reported at 1:1 (for an image, at its link).",
+            example: "a 300 KB `metrics.yaml`.",
+            fix: "split the text, compress the image (1600 px wide is plenty), or move bulk data out of the content.",
+        },
+        vi: Text {
+            meaning: "Tệp lớn hơn giới hạn cho phép (xem bảng ở đầu trang); báo ở dòng 1, cột 1 (với ảnh thì báo ở chỗ liên kết tới ảnh).",
+            example: "tệp `metrics.yaml` nặng 300 KB.",
+            fix: "chia nhỏ bài viết, nén ảnh lại (rộng 1600 điểm ảnh là đủ), hoặc bỏ bớt số liệu chi tiết ra khỏi nội dung.",
+        },
+    },
+    Explanation {
+        code: "invalid-utf8",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "The file is not UTF-8; reported at the first bad byte.",
+            example: "a case study saved as Windows-1258.",
+            fix: "save it again with UTF-8 encoding.",
+        },
+        vi: Text {
+            meaning: "Tệp không được lưu theo bảng mã UTF-8; báo ở byte sai đầu tiên.",
+            example: "bài viết được lưu bằng bảng mã Windows-1258.",
+            fix: "mở tệp và lưu lại với bảng mã UTF-8.",
+        },
+    },
+    Explanation {
+        code: "nul-byte",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "The text contains a NUL byte, at its place: usually a binary or damaged file.",
+            example: "a case study saved as UTF-16 by a word processor.",
+            fix: "save it again as plain UTF-8 text.",
+        },
+        vi: Text {
+            meaning: "Văn bản có ký tự NUL, báo ở đúng chỗ đó: thường là tệp nhị phân hoặc tệp bị hỏng.",
+            example: "bài viết được trình soạn thảo văn bản lưu dưới dạng UTF-16.",
+            fix: "lưu lại dưới dạng văn bản thuần, bảng mã UTF-8.",
+        },
+    },
+    Explanation {
+        code: "not-nfc",
+        severity: Warning,
+        group: Files,
+        en: Text {
+            meaning: "Text with decomposed accents (Unicode NFD, e.g. `o` + combining grave instead of `ò`), at the first combining mark. langso publishes it normalised.",
+            example: "text pasted from a PDF or typed with some Vietnamese keyboard settings.",
+            fix: "retype the words or save the file as NFC. (A byte-order mark and CRLF line ends are accepted silently.)",
+        },
+        vi: Text {
+            meaning: "Văn bản có dấu gõ tách rời (dạng Unicode NFD, ví dụ chữ `o` cộng dấu huyền rời thay cho `ò`), báo ở dấu rời đầu tiên. langso vẫn công bố văn bản sau khi ghép dấu lại.",
+            example: "văn bản dán từ tệp PDF, hoặc gõ bằng một số cách cài đặt bộ gõ tiếng Việt.",
+            fix: "gõ lại các chữ đó, hoặc lưu tệp ở dạng NFC (dựng sẵn). (Ký hiệu BOM ở đầu tệp và kiểu xuống dòng CRLF của Windows đều được chấp nhận.)",
+        },
+    },
+    Explanation {
+        code: "symlink",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "A symbolic link where content is expected: `content/pilots`, `content/pages`, a pilot or province folder, a content file, or a file linked from a document or a folder on its path. A link may point anywhere on the machine that builds the site, so langso never follows one.",
+            example: "`content/pilots/an-giang/lien-ket -> thoai-giang`.",
+            fix: "put the real file or folder there.",
+        },
+        vi: Text {
+            meaning: "Một liên kết tượng trưng (symbolic link) nằm ở chỗ cần nội dung thật: `content/pilots`, `content/pages`, thư mục tỉnh hoặc thư mục mô hình, một tệp nội dung, hoặc một tệp được bài viết liên kết tới (hay một thư mục trên đường dẫn của nó). Liên kết như vậy có thể trỏ tới bất cứ tệp nào trên máy dựng trang, nên langso không bao giờ đi theo.",
+            example: "`content/pilots/an-giang/lien-ket -> thoai-giang`.",
+            fix: "đặt tệp hoặc thư mục thật vào chỗ đó.",
+        },
+    },
+    Explanation {
+        code: "stray-file",
+        severity: Warning,
+        group: Files,
+        en: Text {
+            meaning: "A file in `content/pilots/` or `content/pilots/<province>/` that no pilot uses.",
+            example: "`content/pilots/an-giang/ghi-chu.txt`.",
+            fix: "move it into the pilot's folder or delete it.",
+        },
+        vi: Text {
+            meaning: "Một tệp nằm trong `content/pilots/` hoặc `content/pilots/<tỉnh>/` mà không mô hình nào dùng.",
+            example: "`content/pilots/an-giang/ghi-chu.txt`.",
+            fix: "chuyển tệp vào thư mục của mô hình, hoặc xóa đi.",
+        },
+    },
+    Explanation {
+        code: "missing-file",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "A pilot folder without `index.md` or `metrics.yaml` (reported at the folder), or a site without one of its registries.",
+            example: "`content/pilots/an-giang/thoai-giang/` holding only `index.md`.",
+            fix: "add the file; `langso new pilot` creates both files of a pilot.",
+        },
+        vi: Text {
+            meaning: "Thư mục mô hình thiếu `index.md` hoặc `metrics.yaml` (báo ở thư mục), hoặc trang thiếu một tệp danh mục.",
+            example: "`content/pilots/an-giang/thoai-giang/` chỉ có `index.md`.",
+            fix: "thêm tệp còn thiếu; lệnh `langso new pilot` tạo sẵn cả hai tệp của một mô hình. Lưu ý tên tệp phải đúng từng chữ: `metrics.yaml`, `index.md`, viết thường.",
+        },
+    },
+    Explanation {
+        code: "front-matter-missing",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "A Markdown file that does not start with a `---` line.",
+            example: "a case study starting with `# Xã …`.",
+            fix: r#"start with `---`, the keys (`title: "…"`, …), then `---`."#,
+        },
+        vi: Text {
+            meaning: "Tệp Markdown không bắt đầu bằng một dòng `---`.",
+            example: "bài viết mở đầu ngay bằng `# Xã …`.",
+            fix: r#"mở đầu tệp bằng dòng `---`, rồi các khóa (`title: "…"`, …), rồi thêm một dòng `---`."#,
+        },
+    },
+    Explanation {
+        code: "front-matter-unterminated",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "The opening `---` is never closed; reported at line 1.",
+            example: r#"`---`, `title: "…"`, then the text at once."#,
+            fix: "add a line with only `---` after the last key.",
+        },
+        vi: Text {
+            meaning: "Dòng `---` mở đầu không có dòng `---` đóng lại; báo ở dòng 1.",
+            example: r#"`---`, `title: "…"`, rồi vào bài viết luôn."#,
+            fix: "thêm một dòng chỉ có `---` sau khóa cuối cùng.",
+        },
+    },
+    Explanation {
+        code: "yaml-syntax",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "The YAML cannot be read, at the place where the parser stopped (which may be the line after the real mistake).",
+            example: "`fields: [y-te, giao-duc` with no `]`.",
+            fix: "check the indentation (two spaces, no tabs), `key: value` colons, closed quotes and brackets.",
+        },
+        vi: Text {
+            meaning: "Không đọc được tệp YAML, báo ở chỗ bộ đọc dừng lại (có thể là dòng ngay sau chỗ sai thật).",
+            example: "`fields: [y-te, giao-duc` thiếu dấu `]`.",
+            fix: "kiểm tra thụt lề (hai dấu cách, không dùng phím Tab), dấu hai chấm trong `khóa: giá trị`, dấu ngoặc kép và ngoặc vuông đã đóng đủ chưa.",
+        },
+    },
+    Explanation {
+        code: "yaml-too-complex",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: r#"Anchors and aliases that expand to too many values (an "alias bomb"), or nesting deeper than 20 levels."#,
+            example: "`a: &a [1,1,1]`, `b: &b [*a,*a,*a]`, … eight levels down.",
+            fix: "write the values out plainly; content needs no `&`/`*`.",
+        },
+        vi: Text {
+            meaning: "Neo và bí danh (`&`, `*`) nở ra quá nhiều giá trị, hoặc các khối lồng nhau sâu quá 20 tầng.",
+            example: "`a: &a [1,1,1]`, `b: &b [*a,*a,*a]`, … lồng tám tầng.",
+            fix: "viết thẳng các giá trị ra; nội dung không cần `&` hay `*`.",
+        },
+    },
+    Explanation {
+        code: "duplicate-key",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "The same key twice in one mapping, at the second one.",
+            example: "two `status:` lines.",
+            fix: "keep one.",
+        },
+        vi: Text {
+            meaning: "Cùng một khóa xuất hiện hai lần trong một khối, báo ở lần thứ hai.",
+            example: "hai dòng `status:`.",
+            fix: "giữ lại một dòng, xóa dòng kia.",
+        },
+    },
+    Explanation {
+        code: "missing-key",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "A required key is absent, reported at the first line of the mapping that should hold it (also: an empty `fields: []`).",
+            example: "`metrics.yaml` without `status:`.",
+            fix: "add the key; the help says what value it takes.",
+        },
+        vi: Text {
+            meaning: "Thiếu một khóa bắt buộc, báo ở dòng đầu của khối lẽ ra phải chứa khóa đó (cũng báo khi `fields: []` để trống).",
+            example: "`metrics.yaml` không có `status:`.",
+            fix: "thêm khóa đó; dòng gợi ý cho biết cần ghi giá trị gì.",
+        },
+    },
+    Explanation {
+        code: "unknown-key",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: r#"A key langso does not know, with "did you mean"."#,
+            example: "`populaton: 5200` → did you mean `population`?",
+            fix: "correct the spelling or remove the line.",
+        },
+        vi: Text {
+            meaning: "Một khóa mà langso không biết, kèm gợi ý tên gần nhất.",
+            example: "`populaton: 5200` → có phải ý bạn là `population`?",
+            fix: "sửa lại chính tả hoặc xóa dòng đó.",
+        },
+    },
+    Explanation {
+        code: "wrong-type",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "A value of the wrong kind, at the value.",
+            example: "`population: nhiều` (expected a whole number); `ocop_products: 2.5` (a count must be whole).",
+            fix: "write the kind of value named in the message.",
+        },
+        vi: Text {
+            meaning: "Giá trị sai kiểu, báo ở chỗ giá trị.",
+            example: "`population: nhiều` (cần một số nguyên); `ocop_products: 2.5` (số đếm phải là số nguyên).",
+            fix: "ghi đúng kiểu giá trị mà thông báo nêu. Số thập phân trong YAML viết bằng dấu chấm (`64.5`), không có dấu phân cách hàng nghìn (`15600`).",
+        },
+    },
+    Explanation {
+        code: "invalid-value",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: r#"A word outside a fixed set, with "did you mean"."#,
+            example: "`status: complete` → `completed`. The sets: `status` planned | ongoing | completed | recognized; `language` vi | en; `kind`, `unit`, `group`, `better` in the registries.",
+            fix: "write one of the words the help lists.",
+        },
+        vi: Text {
+            meaning: "Một từ nằm ngoài tập giá trị cho phép, kèm gợi ý từ gần nhất.",
+            example: "`status: complete` → `completed`. Các tập giá trị: `status` planned | ongoing | completed | recognized; `language` vi | en; `kind`, `unit`, `group`, `better` trong các tệp danh mục.",
+            fix: "ghi một trong các từ mà dòng gợi ý liệt kê.",
+        },
+    },
+    Explanation {
+        code: "invalid-date",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "A date that is not `YYYY-MM-DD` or does not exist.",
+            example: "`date: 2024-13-01`.",
+            fix: "write a real date, e.g. `2025-11-02`.",
+        },
+        vi: Text {
+            meaning: "Ngày không viết theo dạng `NĂM-THÁNG-NGÀY` (`YYYY-MM-DD`) hoặc không có thật.",
+            example: "`date: 2024-13-01`.",
+            fix: "ghi một ngày có thật, ví dụ `2025-11-02` cho ngày 2/11/2025.",
+        },
+    },
+    Explanation {
+        code: "out-of-range",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "A number outside its bounds, at the value: a percent outside 0–100, a negative count or amount, a value outside the indicator's `min`/`max` in `indicators.yaml`, a year outside 2000–2100, or a period that ends before it starts.",
+            example: "`commune_records_online_pct: { value: 158 }`.",
+            fix: "correct the value.",
+        },
+        vi: Text {
+            meaning: "Một số nằm ngoài giới hạn, báo ở chỗ giá trị: phần trăm ngoài khoảng 0–100, số đếm hoặc số tiền âm, giá trị ngoài `min`/`max` của chỉ tiêu trong `indicators.yaml`, năm ngoài khoảng 2000–2100, hoặc thời gian thí điểm kết thúc trước khi bắt đầu.",
+            example: "`commune_records_online_pct: { value: 158 }`.",
+            fix: "sửa lại giá trị cho đúng.",
+        },
+    },
+    Explanation {
+        code: "invalid-slug",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: "A slug or id that is not lower-case ASCII with `-` (snake_case `_` for indicator ids), or a page file named like one of langso's own addresses (`pilots.md`).",
+            example: "`slug: Nong Nghiep` in `fields.yaml` → `nong-nghiep`.",
+            fix: "use the suggested form.",
+        },
+        vi: Text {
+            meaning: "Một mã (slug) không viết bằng chữ thường không dấu nối bằng `-` (mã chỉ tiêu nối bằng `_`), hoặc một trang đặt tên trùng với một địa chỉ của chính langso (`pilots.md`).",
+            example: "`slug: Nong Nghiep` trong `fields.yaml` → `nong-nghiep`.",
+            fix: "dùng dạng được gợi ý.",
+        },
+    },
+    Explanation {
+        code: "invalid-url",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: "`base_url` in `site.yaml` is not an address a site can be published at: it must start with `https://` or `http://` and a host, or be a path from the root such as `/ntm/`. It starts every link of the feed, the sitemap and the share tags, so a `javascript:` or `data:` address would put a script link into them.",
+            example: r#"`base_url: "ntm-thong-minh"`."#,
+            fix: "write the full address, `https://…/`.",
+        },
+        vi: Text {
+            meaning: "`base_url` trong `site.yaml` không phải là địa chỉ có thể công bố trang: phải bắt đầu bằng `https://` hoặc `http://` và tên máy chủ, hoặc là một đường dẫn từ gốc như `/ntm/`. Mọi liên kết trong bản tin, sơ đồ trang và thẻ chia sẻ đều bắt đầu bằng địa chỉ này, nên một địa chỉ `javascript:` hay `data:` sẽ đưa liên kết chạy mã vào đó.",
+            example: r#"`base_url: "ntm-thong-minh"`."#,
+            fix: "ghi địa chỉ đầy đủ, `https://…/`.",
+        },
+    },
+    Explanation {
+        code: "duplicate-id",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: "The same slug or indicator id twice in a registry, at the second.",
+            example: "two entries `slug: y-te` in `fields.yaml`.",
+            fix: "delete or rename one.",
+        },
+        vi: Text {
+            meaning: "Cùng một mã (slug hoặc mã chỉ tiêu) xuất hiện hai lần trong một tệp danh mục, báo ở lần thứ hai.",
+            example: "hai mục `slug: y-te` trong `fields.yaml`.",
+            fix: "xóa hoặc đổi mã của một mục.",
+        },
+    },
+    Explanation {
+        code: "unknown-province",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: r#"A folder `content/pilots/<province>/` that is not a slug of `provinces.yaml`, with "did you mean"."#,
+            example: "`content/pilots/ninh-bihn/` → `ninh-binh`.",
+            fix: "rename the folder.",
+        },
+        vi: Text {
+            meaning: "Thư mục `content/pilots/<tỉnh>/` không phải là mã tỉnh có trong `provinces.yaml`, kèm gợi ý mã gần nhất.",
+            example: "`content/pilots/ninh-bihn/` → `ninh-binh`.",
+            fix: "đổi tên thư mục theo mã tỉnh, thành phố hiện nay (viết thường, không dấu, nối bằng `-`).",
+        },
+    },
+    Explanation {
+        code: "unknown-region",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: r#"A province's `region:` not in `regions.yaml`, with "did you mean"."#,
+            example: "`region: dong-bang-song-cuu-lng` → `dong-bang-song-cuu-long`.",
+            fix: "use a listed region slug.",
+        },
+        vi: Text {
+            meaning: "`region:` của một tỉnh không có trong `regions.yaml`, kèm gợi ý mã gần nhất.",
+            example: "`region: dong-bang-song-cuu-lng` → `dong-bang-song-cuu-long`.",
+            fix: "dùng một mã vùng có trong danh sách.",
+        },
+    },
+    Explanation {
+        code: "unknown-field",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: "A pilot's field not in `fields.yaml`, at the item.",
+            example: "`fields: [y-tee]` → `y-te`.",
+            fix: "use a slug listed in `fields.yaml`.",
+        },
+        vi: Text {
+            meaning: "Lĩnh vực của mô hình không có trong `fields.yaml`, báo ở mục đó.",
+            example: "`fields: [y-tee]` → `y-te`.",
+            fix: "dùng một mã có trong `fields.yaml`.",
+        },
+    },
+    Explanation {
+        code: "unknown-indicator",
+        severity: Error,
+        group: Registries,
+        en: Text {
+            meaning: "An indicator id (in `indicators:`, `baseline:` or a proposal) not in `indicators.yaml`, at the key.",
+            example: "`fibre_households_pct` → `fiber_households_pct`.",
+            fix: "use an id from `indicators.yaml` (the comments of a `langso new pilot` metrics.yaml list them all).",
+        },
+        vi: Text {
+            meaning: "Mã chỉ tiêu (trong `indicators:`, `baseline:` hoặc một đề xuất) không có trong `indicators.yaml`, báo ở khóa.",
+            example: "`fibre_households_pct` → `fiber_households_pct`.",
+            fix: "dùng một mã trong `indicators.yaml` (tệp `metrics.yaml` do `langso new pilot` tạo liệt kê đủ các mã trong phần ghi chú).",
+        },
+    },
+    Explanation {
+        code: "province-mismatch",
+        severity: Error,
+        group: Pilots,
+        en: Text {
+            meaning: "`province:` in `metrics.yaml` differs from the province folder.",
+            example: "`province: ninh-binh` in `content/pilots/an-giang/…`.",
+            fix: "correct the value or move the folder.",
+        },
+        vi: Text {
+            meaning: "`province:` trong `metrics.yaml` khác với thư mục tỉnh chứa mô hình.",
+            example: "`province: ninh-binh` nằm trong `content/pilots/an-giang/…`.",
+            fix: "sửa giá trị hoặc chuyển thư mục mô hình sang đúng tỉnh.",
+        },
+    },
+    Explanation {
+        code: "former-province",
+        severity: Error,
+        group: Pilots,
+        en: Text {
+            meaning: "`former_province:` is not one of the units the province was formed from on 2025-07-01 (nor the province itself).",
+            example: "`former_province: nam-dinh` for An Giang.",
+            fix: "use one of the `former` slugs listed for the unit in `provinces.yaml`.",
+        },
+        vi: Text {
+            meaning: "`former_province:` không phải là một trong các tỉnh đã hợp thành tỉnh này ngày 1/7/2025 (cũng không phải chính tỉnh đó).",
+            example: "`former_province: nam-dinh` cho một mô hình ở An Giang.",
+            fix: "dùng một mã trong danh sách `former` của tỉnh đó trong `provinces.yaml`.",
+        },
+    },
+    Explanation {
+        code: "commune-folder-mismatch",
+        severity: Warning,
+        group: Pilots,
+        en: Text {
+            meaning: r#"The commune's name does not fold to its folder name (the prefix "Xã", "Phường", "Thị trấn" or "Đặc khu" is dropped)."#,
+            example: r#"`commune: "Xã Thoại Sơn"` in `thoai-giang/`."#,
+            fix: "rename the folder to the suggested slug or correct the name.",
+        },
+        vi: Text {
+            meaning: r#"Tên xã chuyển sang dạng không dấu không khớp với tên thư mục (bỏ tiền tố "Xã", "Phường", "Thị trấn" hoặc "Đặc khu")."#,
+            example: r#"`commune: "Xã Thoại Sơn"` nằm trong thư mục `thoai-giang/`."#,
+            fix: "đổi tên thư mục theo mã được gợi ý, hoặc sửa lại tên xã.",
+        },
+    },
+    Explanation {
+        code: "duplicate-pilot",
+        severity: Error,
+        group: Pilots,
+        en: Text {
+            meaning: "Two pilot folders of one province whose commune names fold to the same slug (one commune submitted twice; the two slugs collide), reported at the `commune:` value of the second (in folder order).",
+            example: r#"`an-giang/thoai-giang/` and `an-giang/thoai-giang-moi/` both with `commune: "Xã Thoại Giang"`."#,
+            fix: "merge the two submissions.",
+        },
+        vi: Text {
+            meaning: "Hai thư mục mô hình trong cùng một tỉnh có tên xã chuyển thành cùng một mã (một xã gửi hai lần), báo ở giá trị `commune:` của thư mục thứ hai (theo thứ tự thư mục).",
+            example: r#"`an-giang/thoai-giang/` và `an-giang/thoai-giang-moi/` đều ghi `commune: "Xã Thoại Giang"`."#,
+            fix: "gộp hai bài gửi thành một.",
+        },
+    },
+    Explanation {
+        code: "year-outside-period",
+        severity: Warning,
+        group: Pilots,
+        en: Text {
+            meaning: "An indicator value whose `year` is outside the pilot's `period`, at the year.",
+            example: "`year: 2021` with `period: { start: 2023, end: 2025 }`.",
+            fix: "check the year, or move the value to `baseline:`.",
+        },
+        vi: Text {
+            meaning: "Năm (`year`) của một giá trị chỉ tiêu nằm ngoài thời gian thí điểm (`period`), báo ở chỗ năm.",
+            example: "`year: 2021` trong khi `period: { start: 2023, end: 2025 }`.",
+            fix: "kiểm tra lại năm, hoặc chuyển giá trị đó sang phần `baseline:` (trước thí điểm).",
+        },
+    },
+    Explanation {
+        code: "value-without-source",
+        severity: Warning,
+        group: Pilots,
+        en: Text {
+            meaning: "A value under `indicators:` without a `year`, a `source`, or both, at its key.",
+            example: "`fiber_households_pct: 90.5`.",
+            fix: r#"write `{ value: 90.5, year: 2024, source: "Báo cáo UBND xã" }`. Pilots marked `sample: true` are exempt: their unsourced values are labelled "minh họa" (illustrative) on the site."#,
+        },
+        vi: Text {
+            meaning: "Một giá trị trong `indicators:` thiếu năm (`year`), thiếu nguồn (`source`), hoặc thiếu cả hai, báo ở khóa.",
+            example: "`fiber_households_pct: 90.5`.",
+            fix: r#"ghi `{ value: 90.5, year: 2024, source: "Báo cáo UBND xã" }`. Mô hình ghi `sample: true` được miễn: giá trị không có nguồn của nó hiện trên trang với nhãn "minh họa"."#,
+        },
+    },
+    Explanation {
+        code: "missing-section",
+        severity: Warning,
+        group: Pilots,
+        en: Text {
+            meaning: r#"A recommended section of the case study is missing: Bối cảnh, Giải pháp, Nền tảng số, Kết quả, Bài học, Đề xuất tiêu chí (any heading level; a heading matches when its text starts with the section's name, so "Bài học rút ra" counts; English names are accepted too). Reported where the section belongs: at the next recommended heading, or at the last line."#,
+            example: "a case study going from `## Kết quả` straight to `## Đề xuất tiêu chí`.",
+            fix: "add the `## …` heading (here `## Bài học`) and its text.",
+        },
+        vi: Text {
+            meaning: r#"Bài viết thiếu một mục nên có: Bối cảnh, Giải pháp, Nền tảng số, Kết quả, Bài học, Đề xuất tiêu chí (tiêu đề cấp nào cũng được; tiêu đề khớp khi chữ của nó bắt đầu bằng tên mục, nên "Bài học rút ra" vẫn được tính; tên tiếng Anh cũng được chấp nhận). Báo ở chỗ lẽ ra có mục đó: ở tiêu đề nên có tiếp theo, hoặc ở dòng cuối."#,
+            example: "bài viết đi thẳng từ `## Kết quả` sang `## Đề xuất tiêu chí`.",
+            fix: "thêm tiêu đề `## …` (ở đây là `## Bài học`) và nội dung của mục.",
+        },
+    },
+    Explanation {
+        code: "empty-section",
+        severity: Warning,
+        group: Pilots,
+        en: Text {
+            meaning: "A recommended section has a heading but no text (an HTML comment does not count), at the heading. `langso new pilot` writes all six sections empty, so a new pilot shows six of these until it is written.",
+            example: "`## Bài học` followed only by `<!-- … -->` and the next heading.",
+            fix: "write the section, or delete the heading.",
+        },
+        vi: Text {
+            meaning: "Một mục nên có đã có tiêu đề nhưng chưa có nội dung (một ghi chú HTML không được tính), báo ở tiêu đề. `langso new pilot` viết sẵn cả sáu mục để trống, nên mô hình mới có sáu cảnh báo này cho đến khi viết xong.",
+            example: "`## Bài học` chỉ có `<!-- … -->` rồi đến tiêu đề tiếp theo.",
+            fix: "viết nội dung cho mục đó, hoặc xóa tiêu đề.",
+        },
+    },
+    Explanation {
+        code: "broken-link",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "A relative link to a pilot, page or file that does not exist, or to a file that is never published (`index.md`, `metrics.yaml`).",
+            example: "`[x](../pilots/an-giang/khong-co/)`.",
+            fix: "a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`.",
+        },
+        vi: Text {
+            meaning: "Liên kết tương đối tới một mô hình, trang hoặc tệp không tồn tại, hoặc tới một tệp không bao giờ được công bố (`index.md`, `metrics.yaml`).",
+            example: "`[x](../pilots/an-giang/khong-co/)`.",
+            fix: "liên kết tới một mô hình viết là `../../<tỉnh>/<xã>/`, tới một trang viết là `../../../pages/<mã-trang>.md`.",
+        },
+    },
+    Explanation {
+        code: "broken-anchor",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: r#"A link to a heading id (`#…`) that the target page does not have, with "did you mean"."#,
+            example: "`[x](#khong-co)`.",
+            fix: r#"a heading's id is its text folded: "Bài học rút ra" → `#bai-hoc-rut-ra`."#,
+        },
+        vi: Text {
+            meaning: "Liên kết tới mã đề mục (`#…`) mà trang đích không có, kèm gợi ý mã gần nhất.",
+            example: "`[x](#khong-co)`.",
+            fix: r#"mã của một đề mục là chữ của nó viết thường, bỏ dấu, nối bằng `-`: "Bài học rút ra" → `#bai-hoc-rut-ra`."#,
+        },
+    },
+    Explanation {
+        code: "absolute-path",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "A link or image path starting with `/`.",
+            example: "`[trang](/pilots/)`.",
+            fix: "write it relative to the file, e.g. `../../an-giang/thoai-giang/`.",
+        },
+        vi: Text {
+            meaning: "Đường dẫn của liên kết hoặc ảnh bắt đầu bằng `/`.",
+            example: "`[trang](/pilots/)`.",
+            fix: "viết đường dẫn tương đối so với tệp đang soạn, ví dụ `../../an-giang/thoai-giang/`.",
+        },
+    },
+    Explanation {
+        code: "backslash-path",
+        severity: Error,
+        group: Links,
+        en: Text { meaning: r#"A path with `\` between folders."#, example: r#"`thu\anh.png`."#, fix: "use `/`." },
+        vi: Text {
+            meaning: r#"Đường dẫn dùng `\` giữa các thư mục."#, example: r#"`thu\anh.png`."#, fix: "dùng `/`."
+        },
+    },
+    Explanation {
+        code: "path-outside",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "A link or image that leaves the site root or the document's own folder for a file.",
+            example: "`![x](../site.yaml)`.",
+            fix: "copy the file into the document's folder.",
+        },
+        vi: Text {
+            meaning: "Liên kết hoặc ảnh ra khỏi thư mục gốc của trang, hoặc ra khỏi thư mục của chính bài viết để lấy một tệp.",
+            example: "`![x](../site.yaml)`.",
+            fix: "chép tệp vào thư mục của bài viết.",
+        },
+    },
+    Explanation {
+        code: "image-missing",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "An image file that does not exist (or is a folder).",
+            example: "`![Ảnh](khong-co.png)`.",
+            fix: "check the name, including upper and lower case.",
+        },
+        vi: Text {
+            meaning: "Tệp ảnh không tồn tại (hoặc là một thư mục).",
+            example: "`![Ảnh](khong-co.png)`.",
+            fix: "kiểm tra lại tên tệp, kể cả chữ hoa và chữ thường.",
+        },
+    },
+    Explanation {
+        code: "external-image",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "An image on another website (the site makes no request to other hosts).",
+            example: r#"`![Ảnh](https://example.com/anh.png)`, or in raw HTML `<img src="http://example.com/anh.png">` (any `src` or `srcset` naming another host; the sanitizer drops such an image source even where it was spelled to hide it)."#,
+            fix: "save the image in the pilot's folder.",
+        },
+        vi: Text {
+            meaning: "Ảnh nằm trên một trang web khác (trang không tải gì từ máy chủ khác).",
+            example: r#"`![Ảnh](https://example.com/anh.png)`, hoặc trong HTML `<img src="http://example.com/anh.png">` (mọi `src` hay `srcset` trỏ tới máy chủ khác; bộ lọc vẫn bỏ nguồn ảnh như vậy dù được viết lắt léo để che giấu)."#,
+            fix: "tải ảnh về và lưu vào thư mục của mô hình.",
+        },
+    },
+    Explanation {
+        code: "name-collision",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "Two files linked from one document whose names differ only in upper and lower case, at the second link. On Windows and macOS (and on many web servers there) they are one file, so one picture would silently replace the other.",
+            example: "`![a](anh.png)` and `![b](Anh.png)`.",
+            fix: "rename one of them; lower-case names avoid the problem.",
+        },
+        vi: Text {
+            meaning: "Hai tệp được cùng một bài viết liên kết tới có tên chỉ khác nhau ở chữ hoa và chữ thường, báo ở liên kết thứ hai. Trên Windows và macOS (và nhiều máy chủ web ở đó) chúng là một tệp, nên một ảnh sẽ lặng lẽ thay cho ảnh kia.",
+            example: "`![a](anh.png)` và `![b](Anh.png)`.",
+            fix: "đổi tên một trong hai tệp; đặt tên toàn chữ thường để tránh lỗi này.",
+        },
+    },
+    Explanation {
+        code: "unsafe-file",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "A linked file of a kind a browser would open as a page of the site or run: HTML, XML, JavaScript, CSS, PHP, a file without an extension, anything but images (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, office and data files (CSV, TXT, XLSX, XLS, ODS, DOCX, DOC, ODT, PPTX, PPT, ODP), MP4, WebM and MP3. Linked files are copied as they are, outside the site's sanitizing, so an HTML file would be a page under the site's name written by anyone.",
+            example: "`[báo cáo](bao-cao.html)`.",
+            fix: "save it as PDF, or put its text into the case study.",
+        },
+        vi: Text {
+            meaning: "Tệp được liên kết thuộc loại mà trình duyệt sẽ mở như một trang của website hoặc cho chạy: HTML, XML, JavaScript, CSS, PHP, tệp không có phần mở rộng, tức là mọi loại trừ ảnh (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, tệp văn phòng và dữ liệu (CSV, TXT, XLSX, XLS, ODS, DOCX, DOC, ODT, PPTX, PPT, ODP), MP4, WebM và MP3. Tệp liên kết được chép nguyên trạng, không qua bộ lọc của trang, nên một tệp HTML sẽ thành một trang mang tên website mà ai cũng viết được.",
+            example: "`[báo cáo](bao-cao.html)`.",
+            fix: "lưu tệp dưới dạng PDF, hoặc đưa nội dung vào bài viết. Ảnh chụp bằng iPhone dạng HEIC cần chuyển sang JPG.",
+        },
+    },
+    Explanation {
+        code: "unsafe-svg",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "An SVG that could run script or fetch something when opened on its own: a `script` or `foreignObject` element (also under a namespace prefix), an event handler (`onload=…`), a link or animation to a `javascript:`, `data:` or other-host URL (also written with character references such as `jav&#x61;script:`), a style import, an `xml-stylesheet` instruction, an entity declaration, or text that is not well-formed XML.",
+            example: "a drawing with `<script>` inside.",
+            fix: "export it again as plain SVG, or as PNG.",
+        },
+        vi: Text {
+            meaning: "Một tệp SVG có thể chạy mã hoặc tải thứ khác khi được mở riêng: phần tử `script` hoặc `foreignObject`, thuộc tính xử lý sự kiện (`onload=…`), liên kết hay hoạt ảnh tới địa chỉ `javascript:`, `data:` hoặc máy chủ khác, lệnh nhập kiểu trình bày, chỉ thị `xml-stylesheet`, khai báo thực thể, hoặc văn bản XML không hợp lệ.",
+            example: "một hình vẽ có `<script>` bên trong.",
+            fix: "xuất lại hình dưới dạng SVG thuần, hoặc dạng PNG.",
+        },
+    },
+    Explanation {
+        code: "markdown-too-deep",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "Markdown blocks (quotes, lists) and raw HTML elements nested more than 100 levels deep, at the place the limit is passed; the document is not rendered (sanitizing such a document takes time that grows with the square of its depth).",
+            example: "a line of 101 `>`.",
+            fix: "write it flatter and close the HTML tags you open.",
+        },
+        vi: Text {
+            meaning: "Các khối Markdown (trích dẫn, danh sách) hoặc phần tử HTML lồng nhau sâu quá 100 tầng, báo ở chỗ vượt giới hạn; bài viết không được dựng.",
+            example: "một dòng có 101 dấu `>`.",
+            fix: "viết phẳng hơn và đóng các thẻ HTML đã mở.",
+        },
+    },
+    Explanation {
+        code: "raw-html-removed",
+        severity: Warning,
+        group: Links,
+        en: Text {
+            meaning: "Raw HTML that sanitizing will remove when the page is published (script, style, frames, forms, event handlers, `javascript:`/`data:` URLs, `style` attributes), at the HTML.",
+            example: r#"`<script>alert(1)</script>` or `<b onclick="…">`."#,
+            fix: "use Markdown instead.",
+        },
+        vi: Text {
+            meaning: "Đoạn HTML sẽ bị bộ lọc xóa khi công bố trang (script, style, khung, biểu mẫu, thuộc tính xử lý sự kiện, địa chỉ `javascript:`/`data:`, thuộc tính `style`), báo ở chỗ đoạn HTML.",
+            example: r#"`<script>alert(1)</script>` hoặc `<b onclick="…">`."#,
+            fix: "dùng cú pháp Markdown thay cho HTML.",
+        },
+    },
+];
