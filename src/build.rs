@@ -61,7 +61,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::restore_interrupted_swap(&out)
         .map_err(|e| BuildError::Fatal(msg!("build-restore-failed", error = e.to_string()).render(lang)))?;
     if !opts.force {
-        output::check_replaceable(&out).map_err(BuildError::Fatal)?;
+        output::check_replaceable(&out).map_err(|m| BuildError::Fatal(m.render(lang)))?;
     }
     let mut stages = Stages(Vec::new(), Instant::now());
 

@@ -23,6 +23,8 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::diag::{Msg, msg};
+
 /// One file of the published site.
 #[derive(Debug)]
 pub struct OutputFile {
@@ -58,33 +60,31 @@ const MARKER_TEXT: &str = "This folder was written by `langso build`, which repl
 
 /// Whether a build may replace `out`: it is missing, an empty folder, or a previous langso
 /// output (it holds `MARKER`, or was written before the marker existed: it holds the
-/// schema only langso publishes). `Err` says why not and how to proceed.
-pub fn check_replaceable(out: &Path) -> Result<(), String> {
+/// schema only langso publishes). `Err` says why not and how to proceed, in the
+/// catalog's words.
+pub fn check_replaceable(out: &Path) -> Result<(), Msg> {
     let is_file = |rel: &str| std::fs::symlink_metadata(out.join(rel)).is_ok_and(|m| m.is_file());
+    let path = out.display().to_string();
+    let unreadable = |e: io::Error| msg!("out-unreadable", path = &path, error = e.to_string());
     let meta = match std::fs::symlink_metadata(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("cannot read `{}`: {e}", out.display())),
+        Err(e) => return Err(unreadable(e)),
         Ok(m) => m,
     };
     if meta.is_dir() {
-        let mut entries = std::fs::read_dir(out).map_err(|e| format!("cannot read `{}`: {e}", out.display()))?;
+        let mut entries = std::fs::read_dir(out).map_err(unreadable)?;
         if entries.next().is_none() || is_file(MARKER) || is_file("schema/metrics.schema.json") {
             return Ok(());
         }
     }
     let what = if meta.is_dir() {
-        "a folder that is not empty"
+        msg!("out-is-full-folder")
     } else if meta.is_symlink() {
-        "a symbolic link"
+        msg!("out-is-link")
     } else {
-        "not a folder"
+        msg!("out-is-not-folder")
     };
-    Err(format!(
-        "refusing to replace `{}`: it is {what} and was not written by langso (it has no `{MARKER}` file), \
-         so building would delete what it holds; choose an empty or new folder with `--out`, \
-         or add `--force` to replace it anyway",
-        out.display()
-    ))
+    Err(msg!("out-not-langso", path = &path, what = what, marker = MARKER))
 }
 
 /// The staging and retired folders that belong to `out`.
@@ -256,6 +256,7 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn replaces_the_output_and_leaves_no_staging_behind() {
@@ -277,8 +278,10 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         assert!(check_replaceable(&out).is_ok(), "empty");
         std::fs::write(out.join("notes.txt"), "mine").unwrap();
-        let refused = check_replaceable(&out).unwrap_err();
+        let refused = check_replaceable(&out).unwrap_err().render(Lang::En);
         assert!(refused.contains("--force") && refused.contains(MARKER), "{refused}");
+        let vi = check_replaceable(&out).unwrap_err().render(Lang::Vi);
+        assert!(vi.contains("--force") && vi.contains("không phải do langso"), "{vi}");
         publish(&out, &[OutputFile::bytes("index.html".into(), b"site".to_vec())]).unwrap_or_else(|e| panic!("{e}"));
         assert!(check_replaceable(&out).is_ok(), "a previous output");
         let file = dir.path().join("file");
@@ -293,7 +296,7 @@ mod tests {
         std::fs::create_dir(&target).unwrap();
         std::fs::write(target.join("keep.txt"), "mine").unwrap();
         std::os::unix::fs::symlink(&target, &out).unwrap();
-        assert!(check_replaceable(&out).unwrap_err().contains("symbolic link"));
+        assert!(check_replaceable(&out).unwrap_err().render(Lang::En).contains("symbolic link"));
         publish(&out, &[OutputFile::bytes("index.html".into(), b"site".to_vec())]).unwrap();
         assert_eq!(std::fs::read(target.join("keep.txt")).unwrap(), b"mine");
         assert!(std::fs::symlink_metadata(&out).unwrap().is_dir() && out.join("index.html").is_file());

@@ -386,6 +386,15 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "this is not a text file, or it was damaged: save it again as plain UTF-8 text",
         "đây không phải tệp văn bản, hoặc tệp đã hỏng: lưu lại dưới dạng văn bản UTF-8",
     ),
+    ("out-is-full-folder", "a folder that is not empty", "một thư mục đang có tệp"),
+    ("out-is-link", "a symbolic link", "một liên kết tượng trưng (symlink)"),
+    ("out-is-not-folder", "not a folder", "không phải thư mục"),
+    (
+        "out-not-langso",
+        "refusing to replace `{path}`: it is {what} and was not written by langso (it has no `{marker}` file), so building would delete what it holds; choose an empty or new folder with `--out`, or add `--force` to replace it anyway",
+        "không thay thế `{path}`: đó là {what} không phải do langso tạo ra (không có tệp `{marker}`), nên dựng trang vào đó sẽ xóa mất những gì nó đang chứa; hãy chọn một thư mục trống hoặc mới bằng `--out`, hoặc thêm `--force` nếu thật sự muốn thay thế",
+    ),
+    ("out-unreadable", "cannot read `{path}`: {error}", "không đọc được `{path}`: {error}"),
     (
         "path-outside-folder",
         "`{dest}` is outside this document's folder",
