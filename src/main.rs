@@ -148,25 +148,18 @@ fn run_schema(args: cli::SchemaArgs) -> ExitCode {
 }
 
 /// Prints what changes from one site root to another; content errors in either do not
-/// stop it (`check` reports those), only a missing root or theme does.
+/// stop it (`check` reports those), only a missing root does.
 fn run_diff(args: cli::DiffArgs) -> ExitCode {
     if !is_site_root(&args.old_root) || !is_site_root(&args.new_root) {
         return ExitCode::from(2);
     }
     let (old, _) = langso::load::load_site(&args.old_root);
     let (new, _) = langso::load::load_site(&args.new_root);
-    let d = langso::diff::diff(&old, &new);
+    let d = langso::diff::diff(&old, &new, &args.old_root, &args.new_root);
+    // Worded from the catalog alone: the new root's theme is the pull request's to change.
     let text = match args.format {
         cli::DiffFormat::Json => langso::diff::to_json(&d),
-        cli::DiffFormat::Markdown => {
-            match langso::render::theme::Theme::load(&args.new_root, &new.config.theme, new.config.language) {
-                Ok(theme) => langso::diff::to_markdown(&d, &theme.i18n),
-                Err(e) => {
-                    eprintln!("error: {}", e.0);
-                    return ExitCode::from(2);
-                }
-            }
-        }
+        cli::DiffFormat::Markdown => langso::diff::to_markdown(&d, new.config.language),
     };
     match print(&text) {
         Ok(()) => ExitCode::SUCCESS,

@@ -306,3 +306,23 @@ fn load_page(root: &Path, slug: &str, rel: &str, diags: &mut Vec<Diagnostic>) ->
         },
     })
 }
+
+/// Every regular file under the site root's `themes/`: its path from the root (`themes/<name>/…`)
+/// and a digest of its bytes, for `langso diff`. Symbolic links are neither followed nor
+/// listed (the theme refuses them too); an unreadable file is listed as if empty.
+pub fn theme_files(root: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::hash::{Hash, Hasher};
+    let mut files = std::collections::BTreeMap::new();
+    if source::symlinked_component(root, "themes").is_some() {
+        return files;
+    }
+    for entry in walkdir::WalkDir::new(root.join("themes")).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        std::fs::read(entry.path()).map(|bytes| bytes.hash(&mut h)).ok();
+        files.insert(diag::rel_path(root, entry.path()), h.finish());
+    }
+    files
+}
