@@ -74,7 +74,7 @@ pub fn load_pilot(
 
     let commune_node = m.require("commune", msg!("want-commune"), diags);
     let commune_at = commune_node.map(|n| (n.line, n.column)).unwrap_or((1, 1));
-    let commune = commune_node.and_then(|n| n.as_text(rel, diags));
+    let commune = commune_node.and_then(|n| n.as_name(rel, diags));
     if let Some(name) = &commune {
         let expected = crate::slug::commune_slug(name);
         if expected != commune_slug {
@@ -119,7 +119,7 @@ pub fn load_pilot(
         }
         Some(s)
     });
-    let former_district = m.get("former_district").and_then(|n| n.as_text(rel, diags));
+    let former_district = m.get("former_district").and_then(|n| n.as_name(rel, diags));
     let fields = m.require("fields", msg!("want-fields"), diags);
     let fields = fields.map(|n| resolve_fields(n, rel, reg, diags)).unwrap_or_default();
     let period = m.require("period", msg!("want-period"), diags).and_then(|n| read_period(n, rel, diags));
@@ -179,7 +179,7 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let fm = split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
-    let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_text(rel, diags));
+    let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_name(rel, diags));
     let summary = m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_text(rel, diags));
     let summary_en = m.get("summary_en").and_then(|n| n.as_text(rel, diags)).filter(|s| !s.trim().is_empty());
     let date = m.require("date", msg!("want-date"), diags).and_then(|n| read_date(n, rel, diags));
@@ -187,7 +187,14 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let authors = m
         .get("authors")
         .and_then(|n| n.as_str_list(rel, diags))
-        .map(|v| v.into_iter().map(|(s, _)| s).collect())
+        .map(|v| {
+            v.into_iter()
+                .map(|(s, n)| {
+                    n.check_visible(&s, rel, diags);
+                    s
+                })
+                .collect()
+        })
         .unwrap_or_default();
     m.finish(FRONT_MATTER_KEYS, diags);
     let doc = Document {

@@ -30,11 +30,12 @@ fn read_list<'n>(node: &'n Node, rel: &str, diags: &mut Vec<Diagnostic>) -> &'n 
 /// A `{ vi, en }` mapping, or plain text taken as Vietnamese.
 fn localized(node: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Localized> {
     if let yaml::Kind::Str(s) = &node.kind {
+        node.check_visible(s, rel, diags);
         return Some(Localized { vi: s.clone(), en: String::new() });
     }
     let mut m = node.as_map(rel, diags)?;
-    let vi = m.require("vi", msg!("want-vi"), diags).and_then(|n| n.as_text(rel, diags));
-    let en = m.get("en").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
+    let vi = m.require("vi", msg!("want-vi"), diags).and_then(|n| n.as_name(rel, diags));
+    let en = m.get("en").and_then(|n| n.as_name(rel, diags)).unwrap_or_default();
     m.finish(&["vi", "en"], diags);
     Some(Localized { vi: vi?, en })
 }
@@ -81,7 +82,7 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     };
     let Some(node) = read_yaml(root, rel, diags) else { return config };
     let Some(mut m) = node.as_map(rel, diags) else { return config };
-    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_text(rel, diags)) {
+    if let Some(t) = m.require("title", msg!("want-site-title"), diags).and_then(|n| n.as_name(rel, diags)) {
         config.title = t;
     }
     if let Some(d) = m.get("description").and_then(|n| n.as_text(rel, diags)) {
@@ -169,7 +170,7 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
     for item in read_list(&node, rel, diags) {
         let Some(mut m) = item.as_map(rel, diags) else { continue };
         let slug = m.require("slug", msg!("want-slug"), diags).and_then(|n| slug_value(n, rel, &mut seen, diags));
-        let name = m.require("name", msg!("want-name"), diags).and_then(|n| n.as_text(rel, diags));
+        let name = m.require("name", msg!("want-name"), diags).and_then(|n| n.as_name(rel, diags));
         let kinds = [("province", ProvinceKind::Province), ("city", ProvinceKind::City)];
         let kind = match m.get("kind") {
             None => Some(ProvinceKind::Province),
@@ -183,7 +184,7 @@ pub fn load_provinces(root: &Path, regions: Option<&[Region]>, diags: &mut Vec<D
                 let Some(mut fm) = f.as_map(rel, diags) else { continue };
                 let fslug = fm.require("slug", msg!("want-slug"), diags);
                 let fslug = fslug.and_then(|n| slug_value(n, rel, &mut former_seen, diags));
-                let fname = fm.require("name", msg!("want-name"), diags).and_then(|n| n.as_text(rel, diags));
+                let fname = fm.require("name", msg!("want-name"), diags).and_then(|n| n.as_name(rel, diags));
                 fm.finish(&["slug", "name"], diags);
                 if let (Some(slug), Some(name)) = (fslug, fname) {
                     former.push(FormerUnit { slug, name });

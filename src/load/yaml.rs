@@ -188,6 +188,31 @@ impl Node {
         }
     }
 
+    /// Text that names something (a commune, a title, an author, a registry entry): like
+    /// `as_text`, and an `invisible-character` error (the text is kept, so loading goes on)
+    /// when it holds a character that draws nothing or reorders the text (`unicode::is_invisible`),
+    /// which would let two different names look alike.
+    pub fn as_name(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let s = self.as_text(path, diags)?;
+        self.check_visible(&s, path, diags);
+        Some(s)
+    }
+
+    /// The `invisible-character` error for `text` (this node's value), if it holds one.
+    pub fn check_visible(&self, text: &str, path: &str, diags: &mut Vec<Diagnostic>) {
+        if let Some((_, c)) = crate::unicode::first_invisible(text) {
+            let text = crate::unicode::visible(text);
+            diags.push(
+                Diagnostic::error(
+                    "invisible-character",
+                    self.at(path),
+                    msg!("invisible-character", text = text, char = crate::unicode::code_point(c)),
+                )
+                .help(msg!("invisible-character-help")),
+            );
+        }
+    }
+
     /// One word of a fixed set (`status: ongoing`); anything else is an `invalid-value`
     /// error that suggests the closest word.
     pub fn as_choice<T: Copy>(
