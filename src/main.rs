@@ -65,7 +65,8 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
             ExitCode::from(1)
         }
         Err(BuildError::Fatal(msg)) => {
-            eprintln!("error: {msg}");
+            // It may name a file of the content (a theme file): shown, never obeyed.
+            eprintln!("error: {}", langso::unicode::visible(&msg));
             ExitCode::from(2)
         }
     }

@@ -91,6 +91,8 @@ mod tests {
         assert_eq!(skeleton("Xã Giao Ph\u{043E}ng"), real, "Cyrillic o");
         assert_eq!(skeleton("X\u{0430}\u{0303} Giao Phong"), real, "Cyrillic a with a combining tilde");
         assert_eq!(skeleton("Xã Gia\u{03BF} Phong"), real, "Greek omicron");
+        assert_eq!(skeleton("Xã Giao \u{0420}hong"), real, "Cyrillic Er");
+        assert_eq!(skeleton("Phường 1"), skeleton("Phường l"), "drawings, not meanings");
     }
 
     /// Real communes whose names differ only by a Vietnamese mark are different names.
