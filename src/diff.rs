@@ -675,3 +675,19 @@ fn entries_markdown(entries: &[EntryChange], lang: Lang, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::code;
+
+    #[test]
+    fn code_spans_hold_any_text_on_one_line() {
+        assert_eq!(code("Xã Giao Phong"), "`Xã Giao Phong`");
+        assert_eq!(code("a `b` c"), "``a `b` c``");
+        assert_eq!(code("``x"), "``` ``x ```");
+        assert_eq!(code("x "), "` x  `");
+        assert_eq!(code(""), "`\"\"`");
+        assert_eq!(code("a\nb\r\nc"), "`a b  c`");
+        assert_eq!(code("\u{202E}x\u{1b}[2J"), "`<U+202E>x<U+001B>[2J`");
+    }
+}
