@@ -65,8 +65,10 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
             ExitCode::from(1)
         }
         Err(BuildError::Fatal(msg)) => {
-            // It may name a file of the content (a theme file): shown, never obeyed.
-            eprintln!("error: {}", langso::unicode::visible(&msg));
+            // It may name or quote a file of the content (a theme template): shown, never
+            // obeyed, line by line (a template error quotes the template over several lines).
+            let shown: Vec<String> = msg.split('\n').map(langso::unicode::visible).collect();
+            eprintln!("error: {}", shown.join("\n"));
             ExitCode::from(2)
         }
     }

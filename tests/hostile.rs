@@ -226,6 +226,11 @@ impl Case {
         let err = stderr(&o);
         let mut failures = Vec::new();
         let mut fail = |s: String| failures.push(format!("{name}: {s}"));
+        for text in &self.report_lacks {
+            if err.contains(text.as_str()) {
+                fail(format!("the build's report holds {text:?}"));
+            }
+        }
         if let Some(text) = &self.failure {
             if o.status.code() != Some(2) || !err.contains(text.as_str()) || self.out().exists() {
                 fail(format!("expected exit 2 saying `{text}`, got {:?}:\n{err}", o.status.code()));
@@ -257,11 +262,6 @@ impl Case {
         }
         if String::from_utf8_lossy(&o.stdout).contains(MARKER) || err.contains(MARKER) {
             fail("the secret reached the build's report".into());
-        }
-        for text in &self.report_lacks {
-            if err.contains(text.as_str()) {
-                fail(format!("the build's report holds {text:?}"));
-            }
         }
         if !self.review_lacks.is_empty() {
             let (minimal, root) = (repo_root().join("tests/fixtures/minimal"), self.root());
