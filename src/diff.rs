@@ -247,13 +247,23 @@ fn pilots_showing(site: &Site, shows: impl Fn(&Pilot) -> bool) -> Reach {
     Reach::Pilots(site.pilots.iter().filter(|p| shows(p)).count())
 }
 
-/// The entries of one file, matched by id: those of `new` in its order, then those only `old` has.
-fn compare(file: &str, old: Vec<(String, Keys)>, new: Vec<(String, Keys, Reach)>, out: &mut Vec<EntryChange>) {
-    let single = |id: &String| (!id.is_empty()).then(|| id.clone());
+/// The entries of one file as a site has them: id ("" for a whole file), keys, reach.
+type Entries = Vec<(String, Keys, Reach)>;
+
+/// The entries of one file, matched by id: those of `new` in its order, then those only
+/// `old` has (with what they reached in the old site).
+fn compare(file: &str, old: Entries, new: Entries, out: &mut Vec<EntryChange>) {
+    let entry = |id: &String, change, reach| EntryChange {
+        file: file.to_string(),
+        id: (!id.is_empty()).then(|| id.clone()),
+        change,
+        reach,
+        crossing: None,
+    };
     for (id, keys, reach) in &new {
-        let change = match old.iter().find(|(o, _)| o == id) {
+        let change = match old.iter().find(|(o, _, _)| o == id) {
             None => Change::Added,
-            Some((_, before)) => {
+            Some((_, before, _)) => {
                 let differ: Vec<_> = keys
                     .iter()
                     .zip(before)
@@ -266,82 +276,57 @@ fn compare(file: &str, old: Vec<(String, Keys)>, new: Vec<(String, Keys, Reach)>
                 Change::Changed(differ)
             }
         };
-        out.push(EntryChange { file: file.to_string(), id: single(id), change, reach: *reach, crossing: None });
+        out.push(entry(id, change, *reach));
     }
-    for (id, _) in old.iter().filter(|(o, _)| !new.iter().any(|(n, _, _)| n == o)) {
-        out.push(EntryChange {
-            file: file.to_string(),
-            id: single(id),
-            change: Change::Removed,
-            reach: Reach::Pilots(0),
-            crossing: None,
-        });
+    for (id, _, reach) in old.iter().filter(|(o, _, _)| !new.iter().any(|(n, _, _)| n == o)) {
+        out.push(entry(id, Change::Removed, *reach));
     }
+}
+
+fn config_entries(s: &Site) -> Entries {
+    vec![(String::new(), config_keys(&s.config), Reach::Everything)]
+}
+
+fn indicator_entries(s: &Site) -> Entries {
+    let showing = |n: usize| pilots_showing(s, |p| p.metric(IndicatorId(n as u16)).is_some());
+    s.indicators.iter().enumerate().map(|(n, i)| (i.id.clone(), indicator_keys(i), showing(n))).collect()
+}
+
+fn region_entries(s: &Site) -> Entries {
+    let showing = |n: usize| pilots_showing(s, |p| s.province(p.province).region == Some(RegionId(n as u16)));
+    s.regions.iter().enumerate().map(|(n, r)| (r.slug.clone(), localized_keys(&r.name), showing(n))).collect()
+}
+
+fn province_entries(s: &Site) -> Entries {
+    let showing = |n: usize| pilots_showing(s, |p| p.province == ProvinceId(n as u16));
+    s.provinces.iter().enumerate().map(|(n, pr)| (pr.slug.clone(), province_keys(s, pr), showing(n))).collect()
+}
+
+fn field_entries(s: &Site) -> Entries {
+    let showing = |n: usize| pilots_showing(s, |p| p.fields.contains(&FieldId(n as u16)));
+    s.fields.iter().enumerate().map(|(n, f)| (f.slug.clone(), field_keys(f), showing(n))).collect()
+}
+
+/// One page as the entries of its own file (none when the site has no such page).
+fn page_entries(s: &Site, slug: &str) -> Entries {
+    s.pages.iter().filter(|p| p.slug == slug).map(|p| (String::new(), page_keys(p), Reach::Page)).collect()
 }
 
 fn entry_changes(old: &Site, new: &Site) -> Vec<EntryChange> {
     let mut out = Vec::new();
-    compare(
-        "content/site.yaml",
-        vec![(String::new(), config_keys(&old.config))],
-        vec![(String::new(), config_keys(&new.config), Reach::Everything)],
-        &mut out,
-    );
-    let indicators = |s: &Site| s.indicators.iter().map(|i| (i.id.clone(), indicator_keys(i))).collect();
-    let new_indicators = new
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(n, i)| {
-            let reach = pilots_showing(new, |p| p.metric(IndicatorId(n as u16)).is_some());
-            (i.id.clone(), indicator_keys(i), reach)
-        })
-        .collect();
+    compare("content/site.yaml", config_entries(old), config_entries(new), &mut out);
     let first = out.len();
-    compare("content/indicators.yaml", indicators(old), new_indicators, &mut out);
+    compare("content/indicators.yaml", indicator_entries(old), indicator_entries(new), &mut out);
     for e in &mut out[first..] {
         e.crossing = e.id.as_deref().and_then(|id| target_crossing(old, new, id));
     }
-    let regions = |s: &Site| s.regions.iter().map(|r| (r.slug.clone(), localized_keys(&r.name))).collect();
-    let new_regions = new
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(n, r)| {
-            let reach = pilots_showing(new, |p| new.province(p.province).region == Some(RegionId(n as u16)));
-            (r.slug.clone(), localized_keys(&r.name), reach)
-        })
-        .collect();
-    compare("content/regions.yaml", regions(old), new_regions, &mut out);
-    let provinces = |s: &Site| s.provinces.iter().map(|p| (p.slug.clone(), province_keys(s, p))).collect();
-    let new_provinces = new
-        .provinces
-        .iter()
-        .enumerate()
-        .map(|(n, pr)| {
-            let reach = pilots_showing(new, |p| p.province == ProvinceId(n as u16));
-            (pr.slug.clone(), province_keys(new, pr), reach)
-        })
-        .collect();
-    compare("content/provinces.yaml", provinces(old), new_provinces, &mut out);
-    let fields = |s: &Site| s.fields.iter().map(|f| (f.slug.clone(), field_keys(f))).collect();
-    let new_fields = new
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(n, f)| {
-            let reach = pilots_showing(new, |p| p.fields.contains(&FieldId(n as u16)));
-            (f.slug.clone(), field_keys(f), reach)
-        })
-        .collect();
-    compare("content/fields.yaml", fields(old), new_fields, &mut out);
-    for page in &new.pages {
-        let before: Vec<(String, Keys)> =
-            old.pages.iter().filter(|o| o.slug == page.slug).map(|o| (String::new(), page_keys(o))).collect();
-        compare(&page.doc.path, before, vec![(String::new(), page_keys(page), Reach::Page)], &mut out);
-    }
-    for page in old.pages.iter().filter(|o| !new.pages.iter().any(|n| n.slug == o.slug)) {
-        compare(&page.doc.path, vec![(String::new(), page_keys(page))], Vec::new(), &mut out);
+    compare("content/regions.yaml", region_entries(old), region_entries(new), &mut out);
+    compare("content/provinces.yaml", province_entries(old), province_entries(new), &mut out);
+    compare("content/fields.yaml", field_entries(old), field_entries(new), &mut out);
+    let mut pages: Vec<&Page> = new.pages.iter().collect();
+    pages.extend(old.pages.iter().filter(|o| !new.pages.iter().any(|n| n.slug == o.slug)));
+    for page in pages {
+        compare(&page.doc.path, page_entries(old, &page.slug), page_entries(new, &page.slug), &mut out);
     }
     out
 }

@@ -279,6 +279,9 @@ fn every_key_of_the_indicator_catalog_is_compared() {
     );
     assert_eq!(entry(&e, ind, Some("fibre_households_pct"))["change"], "added");
     assert_eq!(entry(&e, ind, Some("fiber_households_pct"))["change"], "removed");
+    // What it reached in the old site: Thoại Giang's page showed its value.
+    assert_eq!(entry(&e, ind, Some("fiber_households_pct"))["reach"], json!({ "pilots": 1 }));
+    assert_eq!(entry(&e, ind, Some("fibre_households_pct"))["reach"], json!({ "pilots": 0 }));
     assert_eq!(
         entry(&e, ind, Some("officials_trained_digital_pct"))["crossing"],
         Value::Null,
