@@ -44,7 +44,13 @@ pub struct PilotChange<'a> {
     pub new: &'a Pilot,
     pub values: Vec<ValueChange<'a>>,
     pub proposals: Vec<ProposalChange<'a>>,
+    /// The pilot's other keys that differ (commune, title, fields, period, `sample`, the
+    /// case study's text…), old and new as written.
+    pub keys: Vec<KeyChange>,
 }
+
+/// A key whose value differs: its name, the old and the new value as written (`None`: absent).
+pub type KeyChange = (&'static str, Option<String>, Option<String>);
 
 pub struct ValueChange<'a> {
     /// The indicator as the new catalog has it (the old one's if it left the catalog).
@@ -87,7 +93,7 @@ pub enum Change {
     Removed,
     /// The keys that differ, with their old and new values as written (`None`: absent).
     /// A theme file that changed has none: its bytes differ.
-    Changed(Vec<(&'static str, Option<String>, Option<String>)>),
+    Changed(Vec<KeyChange>),
 }
 
 /// What an entry appears on.
@@ -127,7 +133,8 @@ pub fn diff<'a>(old: &'a Site, new: &'a Site, old_root: &Path, new_root: &Path) 
             None => d.removed.push((old, p)),
             Some(n) => {
                 let change = pilot_change(old, p, new, n);
-                if !change.values.is_empty() || !change.proposals.is_empty() || p.status != n.status {
+                let same = change.values.is_empty() && change.proposals.is_empty() && change.keys.is_empty();
+                if !same || p.status != n.status {
                     d.changed.push(change);
                 }
             }
@@ -167,7 +174,8 @@ fn pilot_change<'a>(old: &'a Site, op: &'a Pilot, new: &'a Site, np: &'a Pilot) 
             proposals.push(ProposalChange { indicator: ind, old: o, new: n });
         }
     }
-    PilotChange { path: key(new, np), old: op, new: np, values, proposals }
+    let keys = changed_keys(&pilot_keys(old, op), &pilot_keys(new, np));
+    PilotChange { path: key(new, np), old: op, new: np, values, proposals, keys }
 }
 
 /// An entry as its keys and values, as written in its file, to compare key by key.
@@ -228,6 +236,37 @@ fn field_keys(f: &Field) -> Keys {
     keys
 }
 
+fn pilot_keys(site: &Site, p: &Pilot) -> Keys {
+    let number = |n: Option<f64>| n.map(|n| n.to_string());
+    let fields: Vec<&str> = p.fields.iter().map(|f| site.field(*f).slug.as_str()).collect();
+    let budget = p.budget.as_ref();
+    vec![
+        ("commune", text(&p.commune)),
+        ("title", text(&p.title)),
+        ("summary", text(&p.summary)),
+        ("summary_en", p.summary_en.clone()),
+        ("authors", text(&p.authors.join(", "))),
+        ("former_province", p.former_province.clone()),
+        ("former_district", p.former_district.clone()),
+        ("fields", text(&fields.join(", "))),
+        ("period", Some(format!("{}–{}", p.period.0, p.period.1))),
+        ("population", p.population.map(|n| n.to_string())),
+        ("households", p.households.map(|n| n.to_string())),
+        ("area_ha", number(p.area_ha)),
+        ("budget.total", number(budget.and_then(|b| b.total))),
+        ("budget.central", number(budget.and_then(|b| b.central))),
+        ("budget.local", number(budget.and_then(|b| b.local))),
+        ("budget.other", number(budget.and_then(|b| b.other))),
+        ("sample", Some(p.sample.to_string())),
+        ("text", text(&p.doc.markdown)),
+    ]
+}
+
+/// The keys whose values differ between two lists of one entry's keys.
+fn changed_keys(old: &Keys, new: &Keys) -> Vec<KeyChange> {
+    new.iter().zip(old).filter(|((_, n), (_, o))| n != o).map(|((k, n), (_, o))| (*k, o.clone(), n.clone())).collect()
+}
+
 fn config_keys(c: &SiteConfig) -> Keys {
     vec![
         ("title", text(&c.title)),
@@ -264,12 +303,7 @@ fn compare(file: &str, old: Entries, new: Entries, out: &mut Vec<EntryChange>) {
         let change = match old.iter().find(|(o, _, _)| o == id) {
             None => Change::Added,
             Some((_, before, _)) => {
-                let differ: Vec<_> = keys
-                    .iter()
-                    .zip(before)
-                    .filter(|((_, n), (_, o))| n != o)
-                    .map(|((k, n), (_, o))| (*k, o.clone(), n.clone()))
-                    .collect();
+                let differ = changed_keys(before, keys);
                 if differ.is_empty() {
                     continue;
                 }
@@ -401,13 +435,15 @@ fn pilot_json(site: &Site, p: &Pilot) -> Json {
     })
 }
 
+fn keys_json(keys: &[KeyChange]) -> Vec<Json> {
+    keys.iter().map(|(k, o, n)| json!({ "key": k, "old": o, "new": n })).collect()
+}
+
 fn entry_json(e: &EntryChange) -> Json {
     let (change, keys) = match &e.change {
         Change::Added => ("added", Vec::new()),
         Change::Removed => ("removed", Vec::new()),
-        Change::Changed(keys) => {
-            ("changed", keys.iter().map(|(k, o, n)| json!({ "key": k, "old": o, "new": n })).collect())
-        }
+        Change::Changed(keys) => ("changed", keys_json(keys)),
     };
     let reach = match e.reach {
         Reach::Everything => json!("everything"),
@@ -462,6 +498,7 @@ pub fn to_json(d: &SiteDiff) -> String {
                 "status": { "old": c.old.status.name(), "new": c.new.status.name() },
                 "values": values,
                 "proposals": proposals,
+                "keys": keys_json(&c.keys),
             })
         })
         .collect();
@@ -580,6 +617,10 @@ fn pilots_markdown(d: &SiteDiff, lang: Lang, out: &mut String) {
             let (o, n) = (status_text(c.old.status, lang), status_text(c.new.status, lang));
             let _ = writeln!(out, "{}\n", msg!("diff-status", old = o, new = n).render(lang));
         }
+        if !c.keys.is_empty() {
+            keys_markdown(&c.keys, "", lang, out);
+            out.push('\n');
+        }
         if !c.values.is_empty() {
             let head = ["diff-col-indicator", "diff-col-old", "diff-col-new", "diff-col-target", "diff-col-crossed"];
             let head: Vec<String> = head.iter().map(|h| Msg::new(h).render(lang)).collect();
@@ -620,6 +661,19 @@ fn pilots_markdown(d: &SiteDiff, lang: Lang, out: &mut String) {
 /// Longer values (a page's text) are only said to have changed.
 const SHOWN_VALUE_CHARS: usize = 200;
 
+/// One line per key, `- `key`: old → new`, indented by `indent`.
+fn keys_markdown(keys: &[KeyChange], indent: &str, lang: Lang, out: &mut String) {
+    for (k, o, n) in keys {
+        let long = |v: &Option<String>| v.as_ref().is_some_and(|v| v.chars().count() > SHOWN_VALUE_CHARS);
+        if long(o) || long(n) {
+            let _ = writeln!(out, "{indent}- `{k}`: {}", msg!("diff-entry-changed").render(lang));
+            continue;
+        }
+        let show = |v: &Option<String>| v.as_deref().map(code).unwrap_or_else(|| "—".into());
+        let _ = writeln!(out, "{indent}- `{k}`: {} → {}", show(o), show(n));
+    }
+}
+
 fn entries_markdown(entries: &[EntryChange], lang: Lang, out: &mut String) {
     if entries.is_empty() {
         return;
@@ -644,15 +698,7 @@ fn entries_markdown(entries: &[EntryChange], lang: Lang, out: &mut String) {
         let reach = reach.map(|r| format!("; {}", r.render(lang))).unwrap_or_default();
         let _ = writeln!(out, "- {what} — {}{reach}", change.render(lang));
         if let Change::Changed(keys) = &e.change {
-            for (k, o, n) in keys {
-                let long = |v: &Option<String>| v.as_ref().is_some_and(|v| v.chars().count() > SHOWN_VALUE_CHARS);
-                if long(o) || long(n) {
-                    let _ = writeln!(out, "  - `{k}`: {}", msg!("diff-entry-changed").render(lang));
-                    continue;
-                }
-                let show = |v: &Option<String>| v.as_deref().map(code).unwrap_or_else(|| "—".into());
-                let _ = writeln!(out, "  - `{k}`: {} → {}", show(o), show(n));
-            }
+            keys_markdown(keys, "  ", lang, out);
         }
         if let Some(c) = &e.crossing {
             let crossing = msg!("diff-crossing", down = c.no_longer_meet, up = c.now_meet);

@@ -341,3 +341,32 @@ fn registries_site_pages_and_theme_are_compared() {
     assert!(md.contains("- `themes/default/templates/base.html` — thay đổi; hiển thị trên mọi trang\n"), "{md}");
     assert!(md.contains("- `content/pages/phuong-phap.md` — bị xóa\n"), "{md}");
 }
+
+/// A pilot's own keys: a pilot turned into a sample (whose values need no source), its
+/// fields, period, title and case study changed, with no value touched.
+#[test]
+fn a_pilots_other_keys_are_compared() {
+    let old = TestSite::from_fixture("tests/fixtures/minimal");
+    let new = TestSite::from_fixture("tests/fixtures/minimal");
+    let (metrics, index) = (TG, "content/pilots/an-giang/thoai-giang/index.md");
+    new.edit(metrics, "sample: false", "sample: true");
+    new.edit(metrics, "fields: [y-te, giao-duc]", "fields: [y-te]");
+    new.edit(metrics, "period: { start: 2023, end: 2025 }", "period: { start: 2023, end: 2026 }");
+    new.edit(index, "title: \"Xã Thoại Giang: y tế số\"", "title: \"Xã Thoại Giang: y tế số hóa\"");
+    new.edit(index, "Mỗi ấp", "Từng ấp");
+    let d: Value = serde_json::from_str(&diff(&old, &new, "json")).unwrap();
+    let changed = d["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1, "{changed:#?}");
+    let keys: Vec<&str> = changed[0]["keys"].as_array().unwrap().iter().map(|k| k["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["title", "fields", "period", "sample", "text"]);
+    assert_eq!(changed[0]["keys"][3], json!({ "key": "sample", "old": "false", "new": "true" }));
+    assert_eq!(changed[0]["values"], json!([]));
+    let md = diff(&old, &new, "markdown");
+    for expected in [
+        "#### `Xã Thoại Giang` — `an-giang/thoai-giang`\n\n- `title`: `Xã Thoại Giang: y tế số` → `Xã Thoại Giang: y tế số hóa`\n",
+        "- `fields`: `y-te, giao-duc` → `y-te`\n- `period`: `2023–2025` → `2023–2026`\n- `sample`: `false` → `true`\n",
+        "- `text`: thay đổi\n",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in:\n{md}");
+    }
+}
