@@ -65,7 +65,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("diff-col-target", "Target", "Mục tiêu"),
     (
         "diff-crossing",
-        "{down} pilots no longer meet the target because of this change, {up} now meet it",
+        "because of this change, {down} pilot(s) no longer meet the target and {up} now meet it",
         "do thay đổi này, {down} mô hình không còn đạt mục tiêu, {up} mô hình nay đạt",
     ),
     ("diff-entries", "Catalogs, settings, pages and theme", "Danh mục, cấu hình, trang và giao diện"),
@@ -86,7 +86,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("diff-proposals", "Criteria proposals", "Đề xuất tiêu chí"),
     ("diff-reach-everything", "shown on every page", "hiển thị trên mọi trang"),
-    ("diff-reach-pilots", "shown on {count} pilots' pages", "hiển thị trên trang của {count} mô hình"),
+    ("diff-reach-pilots", "shown on {count} pilot page(s)", "hiển thị trên trang của {count} mô hình"),
     ("diff-removed", "Pilots removed", "Mô hình bị xóa"),
     ("diff-status", "Status: {old} → {new}", "Trạng thái: {old} → {new}"),
     (
@@ -96,7 +96,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "diff-summary-entries",
-        "{count} changes to catalogs, settings, pages or theme",
+        "{count} change(s) to catalogs, settings, pages or theme",
         "{count} thay đổi về danh mục, cấu hình, trang hoặc giao diện",
     ),
     ("diff-title", "What this change does to the pilots", "Thay đổi về các mô hình thí điểm"),
