@@ -12,6 +12,7 @@
 //! (`code`), where GitHub makes no HTML, link, mention, image or math of it, with
 //! invisible and bidi characters written as `<U+202E>`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -50,7 +51,7 @@ pub struct PilotChange<'a> {
 }
 
 /// A key whose value differs: its name, the old and the new value as written (`None`: absent).
-pub type KeyChange = (&'static str, Option<String>, Option<String>);
+pub type KeyChange = (Cow<'static, str>, Option<String>, Option<String>);
 
 pub struct ValueChange<'a> {
     /// The indicator as the new catalog has it (the old one's if it left the catalog).
@@ -179,7 +180,7 @@ fn pilot_change<'a>(old: &'a Site, op: &'a Pilot, new: &'a Site, np: &'a Pilot) 
 }
 
 /// An entry as its keys and values, as written in its file, to compare key by key.
-type Keys = Vec<(&'static str, Option<String>)>;
+type Keys = Vec<(Cow<'static, str>, Option<String>)>;
 
 fn text(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
@@ -193,7 +194,7 @@ fn raw_value(v: Value) -> String {
 }
 
 fn localized_keys(name: &Localized) -> Keys {
-    vec![("name.vi", text(&name.vi)), ("name.en", text(&name.en))]
+    vec![("name.vi".into(), text(&name.vi)), ("name.en".into(), text(&name.en))]
 }
 
 fn indicator_keys(i: &Indicator) -> Keys {
@@ -203,15 +204,15 @@ fn indicator_keys(i: &Indicator) -> Keys {
     };
     let mut keys = localized_keys(&i.name);
     keys.extend([
-        ("group", Some(i.group.slug().to_string())),
-        ("unit", Some(i.unit.name().to_string())),
-        ("better", Some(better.to_string())),
-        ("min", i.min.map(|n| n.to_string())),
-        ("max", i.max.map(|n| n.to_string())),
-        ("target.value", i.target.as_ref().map(|t| raw_value(t.value))),
-        ("target.year", i.target.as_ref().and_then(|t| t.year).map(|y| y.to_string())),
-        ("target.source", i.target.as_ref().and_then(|t| t.source.clone())),
-        ("description", text(&i.description)),
+        ("group".into(), Some(i.group.slug().to_string())),
+        ("unit".into(), Some(i.unit.name().to_string())),
+        ("better".into(), Some(better.to_string())),
+        ("min".into(), i.min.map(|n| n.to_string())),
+        ("max".into(), i.max.map(|n| n.to_string())),
+        ("target.value".into(), i.target.as_ref().map(|t| raw_value(t.value))),
+        ("target.year".into(), i.target.as_ref().and_then(|t| t.year).map(|y| y.to_string())),
+        ("target.source".into(), i.target.as_ref().and_then(|t| t.source.clone())),
+        ("description".into(), text(&i.description)),
     ]);
     keys
 }
@@ -223,16 +224,16 @@ fn province_keys(site: &Site, p: &Province) -> Keys {
     };
     let former: Vec<String> = p.former.iter().map(|f| format!("{}: {}", f.slug, f.name)).collect();
     vec![
-        ("name", text(&p.name)),
-        ("kind", Some(kind.to_string())),
-        ("region", p.region.map(|r| site.region(r).slug.clone())),
-        ("former", text(&former.join(", "))),
+        ("name".into(), text(&p.name)),
+        ("kind".into(), Some(kind.to_string())),
+        ("region".into(), p.region.map(|r| site.region(r).slug.clone())),
+        ("former".into(), text(&former.join(", "))),
     ]
 }
 
 fn field_keys(f: &Field) -> Keys {
     let mut keys = localized_keys(&f.name);
-    keys.push(("description", text(&f.description)));
+    keys.push(("description".into(), text(&f.description)));
     keys
 }
 
@@ -240,45 +241,76 @@ fn pilot_keys(site: &Site, p: &Pilot) -> Keys {
     let number = |n: Option<f64>| n.map(|n| n.to_string());
     let fields: Vec<&str> = p.fields.iter().map(|f| site.field(*f).slug.as_str()).collect();
     let budget = p.budget.as_ref();
-    vec![
-        ("commune", text(&p.commune)),
-        ("title", text(&p.title)),
-        ("summary", text(&p.summary)),
-        ("summary_en", p.summary_en.clone()),
-        ("authors", text(&p.authors.join(", "))),
-        ("former_province", p.former_province.clone()),
-        ("former_district", p.former_district.clone()),
-        ("fields", text(&fields.join(", "))),
-        ("period", Some(format!("{}–{}", p.period.0, p.period.1))),
-        ("population", p.population.map(|n| n.to_string())),
-        ("households", p.households.map(|n| n.to_string())),
-        ("area_ha", number(p.area_ha)),
-        ("budget.total", number(budget.and_then(|b| b.total))),
-        ("budget.central", number(budget.and_then(|b| b.central))),
-        ("budget.local", number(budget.and_then(|b| b.local))),
-        ("budget.other", number(budget.and_then(|b| b.other))),
-        ("sample", Some(p.sample.to_string())),
-        ("text", text(&p.doc.markdown)),
-    ]
+    let mut keys: Keys = vec![
+        ("commune".into(), text(&p.commune)),
+        ("title".into(), text(&p.title)),
+        ("summary".into(), text(&p.summary)),
+        ("summary_en".into(), p.summary_en.clone()),
+        ("authors".into(), text(&p.authors.join(", "))),
+        ("former_province".into(), p.former_province.clone()),
+        ("former_district".into(), p.former_district.clone()),
+        ("fields".into(), text(&fields.join(", "))),
+        ("period".into(), Some(format!("{}–{}", p.period.0, p.period.1))),
+        ("population".into(), p.population.map(|n| n.to_string())),
+        ("households".into(), p.households.map(|n| n.to_string())),
+        ("area_ha".into(), number(p.area_ha)),
+        ("budget.total".into(), number(budget.and_then(|b| b.total))),
+        ("budget.central".into(), number(budget.and_then(|b| b.central))),
+        ("budget.local".into(), number(budget.and_then(|b| b.local))),
+        ("budget.other".into(), number(budget.and_then(|b| b.other))),
+        ("sample".into(), Some(p.sample.to_string())),
+        ("text".into(), text(&p.doc.markdown)),
+    ];
+    // What each value is said to be (the values themselves are in the table) and the baselines.
+    for m in &p.metrics {
+        let id = &site.indicator(m.indicator).id;
+        keys.push((format!("indicators.{id}.year").into(), m.year.map(|y| y.to_string())));
+        keys.push((format!("indicators.{id}.source").into(), m.source.clone()));
+        keys.push((format!("indicators.{id}.note").into(), m.note.clone()));
+    }
+    for m in &p.baseline {
+        let id = &site.indicator(m.indicator).id;
+        keys.push((format!("baseline.{id}").into(), Some(raw_value(m.value))));
+        keys.push((format!("baseline.{id}.year").into(), m.year.map(|y| y.to_string())));
+        keys.push((format!("baseline.{id}.source").into(), m.source.clone()));
+    }
+    keys
 }
 
-/// The keys whose values differ between two lists of one entry's keys.
+/// The keys whose values differ between two lists of one entry's keys, matched by name
+/// (a pilot's keys depend on the indicators it reports): those of `new` in its order, then
+/// those only `old` has.
 fn changed_keys(old: &Keys, new: &Keys) -> Vec<KeyChange> {
-    new.iter().zip(old).filter(|((_, n), (_, o))| n != o).map(|((k, n), (_, o))| (*k, o.clone(), n.clone())).collect()
+    let olds: BTreeMap<&str, &Option<String>> = old.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+    let news: BTreeMap<&str, &Option<String>> = new.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+    let mut out: Vec<KeyChange> = new
+        .iter()
+        .filter_map(|(k, n)| {
+            let o = olds.get(k.as_ref()).and_then(|o| (*o).clone());
+            (o != *n).then(|| (k.clone(), o, n.clone()))
+        })
+        .collect();
+    let gone = old.iter().filter(|(k, o)| o.is_some() && !news.contains_key(k.as_ref()));
+    out.extend(gone.map(|(k, o)| (k.clone(), o.clone(), None)));
+    out
 }
 
 fn config_keys(c: &SiteConfig) -> Keys {
     vec![
-        ("title", text(&c.title)),
-        ("description", text(&c.description)),
-        ("base_url", text(&c.base_url)),
-        ("language", Some(c.language.code().to_string())),
-        ("theme", text(&c.theme)),
+        ("title".into(), text(&c.title)),
+        ("description".into(), text(&c.description)),
+        ("base_url".into(), text(&c.base_url)),
+        ("language".into(), Some(c.language.code().to_string())),
+        ("theme".into(), text(&c.theme)),
     ]
 }
 
 fn page_keys(p: &Page) -> Keys {
-    vec![("title", text(&p.title)), ("description", text(&p.description)), ("text", text(&p.doc.markdown))]
+    vec![
+        ("title".into(), text(&p.title)),
+        ("description".into(), text(&p.description)),
+        ("text".into(), text(&p.doc.markdown)),
+    ]
 }
 
 /// How many pilots of `site` show something, counted by `shows`.

@@ -354,11 +354,33 @@ fn a_pilots_other_keys_are_compared() {
     new.edit(metrics, "period: { start: 2023, end: 2025 }", "period: { start: 2023, end: 2026 }");
     new.edit(index, "title: \"Xã Thoại Giang: y tế số\"", "title: \"Xã Thoại Giang: y tế số hóa\"");
     new.edit(index, "Mỗi ấp", "Từng ấp");
+    new.edit(
+        metrics,
+        "{ value: 58, year: 2024, source: \"Báo An Giang\" }",
+        "{ value: 58, year: 2023, source: \"Báo khác\" }",
+    );
+    new.edit(
+        GP,
+        "commune_records_online_pct: { value: 60, year: 2022 }",
+        "commune_records_online_pct: { value: 20, year: 2022 }",
+    );
     let d: Value = serde_json::from_str(&diff(&old, &new, "json")).unwrap();
     let changed = d["changed"].as_array().unwrap();
-    assert_eq!(changed.len(), 1, "{changed:#?}");
+    assert_eq!(changed.len(), 2, "{changed:#?}");
+    assert_eq!(changed[1]["keys"], json!([{ "key": "baseline.commune_records_online_pct", "old": "60", "new": "20" }]));
     let keys: Vec<&str> = changed[0]["keys"].as_array().unwrap().iter().map(|k| k["key"].as_str().unwrap()).collect();
-    assert_eq!(keys, ["title", "fields", "period", "sample", "text"]);
+    assert_eq!(
+        keys,
+        [
+            "title",
+            "fields",
+            "period",
+            "sample",
+            "text",
+            "indicators.commune_records_online_pct.year",
+            "indicators.commune_records_online_pct.source"
+        ]
+    );
     assert_eq!(changed[0]["keys"][3], json!({ "key": "sample", "old": "false", "new": "true" }));
     assert_eq!(changed[0]["values"], json!([]));
     let md = diff(&old, &new, "markdown");
