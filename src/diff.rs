@@ -1,6 +1,7 @@
 //! `langso diff OLD_ROOT NEW_ROOT`: what a pull request changes, for reviewers: pilots
 //! added and removed, indicator values changed (old → new, and whether the national
-//! target line was crossed), status and proposals changed; and every change to what the
+//! target line was crossed), status, proposals and every other key of the pilot (its
+//! values' years and sources, baselines, `sample`, the case study…); and every change to what the
 //! pilots are read against — the indicator catalog (with how many pilots cross a moved
 //! target), provinces, regions, fields, site.yaml, pages and theme files.
 //! Markdown (ready for a pull-request comment, in the new site's language) or JSON.
