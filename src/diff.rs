@@ -541,7 +541,7 @@ pub fn to_json(d: &SiteDiff) -> String {
         "changed": changed,
         "entries": d.entries.iter().map(entry_json).collect::<Vec<_>>(),
     });
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut text = crate::unicode::json_visible(&serde_json::to_string_pretty(&out).unwrap_or_default());
     text.push('\n');
     text
 }

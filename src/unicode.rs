@@ -53,6 +53,23 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+/// JSON text (`serde_json`'s output) with every invisible character written as a `\u`
+/// escape: the same strings to a parser, but nothing a terminal would obey or hide when
+/// the JSON is read on screen. Outside strings JSON is ASCII, so only strings change.
+pub fn json_visible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_invisible(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The first invisible character of `text` and its column (counted from 1, in characters).
 pub fn first_invisible(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|(_, c)| is_invisible(*c)).map(|(i, c)| (i + 1, c))
@@ -82,6 +99,14 @@ mod tests {
         assert_eq!(visible("a\u{202E}b\u{1b}[0m\tc"), "a<U+202E>b<U+001B>[0m\tc");
         assert_eq!(first_invisible("Xã Pho\u{200B}ng"), Some((7, '\u{200B}')));
         assert_eq!(first_invisible("Xã Phong"), None);
+    }
+
+    #[test]
+    fn json_keeps_its_strings_and_shows_invisible_characters_as_escapes() {
+        let value = serde_json::json!({ "name": "a\u{202E}b\u{E0041}c đ" });
+        let text = json_visible(&serde_json::to_string(&value).unwrap());
+        assert_eq!(text, r#"{"name":"a\u202eb\udb40\udc41c đ"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
     }
 
     #[test]

@@ -180,14 +180,16 @@ fn the_pull_request_cannot_write_the_comment() {
     assert!(p.code.iter().any(|c| c.starts_with("<details>")), "{md}");
 }
 
-/// The JSON carries content as it is (JSON escaping is its own); only Markdown shows code points.
+/// The JSON carries content as it is to a parser; on screen an invisible character is a `\u` escape.
 #[test]
 fn json_keeps_content_as_written() {
     let old = TestSite::from_fixture("tests/fixtures/minimal");
     let new = TestSite::from_fixture("tests/fixtures/minimal");
     new.edit(TG, "commune: \"Xã Thoại Giang\"", "commune: \"Xã \u{202E}x\"");
     new.edit(TG, "{ value: 58,", "{ value: 65,");
-    let d: Value = serde_json::from_str(&diff(&old, &new, "json")).unwrap();
+    let text = diff(&old, &new, "json");
+    assert!(!text.contains('\u{202E}') && text.contains(r"Xã \u202ex"), "escaped on screen: {text}");
+    let d: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(d["changed"][0]["commune"], "Xã \u{202E}x");
 }
 

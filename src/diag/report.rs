@@ -177,7 +177,7 @@ fn json(diags: &[Diagnostic], lang: Lang) -> String {
             help: d.help_in(lang),
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    let mut out = crate::unicode::json_visible(&serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into()));
     out.push('\n');
     out
 }
@@ -298,6 +298,10 @@ mod tests {
         assert!(text.contains("unknown province `<U+202E>nin<U+200B>-binh`"), "{text}");
         assert!(text.contains("1 | province: <U+202E>nin<U+200B>-binh\n  |                    ^"), "{text}");
         assert!(text.contains("did you mean `ninh-binh<U+2066>`?"), "{text}");
+        let json = render(std::slice::from_ref(&d), dir.path(), Lang::En, Format::Json, false);
+        assert!(!json.contains('\u{202E}') && json.contains(r"\u202enin\u200b-binh"), "{json}");
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed[0]["message"], "unknown province `\u{202E}nin\u{200B}-binh`");
         let gh = render(&[d], dir.path(), Lang::En, Format::Github, false);
         assert!(
             gh.contains("::unknown province `<U+202E>nin<U+200B>-binh`%0Adid you mean `ninh-binh<U+2066>`?"),
