@@ -85,7 +85,12 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
             eprintln!("{}", msg!("build-failed", summary = summary(&diags, lang)).render(lang));
             ExitCode::from(1)
         }
-        Err(BuildError::Fatal(text)) => fail(&text, site_language(&args.root)),
+        Err(BuildError::Fatal(text)) => {
+            // It may name or quote a file of the content (a theme template): shown, never
+            // obeyed, line by line (a template error quotes the template over several lines).
+            let shown: Vec<String> = text.split('\n').map(langso::unicode::visible).collect();
+            fail(&shown.join("\n"), site_language(&args.root))
+        }
     }
 }
 
@@ -186,22 +191,18 @@ fn run_schema(args: cli::SchemaArgs) -> ExitCode {
 }
 
 /// Prints what changes from one site root to another; content errors in either do not
-/// stop it (`check` reports those), only a missing root or theme does.
+/// stop it (`check` reports those), only a missing root does.
 fn run_diff(args: cli::DiffArgs) -> ExitCode {
     if !is_site_root(&args.old_root) || !is_site_root(&args.new_root) {
         return ExitCode::from(2);
     }
     let (old, _) = langso::load::load_site(&args.old_root);
     let (new, _) = langso::load::load_site(&args.new_root);
-    let d = langso::diff::diff(&old, &new);
+    let d = langso::diff::diff(&old, &new, &args.old_root, &args.new_root);
+    // Worded from the catalog alone: the new root's theme is the pull request's to change.
     let text = match args.format {
         cli::DiffFormat::Json => langso::diff::to_json(&d),
-        cli::DiffFormat::Markdown => {
-            match langso::render::theme::Theme::load(&args.new_root, &new.config.theme, new.config.language) {
-                Ok(theme) => langso::diff::to_markdown(&d, &theme.i18n),
-                Err(e) => return fail(&e.0, new.config.language),
-            }
-        }
+        cli::DiffFormat::Markdown => langso::diff::to_markdown(&d, new.config.language),
     };
     match print(&text) {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,6 +13,9 @@
 //!   publishes nothing, and every error reported must be listed;
 //! - `contains|lacks FILE TEXT`: a published file holds, or does not hold, `TEXT`;
 //! - `report-lacks TEXT`: the build's report does not hold `TEXT`;
+//! - `review-lacks TEXT`: neither the pull-request comment (`langso diff` from
+//!   `tests/fixtures/minimal` to the case, Markdown) nor the annotations (`check --format
+//!   github`) hold `TEXT`;
 //! - `exit 2 TEXT`: the build stops as a usage or I/O failure whose message holds `TEXT`;
 //! - set-up: `base CASE` (that case's files laid first), `append PATH TEXT`, `write PATH TEXT`, `repeat PATH COUNT TEXT` (appended
 //!   COUNT times), `size PATH BYTES` (a sparse file), `delete PATH`, `dir PATH`,
@@ -116,6 +119,7 @@ struct Case {
     contains: Vec<(String, String)>,
     lacks: Vec<(String, String)>,
     report_lacks: Vec<String>,
+    review_lacks: Vec<String>,
     /// `exit 2 TEXT`: the build fails as a usage or I/O failure saying `TEXT`.
     failure: Option<String>,
     /// `args …`: more arguments for `build`.
@@ -144,6 +148,7 @@ impl Case {
             contains: Vec::new(),
             lacks: Vec::new(),
             report_lacks: Vec::new(),
+            review_lacks: Vec::new(),
             failure: None,
             args: Vec::new(),
         };
@@ -180,6 +185,7 @@ impl Case {
                 "contains" => case.contains.push((first.to_string(), String::from_utf8(unescape(text)).unwrap())),
                 "exit" if first == "2" => case.failure = Some(text.to_string()),
                 "report-lacks" => case.report_lacks.push(String::from_utf8(unescape(rest)).unwrap()),
+                "review-lacks" => case.review_lacks.push(String::from_utf8(unescape(rest)).unwrap()),
                 "lacks" => case.lacks.push((first.to_string(), String::from_utf8(unescape(text)).unwrap())),
                 "append" => {
                     let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
@@ -241,6 +247,11 @@ impl Case {
         let err = stderr(&o);
         let mut failures = Vec::new();
         let mut fail = |s: String| failures.push(format!("{name}: {s}"));
+        for text in &self.report_lacks {
+            if err.contains(text.as_str()) {
+                fail(format!("the build's report holds {text:?}"));
+            }
+        }
         if let Some(text) = &self.failure {
             if o.status.code() != Some(2) || !err.contains(text.as_str()) || self.out().exists() {
                 fail(format!("expected exit 2 saying `{text}`, got {:?}:\n{err}", o.status.code()));
@@ -273,9 +284,22 @@ impl Case {
         if String::from_utf8_lossy(&o.stdout).contains(MARKER) || err.contains(MARKER) {
             fail("the secret reached the build's report".into());
         }
-        for text in &self.report_lacks {
-            if err.contains(text.as_str()) {
-                fail(format!("the build's report holds {text:?}"));
+        if !self.review_lacks.is_empty() {
+            let (minimal, root) = (repo_root().join("tests/fixtures/minimal"), self.root());
+            let comment = langso(&["diff", minimal.to_str().unwrap(), root.to_str().unwrap()]);
+            let annotations = langso(&["check", "--root", root.to_str().unwrap(), "--format", "github"]);
+            let comment = String::from_utf8_lossy(&comment.stdout).into_owned();
+            let annotations = String::from_utf8_lossy(&annotations.stdout).into_owned();
+            if !comment.starts_with("## ") {
+                fail(format!("no review to read:\n{comment}\n{annotations}"));
+            }
+            for text in &self.review_lacks {
+                if comment.contains(text.as_str()) {
+                    fail(format!("the comment holds {text:?}:\n{comment}"));
+                }
+                if annotations.contains(text.as_str()) {
+                    fail(format!("the annotations hold {text:?}:\n{annotations}"));
+                }
             }
         }
         for (file, text) in &self.contains {

@@ -59,10 +59,13 @@ fn human(diags: &[Diagnostic], root: &Path, lang: Lang, colour: bool) -> String 
         let _ = writeln!(out, "  {} {}:{}:{}", p.paint("1;34", "-->"), printable(&d.path), d.line, d.column);
         if let Some(line) = source.line(root, &d.path, d.line) {
             let (src, column) = quote_window(line, d.column);
+            // Shown characters may be wider than the source's (`<U+202E>`): the caret goes
+            // under what the characters before the column became.
+            let before: String = src.chars().take(column - 1).collect();
+            let caret_pad: String = printable(&before).chars().map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let src = printable(&src);
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
-            let caret_pad: String = src.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let bar = p.paint("1;34", "|");
             let _ = writeln!(out, "{pad} {bar}");
             let _ = writeln!(out, "{} {bar} {src}", p.paint("1;34", &num));
@@ -118,12 +121,21 @@ impl Source {
     }
 }
 
-/// `text` with every control character but the tab shown as `�`, one character for one, so
-/// that carets stay in place: content (a link, a file name, a quoted line) may hold escape
-/// sequences that would drive the terminal of whoever reads the report, or line breaks
-/// that would forge a diagnostic of its own.
+/// `text` with every control character but the tab shown as `�`, and every invisible
+/// character (zero-width, bidi controls: `unicode::is_invisible`) as `<U+202E>`: content
+/// (a link, a file name, a quoted line) may hold escape sequences that would drive the
+/// terminal of whoever reads the report, line breaks that would forge a diagnostic of its
+/// own, or bidi controls that would make a line read differently from what it holds.
 fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if crate::unicode::is_invisible(c) => out.push_str(&crate::unicode::code_point(c)),
+            c if c.is_control() && c != '\t' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// At most `QUOTE_WIDTH` characters of a long source line around `column`, with `…`
@@ -172,7 +184,7 @@ fn json(diags: &[Diagnostic], lang: Lang) -> String {
             help: d.help_in(lang),
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    let mut out = crate::unicode::json_visible(&serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into()));
     out.push('\n');
     out
 }
@@ -194,14 +206,21 @@ fn github(diags: &[Diagnostic], lang: Lang) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            escape_property(&d.path),
+            escape_property(&crate::unicode::visible(&d.path)),
             d.line,
             d.column,
             escape_property(d.code),
-            escape_data(&text)
+            escape_data(&annotation_text(&text))
         );
     }
     out
+}
+
+/// An annotation's message: GitHub shows it as plain text (no Markdown, so no mention,
+/// link or image can come of it), but obeys bidi controls and draws invisible characters
+/// as nothing, so those are shown as `<U+202E>`; the help's line break is kept.
+fn annotation_text(text: &str) -> String {
+    text.split('\n').map(crate::unicode::visible).collect::<Vec<_>>().join("\n")
 }
 
 /// GitHub's escaping of a workflow command's message.
@@ -265,6 +284,37 @@ mod tests {
             text,
             "::error file=a.yaml,line=2,col=11,title=unknown-province::unknown province `nin-binh`%0Adid you mean `ninh-binh`?\n"
         );
+    }
+
+    /// A bidi override in a quoted line, a message and a path is shown, not obeyed,
+    /// in the terminal report and in annotations; the caret still points at the column.
+    #[test]
+    fn invisible_characters_are_shown_as_code_points() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "province: \u{202E}nin\u{200B}-binh\n").unwrap();
+        let d = Diagnostic::error(
+            "unknown-province",
+            Location::new("a.yaml", 1, 13),
+            msg!("unknown", what = msg!("what-province"), wrong = "\u{202E}nin\u{200B}-binh"),
+        )
+        .help(msg!("did-you-mean", name = "ninh-binh\u{2066}"));
+        let text = render(std::slice::from_ref(&d), dir.path(), Lang::En, Format::Human, false);
+        for raw in ['\u{202E}', '\u{200B}', '\u{2066}'] {
+            assert!(!text.contains(raw), "{raw:?} printed raw: {text}");
+        }
+        assert!(text.contains("unknown province `<U+202E>nin<U+200B>-binh`"), "{text}");
+        assert!(text.contains("1 | province: <U+202E>nin<U+200B>-binh\n  |                    ^"), "{text}");
+        assert!(text.contains("did you mean `ninh-binh<U+2066>`?"), "{text}");
+        let json = render(std::slice::from_ref(&d), dir.path(), Lang::En, Format::Json, false);
+        assert!(!json.contains('\u{202E}') && json.contains(r"\u202enin\u200b-binh"), "{json}");
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed[0]["message"], "unknown province `\u{202E}nin\u{200B}-binh`");
+        let gh = render(&[d], dir.path(), Lang::En, Format::Github, false);
+        assert!(
+            gh.contains("::unknown province `<U+202E>nin<U+200B>-binh`%0Adid you mean `ninh-binh<U+2066>`?"),
+            "{gh}"
+        );
+        assert!(!gh.contains('\u{202E}'), "{gh}");
     }
 
     #[test]

@@ -235,25 +235,31 @@ fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (V
     (pilots, unloaded)
 }
 
-/// Two pilots in one province whose commune names fold to the same slug are one commune
+/// Two pilots in one province whose commune names fold to the same slug, or look the same
+/// (one UTS #39 skeleton once invisible characters are removed: `unicode::skeleton`, so a
+/// zero-width space or a Cyrillic `о` does not make a second commune), are one commune
 /// submitted twice. Reported at the second one's `commune:` (`places`, one per pilot).
 pub fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
+    let mut by_slug: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
+    let mut by_look: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
     for (p, &(line, column)) in pilots.iter().zip(places) {
-        let key = (p.province, crate::slug::commune_slug(&p.commune));
-        if let Some(first) = seen.get(&key) {
-            let rel = format!("{}/metrics.yaml", p.doc.dir);
-            diags.push(
-                Diagnostic::error(
-                    "duplicate-pilot",
-                    Location::new(&rel, line, column),
-                    msg!("duplicate-pilot", commune = &p.commune, other = &first.doc.dir, slug = &key.1),
-                )
-                .help(msg!("duplicate-pilot-help")),
-            );
+        let slug = crate::slug::commune_slug(&p.commune);
+        let look = crate::unicode::skeleton(&p.commune);
+        let commune = crate::unicode::visible(&p.commune);
+        let message = if let Some(first) = by_slug.get(&(p.province, slug.clone())) {
+            msg!("duplicate-pilot", commune = commune, other = &first.doc.dir, slug = &slug)
+        } else if let Some(first) = by_look.get(&(p.province, look.clone())) {
+            msg!("duplicate-pilot-lookalike", commune = commune, other = &first.doc.dir)
         } else {
-            seen.insert(key, p);
-        }
+            by_slug.insert((p.province, slug), p);
+            by_look.insert((p.province, look), p);
+            continue;
+        };
+        let rel = format!("{}/metrics.yaml", p.doc.dir);
+        diags.push(
+            Diagnostic::error("duplicate-pilot", Location::new(&rel, line, column), message)
+                .help(msg!("duplicate-pilot-help")),
+        );
     }
 }
 
@@ -306,4 +312,24 @@ fn load_page(root: &Path, slug: &str, rel: &str, diags: &mut Vec<Diagnostic>) ->
             line_offset: fm.body_line_offset,
         },
     })
+}
+
+/// Every regular file under the site root's `themes/`: its path from the root (`themes/<name>/…`)
+/// and a digest of its bytes, for `langso diff`. Symbolic links are neither followed nor
+/// listed (the theme refuses them too); an unreadable file is listed as if empty.
+pub fn theme_files(root: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::hash::{Hash, Hasher};
+    let mut files = std::collections::BTreeMap::new();
+    if source::symlinked_component(root, "themes").is_some() {
+        return files;
+    }
+    for entry in walkdir::WalkDir::new(root.join("themes")).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        std::fs::read(entry.path()).map(|bytes| bytes.hash(&mut h)).ok();
+        files.insert(diag::rel_path(root, entry.path()), h.finish());
+    }
+    files
 }

@@ -123,7 +123,7 @@ pub fn load_pilot(
         }
         Some(s)
     });
-    let former_district = m.get("former_district").and_then(|n| n.as_filled_text(rel, "former_district", diags));
+    let former_district = m.get("former_district").and_then(|n| n.as_filled_name(rel, "former_district", diags));
     let fields = m.require("fields", msg!("want-fields"), diags);
     let fields = fields.map(|n| resolve_fields(n, rel, reg, diags)).unwrap_or_default();
     let period = m.require("period", msg!("want-period"), diags).and_then(|n| read_period(n, rel, diags));
@@ -194,14 +194,22 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;
     let title = m.require("title", msg!("want-title"), diags).and_then(|n| n.as_name(rel, "title", diags));
-    let summary = m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_name(rel, "summary", diags));
+    let summary =
+        m.require("summary", msg!("want-summary"), diags).and_then(|n| n.as_required_text(rel, "summary", diags));
     let summary_en = m.get("summary_en").and_then(|n| n.as_filled_text(rel, "summary_en", diags));
     let date = m.require("date", msg!("want-date"), diags).and_then(|n| read_date(n, rel, diags));
     let updated = m.get("updated").and_then(|n| read_date(n, rel, diags));
     let authors = m
         .get("authors")
         .and_then(|n| n.as_str_list(rel, diags))
-        .map(|v| v.into_iter().map(|(s, _)| s).collect())
+        .map(|v| {
+            v.into_iter()
+                .map(|(s, n)| {
+                    n.check_visible(&s, rel, diags);
+                    s
+                })
+                .collect()
+        })
         .unwrap_or_default();
     m.finish(FRONT_MATTER_KEYS, diags);
     let doc = Document {

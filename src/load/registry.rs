@@ -34,7 +34,7 @@ fn localized(node: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
     }
     let mut m = node.as_map(rel, diags)?;
     let vi = m.require("vi", msg!("want-vi"), diags).and_then(|n| n.as_name(rel, "vi", diags));
-    let en = m.get("en").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
+    let en = m.get("en").and_then(|n| n.as_filled_name(rel, "en", diags)).unwrap_or_default();
     m.finish(&["vi", "en"], diags);
     Some(Localized { vi: vi?, en })
 }

@@ -239,12 +239,30 @@ impl Node {
         })
     }
 
-    /// A name or title that must be given: blank text is a `blank-name` error.
-    pub fn as_name(&self, path: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    /// Text that must be given (a title, a summary): blank text is a `blank-name` error.
+    pub fn as_required_text(&self, path: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
         self.non_blank(path, diags, || {
             Diagnostic::error("blank-name", self.at(path), msg!("blank-name", key = key))
                 .help(msg!("blank-name-help", key = key))
         })
+    }
+
+    /// Text that names something (a commune, a title, a registry entry) and must be given:
+    /// blank is a `blank-name` error, and a character that draws nothing or reorders the
+    /// text (`unicode::is_invisible`), which would let two different names look alike, an
+    /// `invisible-character` error (the text is kept, so loading goes on).
+    pub fn as_name(&self, path: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let s = self.as_required_text(path, key, diags)?;
+        self.check_visible(&s, path, diags);
+        Some(s)
+    }
+
+    /// An optional name (`former_district`, an English name): blank is absent, as with
+    /// `as_filled_text`, and invisible characters are an error, as with `as_name`.
+    pub fn as_filled_name(&self, path: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let s = self.as_filled_text(path, key, diags)?;
+        self.check_visible(&s, path, diags);
+        Some(s)
     }
 
     /// Text that is not blank; blank text is reported with `blank` and read as absent.
@@ -255,6 +273,21 @@ impl Node {
             return None;
         }
         Some(s)
+    }
+
+    /// The `invisible-character` error for `text` (this node's value), if it holds one.
+    pub fn check_visible(&self, text: &str, path: &str, diags: &mut Vec<Diagnostic>) {
+        if let Some((_, c)) = crate::unicode::first_invisible(text) {
+            let text = crate::unicode::visible(text);
+            diags.push(
+                Diagnostic::error(
+                    "invisible-character",
+                    self.at(path),
+                    msg!("invisible-character", text = text, char = crate::unicode::code_point(c)),
+                )
+                .help(msg!("invisible-character-help")),
+            );
+        }
     }
 
     /// One word of a fixed set (`status: ongoing`); anything else is an `invalid-value`
