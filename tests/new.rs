@@ -149,7 +149,7 @@ fn a_closed_or_full_stdout_is_an_error_after_the_pilot_is_made() {
         let args = ["new", "pilot", "--province", "ninh-binh", "--commune", commune, "--root", root];
         let o = if closed { with_closed_stdout(&args) } else { with_full_stdout(&args) };
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-        assert!(stderr(&o).contains("cannot write to standard output"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("không ghi được ra đầu ra chuẩn"), "{}", stderr(&o));
         assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
         assert!(site.root().join("content/pilots/ninh-binh").join(dir).join("metrics.yaml").is_file());
     }
