@@ -31,12 +31,13 @@ pub enum Group {
     Yaml,
     Registries,
     Pilots,
+    Plausibility,
     Links,
 }
-use Group::{Files, Links, Pilots, Registries, Yaml};
+use Group::{Files, Links, Pilots, Plausibility, Registries, Yaml};
 
 impl Group {
-    const ALL: [Group; 5] = [Files, Yaml, Registries, Pilots, Links];
+    const ALL: [Group; 6] = [Files, Yaml, Registries, Pilots, Plausibility, Links];
 
     fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -47,8 +48,23 @@ impl Group {
             (Registries, Lang::Vi) => "Danh mục và mã",
             (Pilots, Lang::En) => "Pilots",
             (Pilots, Lang::Vi) => "Mô hình thí điểm",
+            (Plausibility, Lang::En) => "Plausibility and consistency",
+            (Plausibility, Lang::Vi) => "Số liệu hợp lý và nhất quán",
             (Links, Lang::En) => "Links and images in Markdown",
             (Links, Lang::Vi) => "Liên kết và ảnh trong Markdown",
+        }
+    }
+
+    /// The paragraph under the group's heading, for what its codes have in common.
+    fn intro(self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (Plausibility, Lang::En) => Some(
+                "Numbers that parse but cannot be what the editor meant. Which indicators a rule concerns is data of the catalog (`unit`, and the optional `typical` range in `indicators.yaml`, see [content-checks.md](content-checks.md)), not code.",
+            ),
+            (Plausibility, Lang::Vi) => Some(
+                "Những con số đọc được nhưng khó có thể là điều người soạn muốn ghi. Quy tắc nào áp dụng cho chỉ tiêu nào là do danh mục chỉ tiêu quyết định (`unit` và khoảng thường gặp `typical`, không bắt buộc, trong `indicators.yaml`; xem [content-checks.md](content-checks.md), bằng tiếng Anh), không nằm trong mã chương trình.",
+            ),
+            _ => None,
         }
     }
 }
@@ -116,6 +132,9 @@ pub fn document(lang: Lang) -> String {
     });
     for group in Group::ALL {
         out.push_str(&format!("\n## {}\n", group.title(lang)));
+        if let Some(intro) = group.intro(lang) {
+            out.push_str(&format!("\n{intro}\n"));
+        }
         for e in EXPLANATIONS.iter().filter(|e| e.group == group) {
             out.push_str(&format!("\n### `{}`\n**{}.** {}", e.code, severity(e.severity, &w), body(e, lang, &w)));
         }
@@ -201,13 +220,13 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Files,
         en: Text {
-            meaning: "The file exists but cannot be read (a folder named like a file, missing permissions).",
-            example: "a folder `content/pages/thu.md/`.",
-            fix: "make it a readable file.",
+            meaning: "The file exists but cannot be read (missing permissions), or is not a regular file: a folder named like a file, a named pipe (FIFO), a socket or a device, which langso refuses without opening (a pipe would make `check` wait for ever).",
+            example: "a folder `content/pages/thu.md/`, or `mkfifo content/site.yaml`.",
+            fix: "make it an ordinary, readable file.",
         },
         vi: Text {
-            meaning: "Tệp có trong thư mục nhưng không đọc được (một thư mục đặt tên giống tệp, hoặc thiếu quyền đọc).",
-            example: "thư mục `content/pages/thu.md/`.",
+            meaning: "Tệp có trong thư mục nhưng không đọc được (thiếu quyền đọc), hoặc không phải là tệp thông thường: một thư mục đặt tên giống tệp, hay một tệp đặc biệt của hệ điều hành (ống dẫn có tên, điểm kết nối, thiết bị). langso từ chối những thứ này mà không mở ra (mở một ống dẫn có tên thì `check` sẽ phải chờ mãi).",
+            example: "thư mục `content/pages/thu.md/`, hoặc một ống dẫn có tên tạo bằng lệnh `mkfifo content/site.yaml`.",
             fix: "thay bằng một tệp bình thường, đọc được.",
         },
     },
@@ -392,6 +411,51 @@ static EXPLANATIONS: &[Explanation] = &[
         },
     },
     Explanation {
+        code: "blank-text",
+        severity: Warning,
+        group: Yaml,
+        en: Text {
+            meaning: r#"Optional text left blank (empty or only spaces): a value's `source` or `note`, the pilot's `source`, `former_district`, `summary_en`, a target's `source`. Blank text counts as not given, so `source: ""` is no source (and in a pilot that is not `sample: true` the value is then a `value-without-source` error). Reported at the value."#,
+            example: r#"`note: ""`."#,
+            fix: "fill it in or delete the key.",
+        },
+        vi: Text {
+            meaning: r#"Một mục văn bản không bắt buộc bị để trống (rỗng hoặc chỉ có dấu cách): `source` hoặc `note` của một giá trị, `source` chung của mô hình, `former_district`, `summary_en`, `source` của một mục tiêu. Văn bản để trống được coi như không ghi, nên `source: ""` không phải là nguồn (và trong mô hình không ghi `sample: true`, giá trị đó sẽ bị báo lỗi `value-without-source`). Báo ở chỗ giá trị."#,
+            example: r#"`note: ""`."#,
+            fix: "điền nội dung, hoặc xóa dòng đó.",
+        },
+    },
+    Explanation {
+        code: "blank-name",
+        severity: Error,
+        group: Yaml,
+        en: Text {
+            meaning: "A name or title that must be given is blank: a pilot's `commune`, `title` or `summary`, a page's or the site's `title`, a province's or former unit's `name`, the `vi` name of a region, field or indicator. Reported at the value.",
+            example: r#"`commune: ""`."#,
+            fix: "write the name.",
+        },
+        vi: Text {
+            meaning: "Một tên hoặc tiêu đề bắt buộc bị để trống: `commune`, `title` hoặc `summary` của mô hình, `title` của một trang hoặc của cả website, `name` của một tỉnh hoặc đơn vị hành chính cũ, tên `vi` của một vùng, lĩnh vực hoặc chỉ tiêu. Báo ở chỗ giá trị.",
+            example: r#"`commune: ""`."#,
+            fix: "ghi tên vào; tên này hiện trên trang và trong mọi danh sách.",
+        },
+    },
+    Explanation {
+        code: "typographic-quotes",
+        severity: Warning,
+        group: Yaml,
+        en: Text {
+            meaning: "Text wrapped in typographic quotes (“…” or ‘…’), as a word processor types them. YAML only knows straight quotes, so it keeps these as part of the text; langso takes them off and says so. Reported at the value.",
+            example: "`former_district: “Thoại Sơn”`.",
+            fix: r#"write `"Thoại Sơn"` with straight quotes, or no quotes."#,
+        },
+        vi: Text {
+            meaning: r#"Văn bản nằm trong cặp dấu ngoặc cong (“…” hoặc ‘…’), thường do phần mềm soạn thảo văn bản tự đổi từ dấu ngoặc thẳng. YAML chỉ hiểu dấu ngoặc thẳng (`"` và `'`), nên giữ dấu ngoặc cong như một phần của nội dung; langso tự bỏ chúng đi và báo cho biết. Báo ở chỗ giá trị."#,
+            example: "`former_district: “Thoại Sơn”`.",
+            fix: r#"viết `"Thoại Sơn"` bằng dấu ngoặc kép thẳng, hoặc bỏ ngoặc."#,
+        },
+    },
+    Explanation {
         code: "missing-key",
         severity: Error,
         group: Yaml,
@@ -471,12 +535,12 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Yaml,
         en: Text {
-            meaning: "A number outside its bounds, at the value: a percent outside 0–100, a negative count or amount, a value outside the indicator's `min`/`max` in `indicators.yaml`, a year outside 2000–2100, or a period that ends before it starts.",
+            meaning: "A number outside its bounds, at the value: a percent outside 0–100, a negative count or amount, a value outside the indicator's `min`/`max` in `indicators.yaml`, a year outside 2000–2100, a period that ends before it starts, or a `typical` range whose `min` is above its `max`.",
             example: "`commune_records_online_pct: { value: 158 }`.",
             fix: "correct the value.",
         },
         vi: Text {
-            meaning: "Một số nằm ngoài giới hạn, báo ở chỗ giá trị: phần trăm ngoài khoảng 0–100, số đếm hoặc số tiền âm, giá trị ngoài `min`/`max` của chỉ tiêu trong `indicators.yaml`, năm ngoài khoảng 2000–2100, hoặc thời gian thí điểm kết thúc trước khi bắt đầu.",
+            meaning: "Một số nằm ngoài giới hạn, báo ở chỗ giá trị: phần trăm ngoài khoảng 0–100, số đếm hoặc số tiền âm, giá trị ngoài `min`/`max` của chỉ tiêu trong `indicators.yaml`, năm ngoài khoảng 2000–2100, thời gian thí điểm kết thúc trước khi bắt đầu, hoặc khoảng thường gặp (`typical`) có `min` lớn hơn `max`.",
             example: "`commune_records_online_pct: { value: 158 }`.",
             fix: "sửa lại giá trị cho đúng.",
         },
@@ -501,14 +565,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Registries,
         en: Text {
-            meaning: "`base_url` in `site.yaml` is not an address a site can be published at: it must start with `https://` or `http://` and a host, or be a path from the root such as `/ntm/`. It starts every link of the feed, the sitemap and the share tags, so a `javascript:` or `data:` address would put a script link into them.",
-            example: r#"`base_url: "ntm-thong-minh"`."#,
-            fix: "write the full address, `https://…/`.",
+            meaning: "`base_url` in `site.yaml` is not an address a site can be published at: it must start with `https://` or `http://` and a host, or be a path from the root such as `/ntm/`. It starts every link of the feed, the sitemap and the share tags, so a `javascript:` or `data:` address would put a script link into them. It may not be protocol-relative (`//host/`: the pages would load their styles and scripts from that host) nor carry a `?query` or `#fragment` (every page path is appended to it). `build --base-url` is held to the same rule (exit 2 with this message).",
+            example: r#"`base_url: "ntm-thong-minh"`, or `base_url: "https://example.gov.vn/ntm/?utm_source=x"`."#,
+            fix: "write the full address, `https://…/`, without `?` or `#`.",
         },
         vi: Text {
-            meaning: "`base_url` trong `site.yaml` không phải là địa chỉ có thể công bố trang: phải bắt đầu bằng `https://` hoặc `http://` và tên máy chủ, hoặc là một đường dẫn từ gốc như `/ntm/`. Mọi liên kết trong bản tin, sơ đồ trang và thẻ chia sẻ đều bắt đầu bằng địa chỉ này, nên một địa chỉ `javascript:` hay `data:` sẽ đưa liên kết chạy mã vào đó.",
-            example: r#"`base_url: "ntm-thong-minh"`."#,
-            fix: "ghi địa chỉ đầy đủ, `https://…/`.",
+            meaning: "`base_url` trong `site.yaml` không phải là địa chỉ có thể công bố trang: phải bắt đầu bằng `https://` hoặc `http://` và tên máy chủ, hoặc là một đường dẫn từ gốc như `/ntm/`. Mọi liên kết trong bản tin, sơ đồ trang và thẻ chia sẻ đều bắt đầu bằng địa chỉ này, nên một địa chỉ `javascript:` hay `data:` sẽ đưa liên kết chạy mã vào đó. Địa chỉ cũng không được bắt đầu bằng `//` mà bỏ trống giao thức (`//máy-chủ/`: các trang sẽ tải kiểu trình bày và mã lệnh từ máy chủ đó), và không được có phần `?…` hay `#…` (đường dẫn của từng trang được nối vào sau địa chỉ này). Tùy chọn `build --base-url` cũng theo đúng quy tắc này (lệnh dừng với mã 2 và báo lỗi này).",
+            example: r#"`base_url: "ntm-thong-minh"`, hoặc `base_url: "https://example.gov.vn/ntm/?utm_source=x"`."#,
+            fix: "ghi địa chỉ đầy đủ, `https://…/`, không có `?` hay `#`.",
         },
     },
     Explanation {
@@ -663,17 +727,32 @@ static EXPLANATIONS: &[Explanation] = &[
     },
     Explanation {
         code: "value-without-source",
+        severity: Error,
+        group: Pilots,
+        en: Text {
+            meaning: r#"In a pilot that is not `sample: true`, a value (under `indicators:` or `baseline:`) with no source: neither its own `source:` nor the pilot's `source:` (the top-level key of `metrics.yaml`, the source of every value that names none). A blank `source: ""` is no source (`blank-text`). Reported at the value's key."#,
+            example: "`fiber_households_pct: 90.5` in a pilot with `sample: false` and no pilot `source:`.",
+            fix: r#"write `{ value: 90.5, year: 2024, source: "Báo cáo UBND xã, 11/2024" }`, or one `source: "Báo cáo UBND xã, 11/2024"` for the whole pilot. In a sample pilot (`sample: true`) a value without a source is allowed: it is *illustrative*, and the site marks it so wherever it is shown. (Before this code became an error it also covered a missing year; that is now `value-without-year`.)"#,
+        },
+        vi: Text {
+            meaning: r#"Trong mô hình không ghi `sample: true`, một giá trị (trong `indicators:` hoặc `baseline:`) không có nguồn: giá trị không có `source:` riêng, mà mô hình cũng không có `source:` chung (khóa `source:` ở cấp ngoài cùng của `metrics.yaml`, là nguồn của mọi giá trị không ghi nguồn riêng). Ghi `source: ""` để trống thì không được tính là có nguồn (`blank-text`). Báo ở khóa của giá trị."#,
+            example: "`fiber_households_pct: 90.5` trong một mô hình ghi `sample: false` và không có `source:` chung.",
+            fix: r#"ghi `{ value: 90.5, year: 2024, source: "Báo cáo UBND xã, 11/2024" }`, hoặc ghi một dòng `source: "Báo cáo UBND xã, 11/2024"` chung cho cả mô hình. Trong mô hình mẫu (`sample: true`), giá trị không có nguồn vẫn được phép: đó là số liệu *minh họa*, và trang ghi rõ điều này ở mọi chỗ hiện giá trị đó. (Trước khi thành lỗi, mã này còn báo cả giá trị thiếu năm; nay việc đó thuộc mã `value-without-year`.)"#,
+        },
+    },
+    Explanation {
+        code: "value-without-year",
         severity: Warning,
         group: Pilots,
         en: Text {
-            meaning: "A value under `indicators:` without a `year`, a `source`, or both, at its key.",
-            example: "`fiber_households_pct: 90.5`.",
-            fix: r#"write `{ value: 90.5, year: 2024, source: "Báo cáo UBND xã" }`. Pilots marked `sample: true` are exempt: their unsourced values are labelled "minh họa" (illustrative) on the site."#,
+            meaning: "In a pilot that is not `sample: true`, a value under `indicators:` without a `year`, at its key.",
+            example: r#"`fiber_households_pct: { value: 90.5, source: "Báo An Giang" }`."#,
+            fix: "add the year it was measured: `{ value: 90.5, year: 2024, source: … }`.",
         },
         vi: Text {
-            meaning: "Một giá trị trong `indicators:` thiếu năm (`year`), thiếu nguồn (`source`), hoặc thiếu cả hai, báo ở khóa.",
-            example: "`fiber_households_pct: 90.5`.",
-            fix: r#"ghi `{ value: 90.5, year: 2024, source: "Báo cáo UBND xã" }`. Mô hình ghi `sample: true` được miễn: giá trị không có nguồn của nó hiện trên trang với nhãn "minh họa"."#,
+            meaning: "Trong mô hình không ghi `sample: true`, một giá trị trong `indicators:` chưa có năm (`year`), báo ở khóa của giá trị.",
+            example: r#"`fiber_households_pct: { value: 90.5, source: "Báo An Giang" }`."#,
+            fix: "thêm năm thu thập số liệu: `{ value: 90.5, year: 2024, source: … }`.",
         },
     },
     Explanation {
@@ -704,6 +783,66 @@ static EXPLANATIONS: &[Explanation] = &[
             meaning: "Một mục nên có đã có tiêu đề nhưng chưa có nội dung (một ghi chú HTML không được tính), báo ở tiêu đề. `langso new pilot` viết sẵn cả sáu mục để trống, nên mô hình mới có sáu cảnh báo này cho đến khi viết xong.",
             example: "`## Bài học` chỉ có `<!-- … -->` rồi đến tiêu đề tiếp theo.",
             fix: "viết nội dung cho mục đó, hoặc xóa tiêu đề.",
+        },
+    },
+    Explanation {
+        code: "thousands-separator",
+        severity: Error,
+        group: Plausibility,
+        en: Text {
+            meaning: r#"A number written with exactly three digits after the point where the quantity is typically a whole number in the thousands: `population`, `households`, `area_ha`, the parts of `budget_million_vnd`, values of `count` indicators, and values of other indicators whose `typical` range holds the value times 1000 but not the value. In Vietnamese a point separates thousands (the site itself writes 5200 as "5.200"), so `area_ha: 5.200` would be published as 5,2 ha. The raw text is read, not the parsed number (5.200 and 5.2 are the same number). Reported at the value."#,
+            example: "`area_ha: 5.200` → did you mean 5200?",
+            fix: "write `5200`; if you really meant a decimal, write another number of digits after the point (`5.2`, `5.2000`).",
+        },
+        vi: Text {
+            meaning: r#"Một số viết với đúng ba chữ số sau dấu chấm, ở chỗ thường là số nguyên hàng nghìn: `population`, `households`, `area_ha`, các phần của `budget_million_vnd`, giá trị của chỉ tiêu đếm (`count`), và giá trị của chỉ tiêu khác mà khoảng thường gặp (`typical`) chứa giá trị đó nhân 1000 chứ không chứa chính nó. Trong cách viết số tiếng Việt, dấu chấm ngăn cách hàng nghìn (chính trang web viết 5200 thành "5.200"), còn trong YAML dấu chấm là dấu thập phân, nên `area_ha: 5.200` sẽ được công bố thành 5,2 ha. langso xét đúng các chữ số đã gõ, không xét số đọc ra (5.200 và 5.2 là cùng một số). Báo ở chỗ giá trị."#,
+            example: "`area_ha: 5.200` → có phải ý bạn là 5200?",
+            fix: "viết `5200`; nếu thật sự là số thập phân, viết số chữ số sau dấu chấm khác ba (`5.2`, `5.2000`).",
+        },
+    },
+    Explanation {
+        code: "percent-as-fraction",
+        severity: Warning,
+        group: Plausibility,
+        en: Text {
+            meaning: "A value of a `percent` indicator between 0 and 1 (a share pasted from a spreadsheet as a fraction) where it reads as a percentage elsewhere: another value of the same indicator in the pilot (its baseline, its value, a proposal's threshold) is above 1, or the catalog's `typical` range for the indicator starts above 1. Reported at the value.",
+            example: "`commune_records_online_pct: { value: 0.86 }` beside a baseline of 60 → did you mean 86?",
+            fix: "write the percentage (`86`); keep `0.86` only if the share really is below 1 %.",
+        },
+        vi: Text {
+            meaning: "Giá trị của một chỉ tiêu tính theo phần trăm (`percent`) nằm trong khoảng từ 0 đến 1 (tỷ lệ dán từ bảng tính dưới dạng số thập phân, chưa nhân 100), trong khi ở chỗ khác chỉ tiêu này được ghi theo phần trăm: một giá trị khác của cùng chỉ tiêu trong mô hình (giá trị trong `baseline:`, giá trị hiện tại, ngưỡng của một đề xuất) lớn hơn 1, hoặc khoảng thường gặp (`typical`) của chỉ tiêu trong danh mục bắt đầu từ trên 1. Báo ở chỗ giá trị.",
+            example: "`commune_records_online_pct: { value: 0.86 }` trong khi giá trị trong `baseline:` là 60 → có phải ý bạn là 86?",
+            fix: "ghi theo phần trăm (`86`); chỉ giữ `0.86` nếu tỷ lệ thật sự dưới 1 %.",
+        },
+    },
+    Explanation {
+        code: "budget-sum",
+        severity: Error,
+        group: Plausibility,
+        en: Text {
+            meaning: "The parts of `budget_million_vnd` cannot make its total: all three of `central`, `local` and `other` are given and their sum differs from `total` by more than 0.5 % of it (at least 1 million), or fewer parts are given and they already exceed it. Reported at `total`.",
+            example: "`{ total: 6200, central: 3000, local: 2000, other: 1000 }` → the parts add up to 6000.",
+            fix: "correct the part or the total that is wrong.",
+        },
+        vi: Text {
+            meaning: "Các phần của kinh phí `budget_million_vnd` không thể cộng thành tổng: ghi đủ cả ba phần `central` (ngân sách trung ương), `local` (ngân sách địa phương) và `other` (nguồn khác) mà tổng của chúng lệch với `total` hơn 0,5 % (mức lệch cho phép ít nhất là 1 triệu đồng), hoặc chỉ ghi một vài phần mà cộng lại đã vượt `total`. Báo ở `total`.",
+            example: "`{ total: 6200, central: 3000, local: 2000, other: 1000 }` → các phần cộng lại là 6000.",
+            fix: "sửa lại phần hoặc tổng bị ghi sai.",
+        },
+    },
+    Explanation {
+        code: "household-size",
+        severity: Warning,
+        group: Plausibility,
+        en: Text {
+            meaning: "`population` divided by `households` is outside 1.5–8 people per household (Vietnam's 2019 census counted about 3.5 on average; the bounds are deliberately wide), so one of the two numbers is almost surely mistyped. Reported at `households`.",
+            example: "`population: 10085` with `households: 254` (39.7 per household; 2544 was meant).",
+            fix: "correct the number that is wrong.",
+        },
+        vi: Text {
+            meaning: "Số dân (`population`) chia cho số hộ (`households`) nằm ngoài khoảng 1,5–8 người mỗi hộ (Tổng điều tra dân số năm 2019 cho thấy bình quân khoảng 3,5 người mỗi hộ; khoảng cho phép cố ý để rộng), nên gần như chắc chắn một trong hai số bị gõ nhầm. Báo ở `households`.",
+            example: "`population: 10085` và `households: 254` (39,7 người mỗi hộ; đúng ra là 2544).",
+            fix: "sửa lại số bị gõ nhầm.",
         },
     },
     Explanation {
