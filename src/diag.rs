@@ -101,6 +101,8 @@ pub struct Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
+    /// A number written the English way (`11.0`); Vietnamese shows a decimal comma (`11,0`).
+    Number(String),
     Msg(Msg),
 }
 
@@ -128,6 +130,8 @@ impl Msg {
                     let (_, value) = self.args.iter().find(|(k, _)| *k == &after[..close]).expect("found above");
                     match value {
                         Arg::Text(t) => out.push_str(t),
+                        Arg::Number(n) if lang == Lang::Vi => out.push_str(&n.replace('.', ",")),
+                        Arg::Number(n) => out.push_str(n),
                         Arg::Msg(m) => out.push_str(&m.render(lang)),
                     }
                     rest = &after[close + 1..];
@@ -198,7 +202,12 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(i32, i64, u64, usize, f64);
+number_args!(i32, i64, u64, usize);
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n.to_string())
+    }
+}
 
 /// `msg!(<catalog id>, name = value, …)`: a `Msg` with its placeholder values.
 #[macro_export]
@@ -312,6 +321,14 @@ mod tests {
         assert_eq!(serde_json::to_value(&d).unwrap()["help"], "");
         assert_eq!(Msg::from("đã có sẵn").render(Lang::En), "đã có sẵn");
         assert_eq!(Msg { id: "no-such-id", args: Vec::new() }.render(Lang::Vi), "no-such-id");
+    }
+
+    #[test]
+    fn numbers_in_vietnamese_text_have_a_decimal_comma() {
+        let size = crate::load::source::human_size(11 * 1024 * 1024);
+        let m = msg!("file-too-large", path = "a.jpg", size = size, limit = 2.5);
+        assert_eq!(m.render(Lang::Vi), "`a.jpg` có dung lượng 11,0 MB, vượt giới hạn 2,5 của loại tệp này");
+        assert_eq!(m.render(Lang::En), "`a.jpg` is 11.0 MB but the limit for this file is 2.5");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! returns the typed `Site` together with every diagnostic it found: bad content
 //! never aborts loading, it is reported and the rest goes on.
 
+mod mistakes;
 pub mod pilot;
 pub mod registry;
 pub mod source;

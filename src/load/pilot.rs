@@ -202,7 +202,11 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
 pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
     let s = n.as_text(rel, diags)?;
     let d = Date::parse(s.trim());
-    if d.is_none() {
+    if d.is_none()
+        && let Some(m) = super::mistakes::date(&s)
+    {
+        diags.push(Diagnostic::error("invalid-date", n.at(rel), m.message).help(m.help));
+    } else if d.is_none() {
         diags.push(
             Diagnostic::error("invalid-date", n.at(rel), msg!("invalid-date", text = &s))
                 .help(msg!("invalid-date-help")),
@@ -334,11 +338,22 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
         };
         diags.push(
             Diagnostic::error("out-of-range", n.at(rel), msg!("value-out-of-range", value = v, id = &ind.id))
-                .help(msg!("value-out-of-range-help", range = range, unit = ind.unit.name())),
+                .help(msg!("value-out-of-range-help", range = range, unit = unit_words(ind.unit))),
         );
         return None;
     }
     Some(Value::Number(v))
+}
+
+/// A unit as editors say it, for messages.
+fn unit_words(unit: Unit) -> Msg {
+    match unit {
+        Unit::Percent => msg!("unit-percent"),
+        Unit::Count => msg!("unit-count"),
+        Unit::Number => msg!("unit-number"),
+        Unit::Boolean => msg!("unit-boolean"),
+        Unit::MillionVnd => msg!("unit-million-vnd"),
+    }
 }
 
 /// The values of `indicators:` or `baseline:`. For `indicators:`, `period` is given (the
@@ -358,8 +373,11 @@ fn read_metrics(
     for (key, node) in m.entries() {
         let at = Location::new(rel, key.line, key.column);
         let Some((id, ind)) = find_indicator(&key.name, at, reg, diags) else { continue };
+        let errors_before = diags.iter().filter(|d| d.is_error()).count();
         if let Some(metric) = read_metric(id, ind, node, rel, diags) {
-            if warn_unsourced && (metric.year.is_none() || metric.source.is_none()) {
+            // A year or source written wrongly is an error already; "has no year" would contradict it.
+            let written_wrongly = diags.iter().filter(|d| d.is_error()).count() > errors_before;
+            if warn_unsourced && !written_wrongly && (metric.year.is_none() || metric.source.is_none()) {
                 let missing = match (metric.year, &metric.source) {
                     (None, None) => "what-year-source",
                     (None, Some(_)) => "what-year",

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use super::mistakes;
 use crate::diag::{Diagnostic, Location, Msg, did_you_mean, msg};
 
 /// A YAML value with the position (1-based line and column) where it starts.
@@ -25,7 +26,8 @@ pub enum Kind {
     Null,
     Bool(bool),
     Int(i64),
-    Float(f64),
+    /// The value and how it was written (`15.600`), to name a thousands separator.
+    Float(f64, Box<str>),
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<(Key, Node)>),
@@ -65,14 +67,31 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
 /// The lines of the parsed text as the rest of langso counts them (split at `\n` only), to
 /// keep the parser's positions inside them: YAML also breaks lines at a lone `\r`, which
 /// would otherwise point below or beyond the line an editor sees.
-struct Lines {
+struct Lines<'t> {
+    text: Vec<&'t str>,
     chars: Vec<usize>,
     offset: usize,
 }
 
-impl Lines {
-    fn of(text: &str, offset: usize) -> Lines {
-        Lines { chars: text.split('\n').map(|l| l.trim_end_matches('\r').chars().count()).collect(), offset }
+impl<'t> Lines<'t> {
+    fn of(text: &'t str, offset: usize) -> Lines<'t> {
+        let text: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+        Lines { chars: text.iter().map(|l| l.chars().count()).collect(), text, offset }
+    }
+
+    /// The scalar written at the parser's 1-based (line, column): up to a space, `,`, `]`,
+    /// `}` or `#`.
+    fn token(&self, line: usize, column: usize) -> &'t str {
+        let Some(text) = self.text.get(line.wrapping_sub(1)) else { return "" };
+        let start = text.char_indices().nth(column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(text.len());
+        let rest = &text[start..];
+        let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#')).unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    /// The line of the file (1-based, before the offset) as written.
+    fn line(&self, line: usize) -> &'t str {
+        self.text.get(line.wrapping_sub(1)).copied().unwrap_or("")
     }
 
     /// A 1-based (line, column) of the parser → the file's (line, column), clamped to the text.
@@ -95,7 +114,71 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, lines: &Lines) -> Diag
     } else if message.contains("budget breached") || message.contains("recursion limit") {
         Diagnostic::error("yaml-too-complex", at, msg!("yaml-too-complex")).help(msg!("yaml-too-complex-help"))
     } else {
-        Diagnostic::error("yaml-syntax", at, msg!("yaml-syntax", detail = message)).help(msg!("yaml-syntax-help"))
+        // A bracket left open on an earlier line is the mistake, wherever the parser stopped.
+        if let Some((open_line, open_column, bracket)) = unclosed_bracket(lines, line - lines.offset) {
+            let close = if bracket == '{' { "}" } else { "]" };
+            let at = Location::new(path, open_line + lines.offset, open_column);
+            return Diagnostic::error("yaml-syntax", at, msg!("yaml-unclosed-bracket", open = bracket.to_string()))
+                .help(msg!("yaml-unclosed-bracket-help", close = close));
+        }
+        let (message, help) = syntax_message(&message, lines.line(line - lines.offset), column);
+        Diagnostic::error("yaml-syntax", at, message).help(help)
+    }
+}
+
+/// The first `[` or `{` (line, column, bracket) on a line before `upto` that its line
+/// leaves open, outside quotes and comments: content writes every list and mapping in
+/// brackets on one line.
+fn unclosed_bracket(lines: &Lines, upto: usize) -> Option<(usize, usize, char)> {
+    for (i, text) in lines.text.iter().enumerate().take(upto.saturating_sub(1)) {
+        let mut open: Vec<(usize, char)> = Vec::new();
+        let mut quote = None;
+        for (column, c) in text.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => open.push((column + 1, c)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&(column, bracket)) = open.first() {
+            return Some((i + 1, column, bracket));
+        }
+    }
+    None
+}
+
+/// The parser's sentence for the mistakes editors make most, re-worded with what to do
+/// (`line` is the text of the line it stopped on, `column` where). Other sentences are
+/// shown as the parser wrote them, with the general help.
+fn syntax_message(parser: &str, line: &str, column: usize) -> (Msg, Msg) {
+    let before: String = line.chars().take(column.saturating_sub(1)).collect();
+    if parser.contains("tab") {
+        (msg!("yaml-tab"), msg!("yaml-tab-help"))
+    } else if parser.contains("mapping values are not allowed") && before.contains(": ") {
+        // `title: Xã: một`: a colon and a space inside a value.
+        let (key, value) = line.split_once(": ").unwrap_or((line, ""));
+        let quoted = format!("{key}: \"{}\"", value.trim().replace('"', "'"));
+        (msg!("yaml-colon-in-value"), msg!("yaml-colon-in-value-help", fixed = quoted.trim()))
+    } else if parser.contains("mapping values are not allowed") || parser.contains("did not find expected") {
+        (msg!("yaml-indentation"), msg!("yaml-indentation-help"))
+    } else if parser.contains("unclosed quote") {
+        (msg!("yaml-unclosed-quote"), msg!("yaml-unclosed-quote-help"))
+    } else if parser.contains("trailing content after") {
+        (msg!("yaml-after-quote"), msg!("yaml-after-quote-help"))
+    } else if parser.contains("simple key expected") {
+        (msg!("yaml-key-without-colon"), msg!("yaml-key-without-colon-help"))
+    } else if parser.contains("unclosed bracket") {
+        let bracket = parser.rsplit('\'').nth(1).unwrap_or("[");
+        let close = if bracket == "{" { "}" } else { "]" };
+        (msg!("yaml-unclosed-bracket", open = bracket), msg!("yaml-unclosed-bracket-help", close = close))
+    } else {
+        (msg!("yaml-syntax", detail = parser), msg!("yaml-syntax-help"))
     }
 }
 
@@ -114,6 +197,33 @@ fn strip_location_prefix(s: &str) -> &str {
     }
 }
 
+/// `{ value: 64,5 }`: in a flow mapping the comma of a decimal comma ends the value, and
+/// `5` becomes a key of its own. Such a key (digits, no value, right after a number and a
+/// comma on the same line) is joined back to the number as the text `64,5`, which the
+/// reader of numbers then reports as a decimal comma instead of "unknown key `5`".
+fn join_decimal_commas(entries: Vec<(Key, Node)>, lines: &Lines) -> Vec<(Key, Node)> {
+    let mut out: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+    for (key, node) in entries {
+        let digits = !key.name.is_empty() && key.name.bytes().all(|b| b.is_ascii_digit());
+        if let Some((_, prev)) = out.last_mut()
+            && digits
+            && node.kind == Kind::Null
+            && prev.line == key.line
+            && matches!(prev.kind, Kind::Int(_) | Kind::Float(..))
+        {
+            let line = lines.line(key.line - lines.offset);
+            let written = lines.token(key.line - lines.offset, prev.column);
+            let end = prev.column + written.chars().count();
+            if end + 1 == key.column && line.chars().nth(end - 1) == Some(',') {
+                prev.kind = Kind::Str(format!("{written},{}", key.name));
+                continue;
+            }
+        }
+        out.push((key, node));
+    }
+    out
+}
+
 impl Node {
     fn from_raw(raw: Spanned<Raw>, lines: &Lines) -> Node {
         let (line, column) = lines.place(raw.referenced.line() as usize, raw.referenced.column() as usize);
@@ -121,10 +231,13 @@ impl Node {
             Raw::Null => Kind::Null,
             Raw::Bool(b) => Kind::Bool(b),
             Raw::Int(i) => Kind::Int(i),
-            Raw::Float(f) => Kind::Float(f),
+            Raw::Float(f) => {
+                let written = lines.token(raw.referenced.line() as usize, raw.referenced.column() as usize);
+                Kind::Float(f, written.into())
+            }
             Raw::Str(s) => Kind::Str(s),
             Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| Node::from_raw(i, lines)).collect()),
-            Raw::Map(entries) => Kind::Map(
+            Raw::Map(entries) => Kind::Map(join_decimal_commas(
                 entries
                     .into_iter()
                     .map(|(k, v)| {
@@ -132,7 +245,8 @@ impl Node {
                         (Key { name: k.value, line, column }, Node::from_raw(v, lines))
                     })
                     .collect(),
-            ),
+                lines,
+            )),
         };
         Node { kind, line, column }
     }
@@ -146,7 +260,7 @@ impl Node {
         Msg::new(match self.kind {
             Kind::Null => "type-nothing",
             Kind::Bool(_) => "type-bool",
-            Kind::Int(_) | Kind::Float(_) => "type-number",
+            Kind::Int(_) | Kind::Float(..) => "type-number",
             Kind::Str(_) => "type-text",
             Kind::Seq(_) => "type-list",
             Kind::Map(_) => "type-map",
@@ -154,6 +268,16 @@ impl Node {
     }
 
     fn wrong_type(&self, path: &str, expected: &'static str, diags: &mut Vec<Diagnostic>) {
+        let written = match &self.kind {
+            Kind::Str(s) => Some(s.as_str()),
+            Kind::Float(_, w) => Some(&**w),
+            _ => None,
+        };
+        let numeric = matches!(expected, "type-number" | "type-whole");
+        if let Some(m) = written.filter(|_| numeric).and_then(|w| mistakes::number(w, expected == "type-whole")) {
+            diags.push(Diagnostic::error("wrong-type", self.at(path), m.message).help(m.help));
+            return;
+        }
         let found = self.describe();
         diags.push(
             Diagnostic::error(
@@ -180,7 +304,7 @@ impl Node {
         match &self.kind {
             Kind::Str(s) => Some(s.clone()),
             Kind::Int(i) => Some(i.to_string()),
-            Kind::Float(f) => Some(f.to_string()),
+            Kind::Float(f, _) => Some(f.to_string()),
             _ => {
                 self.wrong_type(path, "type-text", diags);
                 None
@@ -220,7 +344,7 @@ impl Node {
     pub fn as_f64(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
         match self.kind {
             Kind::Int(i) => Some(i as f64),
-            Kind::Float(f) if f.is_finite() => Some(f),
+            Kind::Float(f, _) if f.is_finite() => Some(f),
             _ => {
                 self.wrong_type(path, "type-number", diags);
                 None
@@ -307,7 +431,19 @@ impl<'n> MapReader<'n> {
     /// A key that must be present; its absence is reported at the mapping's first line.
     pub fn require(&mut self, key: &str, what: Msg, diags: &mut Vec<Diagnostic>) -> Option<&'n Node> {
         let found = self.get(key);
-        if found.is_none() {
+        if found.is_none()
+            && let Some((k, _)) = self.entries.iter().find(|(k, _)| k.name == key)
+        {
+            // `value:` with nothing after it: the key is there, its value is not.
+            diags.push(
+                Diagnostic::error(
+                    "missing-key",
+                    Location::new(self.path, k.line, k.column),
+                    msg!("key-without-value", key = key),
+                )
+                .help(msg!("missing-key-help", key = key, what = what)),
+            );
+        } else if found.is_none() {
             diags.push(
                 Diagnostic::error("missing-key", self.node.at(self.path), msg!("missing-key", key = key)).help(msg!(
                     "missing-key-help",

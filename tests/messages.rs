@@ -1,0 +1,208 @@
+//! Messages that name the real mistake (issue 17): each case is the minimal site with one
+//! mistake an office worker makes, run through the real `langso check`, and the exact
+//! place and words (Vietnamese, and English for a few) it must report. New codes also
+//! have their fixture under `tests/fixtures/check/`; these cases pin the wording of
+//! mistakes reported under codes that already existed.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const THOAI: &str = "content/pilots/an-giang/thoai-giang";
+
+/// One mistake: how to make it, and what `check` must say.
+struct Case {
+    name: &'static str,
+    /// (file, text to replace, replacement); `from == ""` writes the whole file.
+    edits: &'static [(&'static str, &'static str, &'static str)],
+    code: &'static str,
+    /// `PATH:LINE:COLUMN`, PATH relative to the pilot folder when it has no `/`.
+    at: &'static str,
+    /// Words the message and help (joined by a newline) must contain, in Vietnamese.
+    says: &'static [&'static str],
+}
+
+fn report(site: &TestSite, lang: &str) -> Vec<Value> {
+    site.edit("content/site.yaml", "language: vi", &format!("language: {lang}"));
+    let o = langso(&["check", "--root", site.root().to_str().unwrap(), "--format", "json"]);
+    site.edit("content/site.yaml", &format!("language: {lang}"), "language: vi");
+    let text = String::from_utf8(o.stdout).unwrap();
+    serde_json::from_str::<Value>(&text)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn site_with(edits: &[(&str, &str, &str)]) -> TestSite {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    for (file, from, to) in edits {
+        let rel = if file.contains('/') { file.to_string() } else { format!("{THOAI}/{file}") };
+        if from.is_empty() { site.write(&rel, to) } else { site.edit(&rel, from, to) }
+    }
+    site
+}
+
+fn place(d: &Value) -> String {
+    format!("{}:{}:{}", d["path"].as_str().unwrap(), d["line"], d["column"])
+}
+
+fn text(d: &Value) -> String {
+    format!("{}\n{}", d["message"].as_str().unwrap(), d["help"].as_str().unwrap())
+}
+
+fn run(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let site = site_with(c.edits);
+        let diags = report(&site, "vi");
+        let at = if c.at.starts_with("content/") { c.at.to_string() } else { format!("{THOAI}/{}", c.at) };
+        let found: Vec<&Value> = diags.iter().filter(|d| d["code"] == c.code && place(d) == at).collect();
+        match found.as_slice() {
+            [d] => {
+                for s in c.says {
+                    if !text(d).contains(s) {
+                        failures.push(format!("{}: `{s}` not in:\n{}", c.name, text(d)));
+                    }
+                }
+            }
+            _ => failures.push(format!(
+                "{}: expected one {} at {at}, found {:?}",
+                c.name,
+                c.code,
+                diags.iter().map(|d| format!("{} {} {}", d["code"], place(d), text(d))).collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn numbers_years_and_dates_written_the_vietnamese_way() {
+    run(&[
+        Case {
+            name: "decimal comma",
+            edits: &[(
+                "metrics.yaml",
+                "fiber_households_pct: { value: 90.5, year: 2024, source: \"Báo An Giang\" }",
+                "fiber_households_pct: 90,5",
+            )],
+            code: "wrong-type",
+            at: "metrics.yaml:11:25",
+            says: &["`90,5` dùng dấu phẩy thập phân", "ghi `90.5`"],
+        },
+        Case {
+            name: "decimal comma in a flow mapping",
+            edits: &[("metrics.yaml", "value: 90.5", "value: 90,5")],
+            code: "wrong-type",
+            at: "metrics.yaml:11:34",
+            says: &["`90,5` dùng dấu phẩy thập phân", "ghi `90.5`"],
+        },
+        Case {
+            name: "thousands separator",
+            edits: &[("content/pilots/ninh-binh/giao-phong/metrics.yaml", "population: 6835", "population: 6.835")],
+            code: "wrong-type",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:8:13",
+            says: &["`6.835` có dấu phân cách hàng nghìn", "ghi `6835`, không có dấu phân cách"],
+        },
+        Case {
+            name: "thousands separator with a comma",
+            edits: &[("content/pilots/ninh-binh/giao-phong/metrics.yaml", "households: 2467", "households: 2,467")],
+            code: "wrong-type",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:9:13",
+            says: &["ghi `2467`"],
+        },
+        Case {
+            name: "a month and a year",
+            edits: &[("metrics.yaml", "value: 58, year: 2024", "value: 58, year: 11/2024")],
+            code: "wrong-type",
+            at: "metrics.yaml:8:50",
+            says: &["`11/2024` là tháng và năm", "chỉ ghi năm: `2024`"],
+        },
+        Case {
+            name: "a day-first date",
+            edits: &[("index.md", "date: 2024-06-01", "date: 01/06/2024")],
+            code: "invalid-date",
+            at: "index.md:4:7",
+            says: &["ngày/tháng/năm", "ghi `2024-06-01` (năm-tháng-ngày)"],
+        },
+        Case {
+            name: "a key without a value",
+            edits: &[("metrics.yaml", "value: 58, year", "value: , year")],
+            code: "missing-key",
+            at: "metrics.yaml:8:33",
+            says: &["`value:` chưa có giá trị", "thêm `value:`"],
+        },
+        Case {
+            name: "a unit in Vietnamese words",
+            edits: &[("metrics.yaml", "value: 58, year", "value: 158, year")],
+            code: "out-of-range",
+            at: "metrics.yaml:8:40",
+            says: &["(phần trăm)"],
+        },
+    ]);
+}
+
+#[test]
+fn one_clear_message_for_a_year_written_wrongly() {
+    let site = site_with(&[("metrics.yaml", "value: 58, year: 2024", "value: 58, year: 11/2024")]);
+    let on_line: Vec<String> = report(&site, "vi")
+        .iter()
+        .filter(|d| place(d).starts_with(&format!("{THOAI}/metrics.yaml:8:")))
+        .map(|d| format!("{} {}", d["code"], text(d)))
+        .collect();
+    assert_eq!(on_line.len(), 1, "no warning \"has no year\" beside the error: {on_line:?}");
+}
+
+#[test]
+fn yaml_syntax_errors_say_what_to_do() {
+    run(&[
+        Case {
+            name: "tab indentation",
+            edits: &[("metrics.yaml", "period: { start: 2023, end: 2025 }", "period:\n\tstart: 2023\n\tend: 2025")],
+            code: "yaml-syntax",
+            at: "metrics.yaml:5:2",
+            says: &["ký tự Tab", "thay mọi ký tự Tab bằng dấu cách"],
+        },
+        Case {
+            name: "a colon in a value",
+            edits: &[("index.md", "title: \"Xã Thoại Giang: y tế số\"", "title: Xã Thoại Giang: y tế số")],
+            code: "yaml-syntax",
+            at: "index.md:2:22",
+            says: &["giá trị có `: `", "`title: \"Xã Thoại Giang: y tế số\"`"],
+        },
+        Case {
+            name: "an unclosed quote",
+            edits: &[(
+                "index.md",
+                "summary: \"Hồ sơ sức khỏe điện tử cho mọi người dân.\"",
+                "summary: 'Hồ sơ sức khỏe",
+            )],
+            code: "yaml-syntax",
+            at: "index.md:3:10",
+            says: &["không được đóng lại", "trên cùng một dòng"],
+        },
+        Case {
+            name: "text after the closing quote",
+            edits: &[("index.md", "title: \"Xã Thoại Giang: y tế số\"", "title: \"Xã \"Thoại Giang\" y tế số\"")],
+            code: "yaml-syntax",
+            at: "index.md:2:13",
+            says: &["vẫn còn chữ sau dấu ngoặc kép đóng", "dấu nháy đơn"],
+        },
+        Case {
+            name: "bad indentation",
+            edits: &[("metrics.yaml", "status: ongoing", "  status: ongoing")],
+            code: "yaml-syntax",
+            at: "metrics.yaml:5:3",
+            says: &["thụt lề không khớp", "cùng một cột"],
+        },
+        Case {
+            name: "a key without a colon",
+            edits: &[("metrics.yaml", "status: ongoing", "status ongoing")],
+            code: "yaml-syntax",
+            at: "metrics.yaml:5:1",
+            says: &["thiếu dấu hai chấm", "`population: 6835`"],
+        },
+    ]);
+}
