@@ -206,3 +206,54 @@ fn yaml_syntax_errors_say_what_to_do() {
         },
     ]);
 }
+
+#[test]
+fn provinces_by_slug_and_by_the_unit_that_absorbed_them() {
+    const G: &str = "content/pilots/ninh-binh/giao-phong/metrics.yaml";
+    run(&[
+        Case {
+            name: "a province's name instead of its slug",
+            edits: &[(G, "province: ninh-binh", "province: \"Ninh Bình\"")],
+            code: "province-mismatch",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:2:11",
+            says: &["`Ninh Bình` là tên; hãy ghi mã `ninh-binh`"],
+        },
+        Case {
+            name: "the former unit as the province",
+            edits: &[(G, "province: ninh-binh", "province: nam-dinh")],
+            code: "province-mismatch",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:2:11",
+            says: &["ghi `province: ninh-binh` và `former_province: nam-dinh`"],
+        },
+        Case {
+            name: "a former province by its name",
+            edits: &[(G, "former_province: nam-dinh", "former_province: Nam Định")],
+            code: "former-province",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:3:18",
+            says: &["`Nam Định` là tên; hãy ghi mã `nam-dinh`"],
+        },
+        Case {
+            name: "a former province of another unit",
+            edits: &[(G, "former_province: nam-dinh", "former_province: kien-giang")],
+            code: "former-province",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:3:18",
+            says: &["từ ngày 1/7/2025, An Giang, Kiên Giang hợp nhất thành An Giang; ghi `an-giang`"],
+        },
+    ]);
+}
+
+#[test]
+fn a_folder_named_after_a_merged_province_or_a_name() {
+    for (folder, says) in [
+        ("nam-dinh", "từ ngày 1/7/2025, Ninh Bình, Hà Nam, Nam Định hợp nhất thành Ninh Bình; ghi `ninh-binh`"),
+        ("Ninh Bình", "`Ninh Bình` là tên; hãy ghi mã `ninh-binh`"),
+    ] {
+        let site = TestSite::from_fixture("tests/fixtures/minimal");
+        let pilots = site.root().join("content/pilots");
+        std::fs::rename(pilots.join("ninh-binh"), pilots.join(folder)).unwrap();
+        let diags = report(&site, "vi");
+        let d = diags.iter().find(|d| d["code"] == "unknown-province").unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(place(d), format!("content/pilots/{folder}:1:1"));
+        assert!(text(d).contains(says), "{}", text(d));
+    }
+}

@@ -354,6 +354,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("period-reversed-help", "swap `start` and `end`", "đổi chỗ `start` và `end`"),
     (
+        "province-former-of-folder",
+        "`{written}` is a former unit of `{folder}`: write `province: {folder}` and `former_province: {written}`",
+        "`{written}` là đơn vị cũ của `{folder}`: ghi `province: {folder}` và `former_province: {written}`",
+    ),
+    (
+        "province-merged",
+        "`{wrong}` is {former}: on 1 July 2025 {units} were merged into {name}; write `{slug}`",
+        "`{wrong}` là {former}: từ ngày 1/7/2025, {units} hợp nhất thành {name}; ghi `{slug}`",
+    ),
+    (
         "province-mismatch",
         "`province: {written}` differs from the folder's province `{folder}`",
         "`province: {written}` khác với tỉnh của thư mục `{folder}`",
@@ -362,6 +372,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "province-mismatch-help",
         "write `province: {folder}` or move the pilot folder under `content/pilots/{written}/`",
         "ghi `province: {folder}` hoặc chuyển thư mục mô hình vào `content/pilots/{written}/`",
+    ),
+    (
+        "province-name-not-slug",
+        "`{name}` is the name; write its slug `{slug}` (lower-case ASCII, `-` between words)",
+        "`{name}` là tên; hãy ghi mã `{slug}` (chữ thường không dấu, nối bằng `-`)",
+    ),
+    (
+        "province-renamed",
+        "`{wrong}` is {former}, now {name}; write `{slug}`",
+        "`{wrong}` là {former}, nay là {name}; ghi `{slug}`",
     ),
     ("range-any", "a number", "một số"),
     ("range-at-least", "at least {min}", "từ {min} trở lên"),

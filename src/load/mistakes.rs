@@ -2,9 +2,13 @@
 //! spreadsheet shows them) make in YAML, recognised from the text as written, so that
 //! a message names the mistake and the fix instead of "expected a number, found text":
 //! a decimal comma (`64,5`), thousands separators (`15.600`), a month and a year where
-//! a year belongs (`11/2025`), a day-first date (`10/05/2024`).
+//! a year belongs (`11/2025`), a day-first date (`10/05/2024`); and a province written
+//! by its name (`Nghệ An`) or as the unit it was before the merger of 1 July 2025
+//! (`tien-giang`).
 
-use crate::diag::{Msg, msg};
+use crate::diag::{Msg, did_you_mean, msg};
+use crate::model::Province;
+use crate::slug::slugify;
 
 /// A value written the wrong way: what is wrong, and how to write it.
 pub struct Misread {
@@ -70,6 +74,44 @@ pub fn date(written: &str) -> Option<Misread> {
     let (month, year) = month_year(w)?;
     let iso = format!("{year:04}-{month:02}-01");
     Some(Misread { message: msg!("month-year-date", written = w), help: msg!("day-first-date-help", iso = iso) })
+}
+
+/// The help for `wrong` where a province slug of `provinces` belongs (a folder under
+/// `content/pilots/`, `province:`, `new pilot --province`): the slug of a name written
+/// instead of it, the unit that absorbed a former province with the merger named, or
+/// the closest slug. A plain "did you mean" would send `tien-giang` to `tuyen-quang`.
+pub fn province_help(wrong: &str, provinces: &[Province]) -> Msg {
+    let folded = slugify(wrong);
+    if let Some(p) = provinces.iter().find(|p| p.slug == folded) {
+        return msg!("province-name-not-slug", name = wrong, slug = &p.slug);
+    }
+    if let Some(help) = merged_unit(wrong, provinces) {
+        return help;
+    }
+    let known: Vec<&str> = provinces.iter().map(|p| p.slug.as_str()).collect();
+    did_you_mean(wrong, &known, msg!("listed-provinces"))
+}
+
+/// When `wrong` is (the slug or the name of) a unit merged into or renamed as another
+/// one: which, and since when.
+pub fn merged_unit(wrong: &str, provinces: &[Province]) -> Option<Msg> {
+    let folded = slugify(wrong);
+    let (p, f) = provinces
+        .iter()
+        .find_map(|p| p.former.iter().find(|f| f.slug == folded && f.slug != p.slug).map(|f| (p, f)))?;
+    Some(if p.former.len() == 1 {
+        msg!("province-renamed", wrong = wrong, former = &f.name, name = &p.name, slug = &p.slug)
+    } else {
+        let units: Vec<&str> = p.former.iter().map(|f| f.name.as_str()).collect();
+        msg!(
+            "province-merged",
+            wrong = wrong,
+            former = &f.name,
+            units = units.join(", "),
+            name = &p.name,
+            slug = &p.slug
+        )
+    })
 }
 
 fn is_digits(s: &str) -> bool {
@@ -140,6 +182,25 @@ mod tests {
         // A decimal number where a number fits is no mistake langso can name; nor is text.
         assert!(help("15.6", true).is_none() && help("abc", false).is_none() && help("64,5a", false).is_none());
         assert!(help("0.600", true).is_none(), "a leading zero is no thousands group");
+    }
+
+    #[test]
+    fn provinces_are_suggested_by_their_slug_and_their_merger() {
+        let mut diags = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let regions = crate::load::registry::load_regions(root, &mut diags);
+        let provinces = crate::load::registry::load_provinces(root, regions.as_deref(), &mut diags).unwrap();
+        let help = |w: &str| province_help(w, &provinces).render(Lang::Vi);
+        assert_eq!(
+            help("tien-giang"),
+            "`tien-giang` là Tiền Giang: từ ngày 1/7/2025, Đồng Tháp, Tiền Giang hợp nhất thành Đồng Tháp; ghi `dong-thap`"
+        );
+        assert!(help("quang-binh").ends_with("hợp nhất thành Quảng Trị; ghi `quang-tri`"), "{}", help("quang-binh"));
+        assert!(help("nam-dinh").ends_with("hợp nhất thành Ninh Bình; ghi `ninh-binh`"), "{}", help("nam-dinh"));
+        assert!(help("Nam Định").ends_with("ghi `ninh-binh`"), "{}", help("Nam Định"));
+        assert_eq!(help("thua-thien-hue"), "`thua-thien-hue` là Thừa Thiên Huế, nay là Huế; ghi `hue`");
+        assert_eq!(help("Nghệ An"), "`Nghệ An` là tên; hãy ghi mã `nghe-an` (chữ thường không dấu, nối bằng `-`)");
+        assert_eq!(help("nghe-ann"), "có phải ý bạn là `nghe-an`?");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::Registries;
+use super::mistakes;
 use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text, split_front_matter};
 use super::yaml::{self, Node};
 use crate::diag::{self, Diagnostic, Location, Msg, did_you_mean, msg};
@@ -89,6 +90,7 @@ pub fn load_pilot(
             );
         }
     }
+    let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
     if let Some(n) = m.require("province", msg!("want-province"), diags)
         && let Some(p) = n.as_text(rel, diags)
         && p != province_slug
@@ -99,10 +101,9 @@ pub fn load_pilot(
                 n.at(rel),
                 msg!("province-mismatch", written = &p, folder = province_slug),
             )
-            .help(msg!("province-mismatch-help", written = &p, folder = province_slug)),
+            .help(province_mismatch_help(&p, province_slug, reg)),
         );
     }
-    let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
     let former_province = m.get("former_province").and_then(|n| {
         let s = n.as_text(rel, diags)?;
         let prov = prov?;
@@ -111,9 +112,17 @@ pub fn load_pilot(
             if known.is_empty() {
                 known.push(&prov.slug);
             }
+            let folded = crate::slug::slugify(&s);
+            let help = match known.iter().find(|k| **k == folded) {
+                Some(slug) => msg!("province-name-not-slug", name = &s, slug = *slug),
+                None => reg
+                    .provinces
+                    .and_then(|ps| mistakes::merged_unit(&s, ps))
+                    .unwrap_or_else(|| did_you_mean(&s, &known, msg!("former-units"))),
+            };
             diags.push(
                 Diagnostic::error("former-province", n.at(rel), msg!("former-province", wrong = &s, name = &prov.name))
-                    .help(did_you_mean(&s, &known, msg!("former-units"))),
+                    .help(help),
             );
             return None;
         }
@@ -197,6 +206,24 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
         line_offset: fm.body_line_offset,
     };
     Some(CaseStudy { title: title?, summary: summary?, summary_en, date: date?, updated, authors, doc })
+}
+
+/// `province:` differs from the folder: the slug written as a name, a former unit of the
+/// folder's province (which belongs in `former_province:`), or another province.
+fn province_mismatch_help(written: &str, folder: &str, reg: &Registries) -> Msg {
+    let Some(ps) = reg.provinces else { return msg!("province-mismatch-help", written = written, folder = folder) };
+    let folded = crate::slug::slugify(written);
+    if folded == folder {
+        return msg!("province-name-not-slug", name = written, slug = folder);
+    }
+    let prov = ps.iter().find(|p| p.slug == folder);
+    if prov.is_some_and(|p| p.former.iter().any(|f| f.slug == folded)) {
+        return msg!("province-former-of-folder", written = &folded, folder = folder);
+    }
+    if ps.iter().any(|p| p.slug == written) {
+        return msg!("province-mismatch-help", written = written, folder = folder);
+    }
+    mistakes::province_help(written, ps)
 }
 
 pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
