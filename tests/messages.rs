@@ -257,3 +257,26 @@ fn a_folder_named_after_a_merged_province_or_a_name() {
         assert!(text(d).contains(says), "{}", text(d));
     }
 }
+
+#[test]
+fn files_named_almost_right_are_named_with_the_fix() {
+    for (expected, misnamed) in [
+        ("metrics.yaml", "metrics.yaml.txt"),
+        ("index.md", "Index.md"),
+        ("index.md", "index.MD"),
+        ("metrics.yaml", "metrics.yml"),
+    ] {
+        let site = TestSite::from_fixture("tests/fixtures/minimal");
+        let dir = site.root().join(THOAI);
+        std::fs::rename(dir.join(expected), dir.join(misnamed)).unwrap();
+        let diags = report(&site, "vi");
+        let found: Vec<String> = diags.iter().map(|d| format!("{} {} {}", d["code"], place(d), text(d))).collect();
+        assert!(
+            found.iter().any(|d| d.starts_with(&format!(
+                "\"misnamed-file\" {THOAI}/{misnamed}:1:1 tệp `{misnamed}` phải có tên là `{expected}`"
+            ))),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|d| d.contains("missing-file")), "{found:?}");
+    }
+}

@@ -260,6 +260,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "write it flatter: a few levels of lists or quotes are enough; close the HTML tags you open",
         "viết phẳng hơn: danh sách hay trích dẫn chỉ cần vài cấp; đóng các thẻ HTML đã mở",
     ),
+    ("misnamed-file", "`{found}` should be named `{name}`", "tệp `{found}` phải có tên là `{name}`"),
+    (
+        "misnamed-file-help",
+        "rename the file to exactly `{name}`, in lower case; Windows hides the end of file names: turn on \"File name extensions\" in File Explorer to see it",
+        "đổi tên tệp thành đúng `{name}`, chữ thường; Windows ẩn phần đuôi của tên tệp: bật hiển thị \"phần mở rộng tên tệp\" trong trình quản lý tệp để thấy nó",
+    ),
     ("missing-file", "`{path}` is missing", "thiếu tệp `{path}`"),
     (
         "missing-index-help",

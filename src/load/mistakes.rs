@@ -4,7 +4,8 @@
 //! a decimal comma (`64,5`), thousands separators (`15.600`), a month and a year where
 //! a year belongs (`11/2025`), a day-first date (`10/05/2024`); and a province written
 //! by its name (`Nghệ An`) or as the unit it was before the merger of 1 July 2025
-//! (`tien-giang`).
+//! (`tien-giang`); a file named almost as langso expects (`metrics.yml`,
+//! `metrics.yaml.txt` saved by a Windows editor that hides extensions, `Index.md`).
 
 use crate::diag::{Msg, did_you_mean, msg};
 use crate::model::Province;
@@ -114,6 +115,18 @@ pub fn merged_unit(wrong: &str, provinces: &[Province]) -> Option<Msg> {
     })
 }
 
+/// The name among `names` that was meant to be `expected` (`index.md`, `metrics.yaml`):
+/// the same but for upper case, a `.txt` added, `.yml` for `.yaml` or `.markdown` for `.md`.
+pub fn misnamed<'a>(expected: &str, names: &'a [String]) -> Option<&'a str> {
+    let normal = |name: &str| {
+        let lower = name.to_lowercase();
+        let lower = lower.strip_suffix(".txt").unwrap_or(&lower).to_string();
+        let lower = lower.strip_suffix(".yml").map(|s| format!("{s}.yaml")).unwrap_or(lower);
+        lower.strip_suffix(".markdown").map(|s| format!("{s}.md")).unwrap_or(lower)
+    };
+    names.iter().map(String::as_str).find(|n| *n != expected && normal(n) == expected)
+}
+
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -201,6 +214,17 @@ mod tests {
         assert_eq!(help("thua-thien-hue"), "`thua-thien-hue` là Thừa Thiên Huế, nay là Huế; ghi `hue`");
         assert_eq!(help("Nghệ An"), "`Nghệ An` là tên; hãy ghi mã `nghe-an` (chữ thường không dấu, nối bằng `-`)");
         assert_eq!(help("nghe-ann"), "có phải ý bạn là `nghe-an`?");
+    }
+
+    #[test]
+    fn files_named_almost_right_are_found() {
+        let names: Vec<String> = ["anh.jpg", "Metrics.YML", "index.md.txt"].map(String::from).to_vec();
+        assert_eq!(misnamed("metrics.yaml", &names), Some("Metrics.YML"));
+        assert_eq!(misnamed("index.md", &names), Some("index.md.txt"));
+        let names: Vec<String> = ["metrics.yaml.txt", "Index.MD"].map(String::from).to_vec();
+        assert_eq!(misnamed("metrics.yaml", &names), Some("metrics.yaml.txt"));
+        assert_eq!(misnamed("index.md", &names), Some("Index.MD"));
+        assert_eq!(misnamed("index.md", &["index.md".to_string(), "bai.md".to_string()]), None);
     }
 
     #[test]

@@ -55,13 +55,29 @@ pub fn load_pilot(
     let index_rel = format!("{dir}/index.md");
     let metrics_rel = format!("{dir}/metrics.yaml");
     let mut missing = false;
-    for (rel, help) in [(&index_rel, "missing-index-help"), (&metrics_rel, "missing-metrics-help")] {
+    let mut names: Option<Vec<String>> = None;
+    for (rel, name, help) in
+        [(&index_rel, "index.md", "missing-index-help"), (&metrics_rel, "metrics.yaml", "missing-metrics-help")]
+    {
         if !root.join(rel).is_file() {
             missing = true;
-            diags.push(
-                Diagnostic::error("missing-file", Location::file(&dir), msg!("missing-file", path = rel.as_str()))
-                    .help(Msg::new(help)),
-            );
+            let names = names.get_or_insert_with(|| file_names(root, &dir));
+            let d = match mistakes::misnamed(name, names) {
+                Some(found) => {
+                    let found_rel = format!("{dir}/{found}");
+                    Diagnostic::error(
+                        "misnamed-file",
+                        Location::file(&found_rel),
+                        msg!("misnamed-file", found = found, name = name),
+                    )
+                    .help(msg!("misnamed-file-help", name = name))
+                }
+                None => {
+                    Diagnostic::error("missing-file", Location::file(&dir), msg!("missing-file", path = rel.as_str()))
+                        .help(Msg::new(help))
+                }
+            };
+            diags.push(d);
         }
     }
     if missing {
@@ -181,6 +197,18 @@ pub fn load_pilot(
         doc: cs.doc,
     };
     Some((pilot, commune_at))
+}
+
+/// The names of the files in a pilot folder, to find one named almost right.
+fn file_names(root: &Path, dir: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic>) -> Option<CaseStudy> {
