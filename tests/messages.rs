@@ -280,3 +280,96 @@ fn files_named_almost_right_are_named_with_the_fix() {
         assert!(!found.iter().any(|d| d.contains("missing-file")), "{found:?}");
     }
 }
+
+#[test]
+fn photos_from_a_phone_or_from_the_computer() {
+    const SECTION: &str = "Mỗi ấp có một tổ công nghệ số.";
+    run(&[
+        Case {
+            name: "a HEIC photo",
+            edits: &[("anh.HEIC", "", "not really a photo"), ("index.md", SECTION, "![Tổ công nghệ](anh.HEIC)")],
+            code: "unsafe-file",
+            at: "index.md:14:1",
+            says: &["ảnh HEIC/HEIF", "chuyển ảnh sang JPG"],
+        },
+        Case {
+            name: "a photo on the editor's computer",
+            edits: &[("index.md", SECTION, "![Tổ công nghệ](C:\\Users\\Lan\\Pictures\\anh.jpg)")],
+            code: "absolute-path",
+            at: "index.md:14:1",
+            says: &[
+                "là một tệp trên máy tính của bạn",
+                "chép tệp vào thư mục của mô hình và chỉ ghi tên tệp: `anh.jpg`",
+            ],
+        },
+        Case {
+            name: "a link to a file on the editor's computer",
+            edits: &[("index.md", SECTION, "Xem [báo cáo](C:/Users/Lan/bao-cao.pdf).")],
+            code: "absolute-path",
+            at: "index.md:14:5",
+            says: &["chỉ ghi tên tệp: `bao-cao.pdf`"],
+        },
+        Case {
+            name: "a space in an image's file name",
+            edits: &[("Ảnh 1.JPG", "", "jpg"), ("index.md", SECTION, "![Vườn cam](Ảnh 1.JPG)")],
+            code: "unparsed-link",
+            at: "index.md:14:1",
+            says: &["`![Vườn cam](Ảnh 1.JPG)` không được hiểu là liên kết", "ghi `![Vườn cam](<Ảnh 1.JPG>)`"],
+        },
+    ]);
+}
+
+/// The fix the help gives for a space in a file name works: the photo is published.
+#[test]
+fn the_written_out_fix_for_a_space_publishes_the_photo() {
+    let site = site_with(&[
+        ("Ảnh 1.JPG", "", "jpg"),
+        ("index.md", "Mỗi ấp có một tổ công nghệ số.", "![Vườn cam](<Ảnh 1.JPG>)"),
+    ]);
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = site.published("pilots/an-giang/thoai-giang/index.html");
+    assert!(page.contains("src=\"%E1%BA%A2nh%201.JPG\""), "{page}");
+    assert!(!page.contains("]("), "no Markdown syntax published");
+}
+
+/// `| ---: |` keeps its alignment as a class the style sheet aligns (the site's CSP
+/// forbids style attributes), with and without raw HTML in the document (the sanitizer).
+#[test]
+fn table_alignment_is_kept_as_classes() {
+    let table = "| Chỉ tiêu | 2023 | Ghi chú |\n|:---|---:|:---:|\n| Hộ có cáp quang | 1.250 | tăng |\n";
+    for extra in ["", "\n<b>HTML</b>\n"] {
+        let markdown = format!("{table}{extra}");
+        let site = site_with(&[("index.md", "Mỗi ấp có một tổ công nghệ số.", &markdown)]);
+        let o = site.build();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let page = site.published("pilots/an-giang/thoai-giang/index.html");
+        for cell in [
+            "<th class=\"align-left\">Chỉ tiêu</th>",
+            "<th class=\"align-right\">2023</th>",
+            "<th class=\"align-center\">Ghi chú</th>",
+            "<td class=\"align-right\">1.250</td>",
+        ] {
+            assert!(page.contains(cell), "`{cell}` with {extra:?} in:\n{page}");
+        }
+        assert!(!page.contains("style="), "{page}");
+        let css = site.published("assets/style.css");
+        assert!(css.contains(".prose td.align-right"), "the theme aligns the class");
+    }
+}
+
+/// A page without a description shows no lead paragraph (it used to show the site's
+/// tagline, as if it summed the page up); one with a description shows it.
+#[test]
+fn a_page_without_a_description_has_no_lead_paragraph() {
+    let site = site_with(&[]);
+    assert!(site.build().status.success());
+    let without = site.published("phuong-phap/index.html");
+    assert!(!without.contains("class=\"lead\""), "{without}");
+    assert!(
+        without.contains("<meta name=\"description\" content=\"Một trang nhỏ để kiểm thử.\">"),
+        "meta keeps the site's"
+    );
+    let with = site.published("gioi-thieu/index.html");
+    assert!(with.contains("<p class=\"lead\">Về trang thử nghiệm.</p>"), "{with}");
+}

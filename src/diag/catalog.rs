@@ -51,6 +51,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "đổi tên thư mục thành `{expected}` hoặc sửa lại tên xã",
     ),
     (
+        "computer-path",
+        "`{dest}` is a file on your computer, which readers of the site cannot open",
+        "`{dest}` là một tệp trên máy tính của bạn, người đọc trang web không mở được",
+    ),
+    (
+        "computer-path-help",
+        "copy the file into the pilot's folder and write only its name: `{name}`",
+        "chép tệp vào thư mục của mô hình và chỉ ghi tên tệp: `{name}`",
+    ),
+    (
         "count-not-whole",
         "`{id}` counts things, but {value} is not whole",
         "`{id}` là số đếm, nhưng {value} không phải số nguyên",
@@ -188,6 +198,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "thêm một dòng chỉ có `---` sau khóa cuối cùng, trước phần nội dung",
     ),
     ("headings-of-page", "headings of that page", "đề mục của trang đó"),
+    (
+        "heic-image",
+        "`{dest}` is a HEIC/HEIF photo (as an iPhone takes them), which most browsers cannot show",
+        "`{dest}` là ảnh HEIC/HEIF (định dạng ảnh của iPhone), phần lớn trình duyệt không hiển thị được",
+    ),
+    (
+        "heic-image-help",
+        "convert the photo to JPG (on the iPhone: Settings → Camera → Formats → Most Compatible; or export as JPEG) and link the JPG",
+        "chuyển ảnh sang JPG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất; hoặc xuất ảnh ra JPEG) rồi dùng tệp JPG",
+    ),
     ("html-handlers", "event handlers (`on…=`)", "trình xử lý sự kiện (`on…=`)"),
     ("html-script-urls", "script addresses", "địa chỉ chạy mã"),
     ("html-style", "`style` attributes", "thuộc tính `style`"),
@@ -408,6 +428,22 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "`/{slug}/` is used by langso itself; choose another file name",
         "`/{slug}/` đã được langso dùng; hãy chọn tên tệp khác",
     ),
+    (
+        "second-title",
+        "a level-1 heading (`# …`): the page's title is its level-1 heading already",
+        "đề mục cấp 1 (`# …`): tiêu đề của trang đã là đề mục cấp 1",
+    ),
+    (
+        "second-title-help",
+        "start the sections at `## ` and put the title in `title:` of the front matter",
+        "các mục bắt đầu bằng `## `, còn tiêu đề ghi ở khóa `title:` phần thông tin đầu",
+    ),
+    ("skipped-heading-level", "the heading `{written}` skips a level", "đề mục `{written}` nhảy cóc một cấp"),
+    (
+        "skipped-heading-level-help",
+        "use `{want}` here: headings go down one level at a time, from `##`",
+        "dùng `{want}` ở đây: các đề mục xuống từng cấp một, bắt đầu từ `##`",
+    ),
     ("stray-file", "`{path}` is not used", "`{path}` không được dùng đến"),
     (
         "stray-file-help",
@@ -440,6 +476,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("type-number", "a number", "một số"),
     ("type-text", "text", "văn bản"),
     ("type-whole", "a whole number", "một số nguyên"),
+    (
+        "undefined-footnote",
+        "the footnote `[^{name}]` has no text and would be published as it is written",
+        "chú thích `[^{name}]` chưa có nội dung và sẽ hiện nguyên văn trên trang",
+    ),
+    (
+        "undefined-footnote-help",
+        "add its text on a line of its own, e.g. at the end: `[^{name}]: Báo cáo UBND xã, 11/2025`",
+        "thêm nội dung chú thích trên một dòng riêng, ví dụ ở cuối bài: `[^{name}]: Báo cáo UBND xã, 11/2025`",
+    ),
     ("unit-boolean", "true or false", "đúng hoặc sai"),
     ("unit-count", "a count", "số đếm"),
     ("unit-million-vnd", "million VND", "triệu đồng"),
@@ -447,6 +493,26 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("unit-percent", "percent", "phần trăm"),
     ("unknown", "unknown {what} `{wrong}`", "{what} `{wrong}` không có trong danh mục"),
     ("unknown-key", "unknown key `{key}`", "khóa `{key}` không hợp lệ"),
+    (
+        "unparsed-image-space-help",
+        "the file name has a space: write `{fixed}`, or rename the file without spaces",
+        "tên tệp có dấu cách: ghi `{fixed}`, hoặc đổi tên tệp cho không còn dấu cách",
+    ),
+    (
+        "unparsed-link",
+        "`{written}` was not read as a link and would be published as it is written",
+        "`{written}` không được hiểu là liên kết và sẽ hiện nguyên văn trên trang",
+    ),
+    (
+        "unparsed-link-help",
+        "write a link as `[text](address)` with nothing between `]` and `(`, and an address without spaces",
+        "viết liên kết theo dạng `[chữ](địa chỉ)`, giữa `]` và `(` không có gì, địa chỉ không có dấu cách",
+    ),
+    (
+        "unparsed-link-space-help",
+        "the address has a space: write `{fixed}`, or remove the spaces",
+        "địa chỉ có dấu cách: ghi `{fixed}`, hoặc bỏ các dấu cách",
+    ),
     ("unpublishable-link", "`{dest}` cannot be published", "`{dest}` không thể xuất bản"),
     ("unpublishable-link-help", "link to the pilot's folder instead", "hãy liên kết tới thư mục của mô hình"),
     ("unreadable-file", "cannot read `{path}`: {error}", "không đọc được `{path}`: {error}"),

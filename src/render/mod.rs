@@ -9,6 +9,7 @@ pub mod data;
 pub mod feeds;
 pub mod format;
 pub mod linked_file;
+mod lint;
 pub mod markdown;
 pub mod schema;
 pub mod share;
@@ -35,6 +36,9 @@ use views::url;
 struct PageMeta<'a> {
     title: &'a str,
     description: &'a str,
+    /// The page's own description, shown as its lead paragraph ("" when it has none: the
+    /// site's description, which `description` then holds, is no summary of this page).
+    lead: &'a str,
     /// URL path relative to the base path ("" for home).
     path: &'a str,
     /// The navigation section this page belongs to.
@@ -54,6 +58,7 @@ impl<'a> PageMeta<'a> {
         PageMeta {
             title,
             description,
+            lead: description,
             path,
             section,
             canonical: format!("{base_url}{path}"),
@@ -384,8 +389,10 @@ impl<'a> Renderer<'a> {
     ) -> Result<OutputFile, RenderError> {
         // A page without its own description shares the site's, never an empty one.
         let site = self.site;
-        let description = if description.trim().is_empty() { &site.config.description } else { description };
-        self.render(template, &PageMeta::new(&site.config.base_url, path, section, title, description), data)
+        let lead = description.trim();
+        let description = if lead.is_empty() { &site.config.description } else { description };
+        let meta = PageMeta { lead, ..PageMeta::new(&site.config.base_url, path, section, title, description) };
+        self.render(template, &meta, data)
     }
 
     /// The page of `site.pilots[i]` and the files it references. It reads only that
