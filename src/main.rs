@@ -92,6 +92,11 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
         eprintln!("error: cannot write the report: {e}");
         return ExitCode::from(2);
     }
+    if args.strict
+        && let Some(why) = diag::report::strict_failure(&diags, lang)
+    {
+        eprintln!("{why}");
+    }
     let failed = diag::has_errors(&diags) || (args.strict && !diags.is_empty());
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

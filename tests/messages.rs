@@ -373,3 +373,21 @@ fn a_page_without_a_description_has_no_lead_paragraph() {
     let with = site.published("gioi-thieu/index.html");
     assert!(with.contains("<p class=\"lead\">Về trang thử nghiệm.</p>"), "{with}");
 }
+
+/// `check --strict` failing on warnings alone says which warnings made it fail.
+#[test]
+fn strict_says_which_warnings_made_it_fail() {
+    let site = site_with(&[("index.md", "## Kết quả", "#### Kết quả")]);
+    for format in ["human", "json"] {
+        let o = langso(&["check", "--strict", "--format", format, "--root", site.root().to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert!(
+            err.contains("không đạt vì có --strict, các cảnh báo sau được tính là lỗi: `heading-level` ×1"),
+            "{format}: {err}"
+        );
+    }
+    let o = langso(&["check", "--root", site.root().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stderr(&o).contains("--strict"), "{}", stderr(&o));
+}

@@ -450,6 +450,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "pilot files belong in `content/pilots/<province>/<commune>/`",
         "tệp của mô hình phải nằm trong `content/pilots/<tỉnh>/<xã>/`",
     ),
+    (
+        "strict-failure",
+        "failed because of --strict, which counts these warnings as errors: {warnings}; fix them, or run check without --strict",
+        "không đạt vì có --strict, các cảnh báo sau được tính là lỗi: {warnings}; hãy sửa chúng, hoặc chạy check không có --strict",
+    ),
     ("summary", "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo"),
     ("symlink", "`{path}` is a symbolic link", "`{path}` là liên kết tượng trưng (symlink)"),
     (
