@@ -391,3 +391,79 @@ fn strict_says_which_warnings_made_it_fail() {
     assert_eq!(o.status.code(), Some(0));
     assert!(!stderr(&o).contains("--strict"), "{}", stderr(&o));
 }
+
+/// Every page and download the build publishes can be linked from Markdown with `@/`
+/// (and as the site's own address), and is published under the base path; the list of
+/// what a link may name and what the build writes cannot drift apart.
+#[test]
+fn every_generated_page_can_be_linked_from_markdown() {
+    let site = site_with(&[]);
+    assert!(site.build().status.success());
+    let mut paths: Vec<String> = Vec::new();
+    for entry in walkdir::WalkDir::new(site.out()) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(site.out()).unwrap().to_string_lossy().replace('\\', "/");
+        let page = rel.strip_suffix("index.html").filter(|_| !rel.starts_with("search/index/"));
+        let download = ["data/", "schema/"].iter().any(|d| rel.starts_with(d)) || ["atom.xml", "sitemap.xml"].contains(&rel.as_str());
+        match page {
+            Some(dir) => paths.push(dir.to_string()),
+            None if download => paths.push(rel),
+            None => {}
+        }
+    }
+    assert!(paths.len() > 30, "{paths:?}");
+    for fixed in langso::render::site_links::FIXED {
+        assert!(paths.contains(&fixed.to_string()), "`@/{fixed}` is accepted but not published");
+    }
+    let links: Vec<String> = paths.iter().map(|p| format!("- [{p}](@/{p})")).collect();
+    let own = "- [bảng](https://example.test/ntm/criteria/#ban-do)\n- [trang chủ](https://example.test/ntm)\n- [mục](@/pilots/ninh-binh/giao-phong/#bai-hoc)\n";
+    site.write("content/pages/lien-ket.md", &format!("---\ntitle: \"Liên kết\"\n---\n\n{}\n{own}", links.join("\n")));
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = site.published("lien-ket/index.html");
+    for p in &paths {
+        assert!(page.contains(&format!("href=\"/ntm/{p}\"")), "`@/{p}` not published under the base path");
+    }
+    assert!(page.contains("href=\"/ntm/criteria/#ban-do\""), "{page}");
+    assert!(page.contains("href=\"/ntm/\""), "{page}");
+    assert!(page.contains("href=\"/ntm/pilots/ninh-binh/giao-phong/#bai-hoc\""), "{page}");
+}
+
+#[test]
+fn a_broken_link_to_a_generated_page_is_an_error_with_the_forms_that_work() {
+    const SECTION: &str = "Mỗi ấp có một tổ công nghệ số.";
+    run(&[
+        Case {
+            name: "a province misspelt",
+            edits: &[("index.md", SECTION, "Xem [tỉnh](@/provinces/ninh-bihn/).")],
+            code: "broken-link",
+            at: "index.md:14:5",
+            says: &[
+                "dẫn tới `@/provinces/ninh-bihn/`, nhưng trang web không có trang đó",
+                "có phải ý bạn là `@/provinces/ninh-binh/`?",
+                "`@/indicators/<mã chỉ tiêu>/`",
+            ],
+        },
+        Case {
+            name: "nothing near",
+            edits: &[("index.md", SECTION, "Xem [bảng](@/bang-dieu-khien-tieu-chi/).")],
+            code: "broken-link",
+            at: "index.md:14:5",
+            says: &["`@/criteria/` (bảng tổng hợp tiêu chí)", "`@/data/pilots.csv`"],
+        },
+        Case {
+            name: "the site's own address, broken",
+            edits: &[("index.md", SECTION, "Xem [đây](https://example.test/ntm/pilots/an-giang/khong-co/).")],
+            code: "broken-link",
+            at: "index.md:14:5",
+            says: &["dẫn tới `@/pilots/an-giang/khong-co/`"],
+        },
+        Case {
+            name: "a heading of a pilot linked from the root",
+            edits: &[("index.md", SECTION, "Xem [đây](@/pilots/ninh-binh/giao-phong/#khong-co).")],
+            code: "broken-anchor",
+            at: "index.md:14:5",
+            says: &["`khong-co`"],
+        },
+    ]);
+}

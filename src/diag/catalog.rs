@@ -37,8 +37,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "broken-link-help",
-        "check the spelling; a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`",
-        "kiểm tra chính tả; liên kết tới mô hình viết `../../<tỉnh>/<xã>/`, tới trang viết `../../../pages/<tên>.md`",
+        "check the spelling; a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`, and any page of the site from its root, as `@/provinces/<slug>/`, `@/indicators/<id>/`, `@/criteria/` or `@/data/pilots.csv`",
+        "kiểm tra chính tả; liên kết tới mô hình viết `../../<tỉnh>/<xã>/`, tới trang viết `../../../pages/<tên>.md`, và tới mọi trang của website tính từ gốc, như `@/provinces/<mã tỉnh>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/` hoặc `@/data/pilots.csv`",
     ),
     (
         "commune-folder-mismatch",
@@ -437,6 +437,21 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "second-title-help",
         "start the sections at `## ` and put the title in `title:` of the front matter",
         "các mục bắt đầu bằng `## `, còn tiêu đề ghi ở khóa `title:` phần thông tin đầu",
+    ),
+    (
+        "site-link-broken",
+        "the link `{dest}` leads to `{path}`, which the site does not publish",
+        "liên kết `{dest}` dẫn tới `{path}`, nhưng trang web không có trang đó",
+    ),
+    (
+        "site-link-help",
+        "link a page of the site from its root: `@/pilots/` (all pilots), `@/pilots/<province>/<commune>/`, `@/provinces/<slug>/`, `@/fields/<slug>/`, `@/indicators/<id>/`, `@/criteria/` (dashboard), `@/compare/`, `@/search/`, `@/<page>/`, `@/data/pilots.csv`",
+        "liên kết tới một trang của website tính từ gốc: `@/pilots/` (danh sách mô hình), `@/pilots/<tỉnh>/<xã>/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/` (bảng tổng hợp tiêu chí), `@/compare/`, `@/search/`, `@/<trang>/`, `@/data/pilots.csv`",
+    ),
+    (
+        "site-link-near-help",
+        "did you mean `{near}`? Pages of the site are linked from its root: `@/pilots/`, `@/provinces/<slug>/`, `@/fields/<slug>/`, `@/indicators/<id>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<page>/`, `@/data/pilots.csv`",
+        "có phải ý bạn là `{near}`? Các trang của website được liên kết tính từ gốc: `@/pilots/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<trang>/`, `@/data/pilots.csv`",
     ),
     ("skipped-heading-level", "the heading `{written}` skips a level", "đề mục `{written}` nhảy cóc một cấp"),
     (

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::site_links::{self, normalize};
 use crate::diag::{Diagnostic, Location, Msg, msg};
 use crate::load::source::{IMAGE_LIMIT, LineIndex, human_size};
 use crate::model::Document;
@@ -29,6 +30,10 @@ pub struct LinkTargets {
     pub pilots: HashMap<String, String>,
     /// `content/pages/<slug>.md` → URL path.
     pub pages: HashMap<String, String>,
+    /// Every URL path a site-root link (`@/…`) may name (`site_links::published`).
+    pub published: HashMap<String, Option<String>>,
+    /// The site's address, under which an absolute link is one of its own pages.
+    pub base_url: String,
 }
 
 impl LinkTargets {
@@ -466,6 +471,9 @@ impl Ctx<'_> {
         if self.on_this_computer(dest, offset) {
             return String::new();
         }
+        if let Some(path) = site_links::site_path(dest, &self.targets.base_url) {
+            return self.site_link(dest, path, offset);
+        }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
             return dest.to_string();
         }
@@ -517,6 +525,30 @@ impl Ctx<'_> {
             Some(rel) => format!("{rel}{}", fragment.map(|f| format!("#{f}")).unwrap_or_default()),
             None => String::new(),
         }
+    }
+
+    /// A link to a page the site publishes (`@/provinces/nghe-an/`, or the site's own
+    /// address): its URL under the base path, or an error naming the forms that work.
+    fn site_link(&mut self, dest: &str, path: &str, offset: usize) -> String {
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (path, None),
+        };
+        let path = normalize(path.split('?').next().unwrap_or(path));
+        self.out.links_to.extend(site_links::content_path(&path));
+        let Some(document) = self.targets.published.get(&path) else {
+            let known = self.targets.published.keys().map(String::as_str);
+            let help = match crate::diag::suggest(&path, known) {
+                Some(near) => msg!("site-link-near-help", near = format!("@/{near}")),
+                None => msg!("site-link-help"),
+            };
+            self.error("broken-link", offset, msg!("site-link-broken", dest = dest, path = format!("@/{path}")), help);
+            return String::new();
+        };
+        if let (Some(doc), Some(f)) = (document, fragment) {
+            self.record_anchor(doc.clone(), f, offset);
+        }
+        format!("{}{path}{}", self.base_path, fragment.map(|f| format!("#{f}")).unwrap_or_default())
     }
 
     fn image(&mut self, dest: &str, offset: usize) -> String {

@@ -13,6 +13,7 @@ mod lint;
 pub mod markdown;
 pub mod schema;
 pub mod share;
+pub mod site_links;
 pub mod theme;
 pub mod views;
 
@@ -103,6 +104,8 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     for p in &site.pages {
         t.pages.insert(p.doc.path.clone(), url::page(&p.slug));
     }
+    t.published = site_links::published(site, t.pilots.iter(), t.pages.iter());
+    t.base_url = site.config.base_url.clone();
     t
 }
 
