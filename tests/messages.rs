@@ -383,7 +383,7 @@ fn strict_says_which_warnings_made_it_fail() {
         assert_eq!(o.status.code(), Some(1));
         let err = stderr(&o);
         assert!(
-            err.contains("không đạt vì có --strict, các cảnh báo sau được tính là lỗi: `heading-level` ×1"),
+            err.contains("không đạt vì có `--strict`, các cảnh báo sau được tính là lỗi: `heading-level` ×1"),
             "{format}: {err}"
         );
     }
@@ -404,7 +404,8 @@ fn every_generated_page_can_be_linked_from_markdown() {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(site.out()).unwrap().to_string_lossy().replace('\\', "/");
         let page = rel.strip_suffix("index.html").filter(|_| !rel.starts_with("search/index/"));
-        let download = ["data/", "schema/"].iter().any(|d| rel.starts_with(d)) || ["atom.xml", "sitemap.xml"].contains(&rel.as_str());
+        let download = ["data/", "schema/"].iter().any(|d| rel.starts_with(d))
+            || ["atom.xml", "sitemap.xml"].contains(&rel.as_str());
         match page {
             Some(dir) => paths.push(dir.to_string()),
             None if download => paths.push(rel),

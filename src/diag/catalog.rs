@@ -263,7 +263,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "invalid-utf8-help",
         "save the file with UTF-8 encoding (in most editors: Save with Encoding → UTF-8)",
-        "lưu lại tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: Save with Encoding → UTF-8)",
+        "lưu lại tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: Lưu thành → Bảng mã → UTF-8)",
     ),
     ("key-without-value", "`{key}:` has no value", "`{key}:` chưa có giá trị"),
     ("listed-fields", "fields in content/fields.yaml", "lĩnh vực trong content/fields.yaml"),
@@ -400,6 +400,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "ghi `province: {folder}` hoặc chuyển thư mục mô hình vào `content/pilots/{written}/`",
     ),
     (
+        "province-mismatch-write",
+        "write `province: {folder}`, the province of the folder",
+        "ghi `province: {folder}`, đúng tỉnh của thư mục",
+    ),
+    (
         "province-name-not-slug",
         "`{name}` is the name; write its slug `{slug}` (lower-case ASCII, `-` between words)",
         "`{name}` là tên; hãy ghi mã `{slug}` (chữ thường không dấu, nối bằng `-`)",
@@ -421,7 +426,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "raw-html-removed-help",
         "use Markdown instead; scripts, styles, frames, forms and event handlers are never published",
-        "hãy dùng Markdown; mã script, style, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
+        "hãy dùng Markdown; mã lệnh, kiểu trình bày nhúng, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
     ),
     (
         "reserved-slug-help",
@@ -467,8 +472,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "strict-failure",
-        "failed because of --strict, which counts these warnings as errors: {warnings}; fix them, or run check without --strict",
-        "không đạt vì có --strict, các cảnh báo sau được tính là lỗi: {warnings}; hãy sửa chúng, hoặc chạy check không có --strict",
+        "failed because of `--strict`, which counts these warnings as errors: {warnings}; fix them, or run `langso check` without `--strict`",
+        "không đạt vì có `--strict`, các cảnh báo sau được tính là lỗi: {warnings}; hãy sửa chúng, hoặc chạy `langso check` không có `--strict`",
     ),
     ("summary", "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo"),
     ("symlink", "`{path}` is a symbolic link", "`{path}` là liên kết tượng trưng (symlink)"),
@@ -554,7 +559,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "unsafe-svg",
         "`{dest}` contains script, event handlers or external references",
-        "`{dest}` chứa mã script, trình xử lý sự kiện hoặc tham chiếu ra ngoài",
+        "`{dest}` chứa mã lệnh, trình xử lý sự kiện hoặc tham chiếu ra ngoài",
     ),
     (
         "unsafe-svg-help",
@@ -592,7 +597,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("want-site-title", "the site's title", "tên trang"),
     ("want-slug", "the slug", "mã đường dẫn"),
     ("want-start", "the first year", "năm bắt đầu"),
-    ("want-status", "planned, ongoing, completed or recognized", "planned, ongoing, completed hoặc recognized"),
+    (
+        "want-status",
+        "`planned`, `ongoing`, `completed` or `recognized`",
+        "`planned`, `ongoing`, `completed` hoặc `recognized`",
+    ),
     ("want-summary", "one or two sentences shown in lists", "một hai câu tóm tắt hiện trong danh sách"),
     ("want-threshold", "the proposed threshold", "ngưỡng đề xuất"),
     ("want-title", "the case study's title", "tiêu đề bài viết"),
@@ -654,7 +663,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "write the key, a colon, a space, then the value: `population: 6835`; if the line continues the text of the line above, put that whole text in quotes",
         "ghi khóa, dấu hai chấm, một dấu cách, rồi giá trị: `population: 6835`; nếu dòng này là phần tiếp theo của dòng trên, đặt cả đoạn chữ đó trong dấu ngoặc kép",
     ),
-    ("yaml-syntax", "invalid YAML: {detail}", "YAML không hợp lệ: {detail}"),
+    ("yaml-syntax", "invalid YAML: {detail}", "YAML không hợp lệ (trình đọc YAML báo bằng tiếng Anh: “{detail}”)"),
     (
         "yaml-syntax-help",
         "check the indentation (two spaces, no tabs), the `key: value` colons, and that quotes and brackets are closed",
@@ -673,12 +682,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "yaml-too-complex",
         "this YAML nests too deep or expands to too many values (through anchors and aliases)",
-        "YAML này lồng nhau quá sâu hoặc sinh ra quá nhiều giá trị (qua anchor và alias)",
+        "YAML này lồng nhau quá sâu hoặc sinh ra quá nhiều giá trị (qua điểm neo `&` và tham chiếu `*`)",
     ),
     (
         "yaml-too-complex-help",
         "write the values out plainly, at most 20 levels deep; anchors (`&`) and aliases (`*`) are not needed in content files",
-        "ghi trực tiếp các giá trị, lồng nhau không quá 20 cấp; tệp nội dung không cần anchor (`&`) và alias (`*`)",
+        "ghi trực tiếp các giá trị, lồng nhau không quá 20 cấp; tệp nội dung không cần điểm neo (`&`) và tham chiếu (`*`)",
     ),
     (
         "yaml-unclosed-bracket",

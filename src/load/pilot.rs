@@ -251,7 +251,8 @@ fn province_mismatch_help(written: &str, folder: &str, reg: &Registries) -> Msg 
     if ps.iter().any(|p| p.slug == written) {
         return msg!("province-mismatch-help", written = written, folder = folder);
     }
-    mistakes::province_help(written, ps)
+    // No province of that name: the folder says which it is, unless a merged unit is meant.
+    mistakes::merged_unit(written, ps).unwrap_or_else(|| msg!("province-mismatch-write", folder = folder))
 }
 
 pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
