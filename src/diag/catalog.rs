@@ -511,6 +511,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "add its text on a line of its own, e.g. at the end: `[^{name}]: Báo cáo UBND xã, 11/2025`",
         "thêm nội dung chú thích trên một dòng riêng, ví dụ ở cuối bài: `[^{name}]: Báo cáo UBND xã, 11/2025`",
     ),
+    (
+        "undefined-reference-help",
+        "add a line `[{label}]: address` below the paragraph, or write the address in the link: `[text](address)`",
+        "thêm một dòng `[{label}]: địa chỉ` bên dưới đoạn văn, hoặc ghi thẳng địa chỉ vào liên kết: `[chữ](địa chỉ)`",
+    ),
     ("unit-boolean", "true or false", "đúng hoặc sai"),
     ("unit-count", "a count", "số đếm"),
     ("unit-million-vnd", "million VND", "triệu đồng"),

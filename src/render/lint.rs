@@ -79,6 +79,11 @@ impl Lint {
             self.findings
                 .push((source_offset(start), Diagnostic::error("unparsed-link", unplaced(), message).help(help)));
         }
+        for (start, written, label) in undefined_references(&run) {
+            let message = msg!("unparsed-link", written = written);
+            let d = Diagnostic::error("unparsed-link", unplaced(), message);
+            self.findings.push((source_offset(start), d.help(msg!("undefined-reference-help", label = label))));
+        }
         for (start, name) in footnote_references(&run) {
             let message = msg!("undefined-footnote", name = name);
             let d = Diagnostic::error("undefined-footnote", unplaced(), message);
@@ -145,6 +150,30 @@ fn literal_links(text: &str) -> Vec<(usize, LiteralLink)> {
     found
 }
 
+/// Every `[text][label]` in `text`: a reference link whose `[label]: address` line is
+/// missing (a defined one is a link event, never text).
+fn undefined_references(text: &str) -> Vec<(usize, &str, &str)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("][").map(|i| i + from) {
+        from = i + 2;
+        let Some(open) = text[..i].rfind('[') else { continue };
+        let Some(close) = text[i + 2..].find(']').map(|c| c + i + 2) else { continue };
+        // `[text][]` takes its text as the label.
+        let label = match &text[i + 2..close] {
+            "" => &text[open + 1..i],
+            label => label,
+        };
+        if text[open + 1..i].contains(']') || label.trim().is_empty() || label.starts_with('^') || label.contains('[') {
+            continue;
+        }
+        let start = if text[..open].ends_with('!') { open - 1 } else { open };
+        found.push((start, &text[start..=close], label));
+        from = close + 1;
+    }
+    found
+}
+
 /// Every `[^name]` in `text`: footnote references whose definition is missing (a defined
 /// one is an event of its own, never text).
 fn footnote_references(text: &str) -> Vec<(usize, &str)> {
@@ -197,6 +226,17 @@ mod tests {
     fn links_that_parsed_and_code_are_not_reported() {
         let md = "[a](b.md) ![c](<d e.jpg>) `[x](y z)`\n\n```\n[x](y z)\n```\n\n[^1]\n\n[^1]: chú thích\n";
         assert!(lint(md).is_empty(), "{:?}", lint(md));
+    }
+
+    #[test]
+    fn a_reference_link_without_its_address_is_an_error() {
+        let md = "Xem [báo cáo][bc] và [tỉnh][].\n\n[tinh]: ../../\n";
+        let found = lint(md);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].0.as_str(), found[0].1), ("unparsed-link", md.find("[báo").unwrap()));
+        assert!(found[0].2.contains("add a line `[bc]: address`"), "{}", found[0].2);
+        assert!(found[1].2.contains("add a line `[tỉnh]: address`"), "{}", found[1].2);
+        assert!(lint("[a][b]\n\n[b]: x.md\n").is_empty());
     }
 
     #[test]
