@@ -114,6 +114,27 @@ fn numbers_years_and_dates_written_the_vietnamese_way() {
             says: &["ghi `2467`"],
         },
         Case {
+            name: "a percent sign",
+            edits: &[("metrics.yaml", "value: 58, year", "value: 58%, year")],
+            code: "wrong-type",
+            at: "metrics.yaml:8:40",
+            says: &["`58%` có dấu phần trăm", "ghi `58`: đơn vị tính đã do chỉ tiêu quy định"],
+        },
+        Case {
+            name: "yes written in words",
+            edits: &[("metrics.yaml", "value: false, year", "value: có, year")],
+            code: "wrong-type",
+            at: "metrics.yaml:10:36",
+            says: &["`có` là có hoặc không viết bằng chữ", "ở đây: `true`"],
+        },
+        Case {
+            name: "a count with a thousands separator",
+            edits: &[("content/pilots/ninh-binh/giao-phong/metrics.yaml", "value: 4, year", "value: 1.200, year")],
+            code: "wrong-type",
+            at: "content/pilots/ninh-binh/giao-phong/metrics.yaml:16:27",
+            says: &["`1.200` có dấu phân cách hàng nghìn", "ghi `1200`"],
+        },
+        Case {
             name: "a month and a year",
             edits: &[("metrics.yaml", "value: 58, year: 2024", "value: 58, year: 11/2024")],
             code: "wrong-type",

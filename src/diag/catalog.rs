@@ -374,6 +374,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("path-outside-link-help", "link to a pilot or a page", "liên kết tới một mô hình hoặc một trang"),
     ("path-outside-site", "`{dest}` leads outside the site", "`{dest}` dẫn ra ngoài trang"),
     (
+        "percent-sign",
+        "`{written}` has a percent sign, which makes it text for YAML",
+        "`{written}` có dấu phần trăm, YAML hiểu đó là chữ",
+    ),
+    (
+        "percent-sign-help",
+        "write `{fixed}`: the unit is set by the indicator",
+        "ghi `{fixed}`: đơn vị tính đã do chỉ tiêu quy định",
+    ),
+    (
         "period-reversed",
         "the period ends ({end}) before it starts ({start})",
         "thời gian kết thúc ({end}) trước khi bắt đầu ({start})",
@@ -723,6 +733,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "year-outside-period-help",
         "check the year, or move the value to `baseline:` if it was measured before the pilot",
         "kiểm tra lại năm, hoặc chuyển giá trị sang `baseline:` nếu được đo trước khi thí điểm",
+    ),
+    ("yes-no-in-words", "`{written}` is yes or no written in words", "`{written}` là có hoặc không viết bằng chữ"),
+    (
+        "yes-no-in-words-help",
+        "write `true` (yes) or `false` (no); here: `{value}`",
+        "ghi `true` (có) hoặc `false` (không); ở đây: `{value}`",
     ),
 ];
 

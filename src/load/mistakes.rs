@@ -21,6 +21,18 @@ pub struct Misread {
 /// whole number fits) most likely meant, if it is a mistake langso recognises.
 pub fn number(written: &str, whole: bool) -> Option<Misread> {
     let w = written.trim();
+    // `64%`, `64,5 %`: the unit is the indicator's, not the value's.
+    if let Some(n) = w.strip_suffix('%').map(str::trim_end) {
+        let fixed = match number(n, whole) {
+            Some(_) => return number(n, whole).map(|m| Misread { message: msg!("percent-sign", written = w), ..m }),
+            None if n.parse::<f64>().is_ok_and(f64::is_finite) => n.to_string(),
+            None => return None,
+        };
+        return Some(Misread {
+            message: msg!("percent-sign", written = w),
+            help: msg!("percent-sign-help", fixed = fixed),
+        });
+    }
     if let Some((_, year)) = month_year(w) {
         return Some(Misread {
             message: msg!("month-year", written = w),
@@ -59,6 +71,20 @@ pub fn number(written: &str, whole: bool) -> Option<Misread> {
         }
     }
     None
+}
+
+/// Yes or no written in words (`có`, `không`) where `true` or `false` belongs.
+pub fn yes_no(written: &str) -> Option<Misread> {
+    let folded = slugify(written);
+    let value = match folded.as_str() {
+        "co" | "dung" | "dat" | "yes" | "x" => "true",
+        "khong" | "sai" | "chua" | "chua-dat" | "no" => "false",
+        _ => return None,
+    };
+    Some(Misread {
+        message: msg!("yes-no-in-words", written = written),
+        help: msg!("yes-no-in-words-help", value = value),
+    })
 }
 
 /// A date written day first (`10/05/2024`, `10-05-2024`, `10.05.2024`), as the ISO date
@@ -195,6 +221,13 @@ mod tests {
         // A decimal number where a number fits is no mistake langso can name; nor is text.
         assert!(help("15.6", true).is_none() && help("abc", false).is_none() && help("64,5a", false).is_none());
         assert!(help("0.600", true).is_none(), "a leading zero is no thousands group");
+        assert_eq!(help("64%", false).as_deref(), Some("write `64`: the unit is set by the indicator"));
+        assert_eq!(help("64,5 %", false).as_deref(), Some("write `64.5`: YAML puts a dot before the decimals"));
+        assert!(help("nhiều%", false).is_none());
+        let yes_no = |w: &str| yes_no(w).map(|m| m.help.render(Lang::En));
+        assert_eq!(yes_no("Có").as_deref(), Some("write `true` (yes) or `false` (no); here: `true`"));
+        assert_eq!(yes_no("không").as_deref(), Some("write `true` (yes) or `false` (no); here: `false`"));
+        assert!(yes_no("có lẽ").is_none());
     }
 
     #[test]

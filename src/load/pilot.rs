@@ -376,6 +376,10 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
     }
     let v = n.as_f64(rel, diags)?;
     if ind.unit == Unit::Count && v.fract() != 0.0 {
+        if let Some(m) = n.thousands_mistake() {
+            diags.push(Diagnostic::error("wrong-type", n.at(rel), m.message).help(m.help));
+            return None;
+        }
         diags.push(
             Diagnostic::error("wrong-type", n.at(rel), msg!("count-not-whole", id = &ind.id, value = v))
                 .help(msg!("wrong-type-help", expected = msg!("type-whole"))),

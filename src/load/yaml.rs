@@ -274,7 +274,11 @@ impl Node {
             _ => None,
         };
         let numeric = matches!(expected, "type-number" | "type-whole");
-        if let Some(m) = written.filter(|_| numeric).and_then(|w| mistakes::number(w, expected == "type-whole")) {
+        let misread = match expected {
+            "type-bool" => written.and_then(mistakes::yes_no),
+            _ => written.filter(|_| numeric).and_then(|w| mistakes::number(w, expected == "type-whole")),
+        };
+        if let Some(m) = misread {
             diags.push(Diagnostic::error("wrong-type", self.at(path), m.message).help(m.help));
             return;
         }
@@ -349,6 +353,15 @@ impl Node {
                 self.wrong_type(path, "type-number", diags);
                 None
             }
+        }
+    }
+
+    /// A number written with thousands separators (`1.200` read as 1.2) where a whole
+    /// number belongs: what it meant.
+    pub fn thousands_mistake(&self) -> Option<mistakes::Misread> {
+        match &self.kind {
+            Kind::Float(_, written) => mistakes::number(written, true),
+            _ => None,
         }
     }
 
