@@ -22,7 +22,7 @@ pub struct Misread {
 pub fn number(written: &str, whole: bool) -> Option<Misread> {
     let w = written.trim();
     // `64%`, `64,5 %`: the unit is the indicator's, not the value's.
-    if let Some(n) = w.strip_suffix('%').map(str::trim_end) {
+    if let Some(n) = w.strip_suffix('%').map(str::trim_end).filter(|n| !n.ends_with('%')) {
         let fixed = match number(n, whole) {
             Some(_) => return number(n, whole).map(|m| Misread { message: msg!("percent-sign", written = w), ..m }),
             None if n.parse::<f64>().is_ok_and(f64::is_finite) => n.to_string(),
@@ -224,6 +224,7 @@ mod tests {
         assert_eq!(help("64%", false).as_deref(), Some("write `64`: the unit is set by the indicator"));
         assert_eq!(help("64,5 %", false).as_deref(), Some("write `64.5`: YAML puts a dot before the decimals"));
         assert!(help("nhiều%", false).is_none());
+        assert!(help(&"9%".repeat(100_000), false).is_none() && help(&"%".repeat(100_000), false).is_none());
         let yes_no = |w: &str| yes_no(w).map(|m| m.help.render(Lang::En));
         assert_eq!(yes_no("Có").as_deref(), Some("write `true` (yes) or `false` (no); here: `true`"));
         assert_eq!(yes_no("không").as_deref(), Some("write `true` (yes) or `false` (no); here: `false`"));

@@ -66,7 +66,8 @@ impl Lint {
         let run = std::mem::take(&mut self.run);
         let pieces = std::mem::take(&mut self.pieces);
         let source_offset = |i: usize| {
-            let (at, src) = pieces.iter().rev().find(|(at, _)| *at <= i).copied().unwrap_or((0, 0));
+            let k = pieces.partition_point(|(at, _)| *at <= i);
+            let (at, src) = pieces.get(k.wrapping_sub(1)).copied().unwrap_or((0, 0));
             src + (i - at)
         };
         for (start, link) in literal_links(&run) {
@@ -126,15 +127,10 @@ impl LiteralLink {
 /// Every `[…](…)` in `text` (a run of text that was not parsed as a link), with its start.
 fn literal_links(text: &str) -> Vec<(usize, LiteralLink)> {
     let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("](").map(|i| i + from) {
-        from = i + 2;
-        let Some(open) = text[..i].rfind('[') else { continue };
-        let label = &text[open + 1..i];
-        let Some(close) = text[i + 2..].find(')').map(|c| c + i + 2) else { continue };
-        let dest = &text[i + 2..close];
-        if label.contains(']') || dest.contains('\n') || dest.trim().is_empty() {
-            continue;
+    bracketed(text, b'(', b')', |open, mid, close| {
+        let (label, dest) = (&text[open + 1..mid], &text[mid + 2..close]);
+        if dest.contains('\n') || dest.trim().is_empty() {
+            return false;
         }
         let image = text[..open].ends_with('!');
         let start = if image { open - 1 } else { open };
@@ -145,8 +141,8 @@ fn literal_links(text: &str) -> Vec<(usize, LiteralLink)> {
             written: text[start..=close].to_string(),
         };
         found.push((start, link));
-        from = close + 1;
-    }
+        true
+    });
     found
 }
 
@@ -154,24 +150,57 @@ fn literal_links(text: &str) -> Vec<(usize, LiteralLink)> {
 /// missing (a defined one is a link event, never text).
 fn undefined_references(text: &str) -> Vec<(usize, &str, &str)> {
     let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("][").map(|i| i + from) {
-        from = i + 2;
-        let Some(open) = text[..i].rfind('[') else { continue };
-        let Some(close) = text[i + 2..].find(']').map(|c| c + i + 2) else { continue };
+    bracketed(text, b'[', b']', |open, mid, close| {
         // `[text][]` takes its text as the label.
-        let label = match &text[i + 2..close] {
-            "" => &text[open + 1..i],
+        let label = match &text[mid + 2..close] {
+            "" => &text[open + 1..mid],
             label => label,
         };
-        if text[open + 1..i].contains(']') || label.trim().is_empty() || label.starts_with('^') || label.contains('[') {
-            continue;
+        if label.trim().is_empty() || label.starts_with('^') || label.contains('[') {
+            return false;
         }
         let start = if text[..open].ends_with('!') { open - 1 } else { open };
         found.push((start, &text[start..=close], label));
-        from = close + 1;
-    }
+        true
+    });
     found
+}
+
+/// Calls `take(open, mid, close)` for every `[label]` followed by `second` and, after it,
+/// the first `closer` (`[a](b)`: `(`, `)`; `[a][b]`: `[`, `]`), the byte positions of
+/// `[`, `]` and the closer; scanning goes on after the closer when `take` keeps the
+/// candidate. One pass, whatever the text: a paragraph full of `](` stays linear.
+fn bracketed(text: &str, second: u8, closer: u8, mut take: impl FnMut(usize, usize, usize) -> bool) {
+    let b = text.as_bytes();
+    let mut open: Option<usize> = None;
+    // The first closer at or after the last place looked from (places only grow).
+    let mut next_closer: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'[' => open = Some(i),
+            b']' => {
+                if let Some(o) = open.take()
+                    && b.get(i + 1) == Some(&second)
+                {
+                    let close = match next_closer {
+                        Some(c) if c >= i + 2 => c,
+                        _ => match b[i + 2..].iter().position(|&c| c == closer) {
+                            Some(c) => c + i + 2,
+                            None => return,
+                        },
+                    };
+                    next_closer = Some(close);
+                    if take(o, i, close) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
 }
 
 /// Every `[^name]` in `text`: footnote references whose definition is missing (a defined
@@ -237,6 +266,17 @@ mod tests {
         assert!(found[0].2.contains("add a line `[bc]: address`"), "{}", found[0].2);
         assert!(found[1].2.contains("add a line `[tỉnh]: address`"), "{}", found[1].2);
         assert!(lint("[a][b]\n\n[b]: x.md\n").is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_full_of_brackets_stays_linear() {
+        // Quadratic scanning would take minutes here; linear takes milliseconds.
+        for unit in ["](", "][", "[a](", "[^"] {
+            let md = unit.repeat(400_000);
+            let mut lint = Lint::new();
+            lint.see(&Event::Text(md.as_str().into()), &(0..md.len()));
+            lint.end_run();
+        }
     }
 
     #[test]
