@@ -68,25 +68,22 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
 /// keep the parser's positions inside them: YAML also breaks lines at a lone `\r`, which
 /// would otherwise point below or beyond the line an editor sees.
 struct Lines<'t> {
+    source: &'t str,
     text: Vec<&'t str>,
     chars: Vec<usize>,
     offset: usize,
 }
 
 impl<'t> Lines<'t> {
-    fn of(text: &'t str, offset: usize) -> Lines<'t> {
-        let text: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-        Lines { chars: text.iter().map(|l| l.chars().count()).collect(), text, offset }
+    fn of(source: &'t str, offset: usize) -> Lines<'t> {
+        let text: Vec<&str> = source.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+        Lines { chars: text.iter().map(|l| l.chars().count()).collect(), source, text, offset }
     }
 
-    /// The scalar written at the parser's 1-based (line, column): up to a space, `,`, `]`,
-    /// `}` or `#`.
-    fn token(&self, line: usize, column: usize) -> &'t str {
-        let Some(text) = self.text.get(line.wrapping_sub(1)) else { return "" };
-        let start = text.char_indices().nth(column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(text.len());
-        let rest = &text[start..];
-        let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#')).unwrap_or(rest.len());
-        &rest[..end]
+    /// A scalar's text as written (`15.600`), from its span.
+    fn written<T>(&self, node: &Spanned<T>) -> Option<&'t str> {
+        let start = node.referenced.span().byte_offset()? as usize;
+        self.source.get(start..span_end(node)?)
     }
 
     /// The line of the file (1-based, before the offset) as written.
@@ -199,29 +196,22 @@ fn strip_location_prefix(s: &str) -> &str {
 
 /// `{ value: 64,5 }`: in a flow mapping the comma of a decimal comma ends the value, and
 /// `5` becomes a key of its own. Such a key (digits, no value, right after a number and a
-/// comma on the same line) is joined back to the number as the text `64,5`, which the
-/// reader of numbers then reports as a decimal comma instead of "unknown key `5`".
-fn join_decimal_commas(entries: Vec<(Key, Node)>, lines: &Lines) -> Vec<(Key, Node)> {
-    let mut out: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
-    for (key, node) in entries {
-        let digits = !key.name.is_empty() && key.name.bytes().all(|b| b.is_ascii_digit());
-        if let Some((_, prev)) = out.last_mut()
-            && digits
-            && node.kind == Kind::Null
-            && prev.line == key.line
-            && matches!(prev.kind, Kind::Int(_) | Kind::Float(..))
-        {
-            let line = lines.line(key.line - lines.offset);
-            let written = lines.token(key.line - lines.offset, prev.column);
-            let end = prev.column + written.chars().count();
-            if end + 1 == key.column && line.chars().nth(end - 1) == Some(',') {
-                prev.kind = Kind::Str(format!("{written},{}", key.name));
-                continue;
-            }
-        }
-        out.push((key, node));
-    }
-    out
+/// comma: `value_end` is the byte where the number ends) is joined back to the number as
+/// the text `64,5`, which the reader of numbers then reports as a decimal comma instead
+/// of "unknown key `5`".
+fn decimal_comma_split(key: &Spanned<String>, value: &Spanned<Raw>, value_end: usize, source: &str) -> bool {
+    let digits = !key.value.is_empty() && key.value.bytes().all(|b| b.is_ascii_digit());
+    let key_at = key.referenced.span().byte_offset().map(|o| o as usize);
+    digits
+        && matches!(value.value, Raw::Null)
+        && key_at == Some(value_end + 1)
+        && source.as_bytes().get(value_end) == Some(&b',')
+}
+
+/// The byte after a value's text, when the parser knows it.
+fn span_end<T>(node: &Spanned<T>) -> Option<usize> {
+    let span = node.referenced.span();
+    Some((span.byte_offset()? + span.byte_len()?) as usize)
 }
 
 impl Node {
@@ -231,22 +221,31 @@ impl Node {
             Raw::Null => Kind::Null,
             Raw::Bool(b) => Kind::Bool(b),
             Raw::Int(i) => Kind::Int(i),
-            Raw::Float(f) => {
-                let written = lines.token(raw.referenced.line() as usize, raw.referenced.column() as usize);
-                Kind::Float(f, written.into())
-            }
+            Raw::Float(f) => Kind::Float(f, lines.written(&raw).unwrap_or(&f.to_string()).into()),
             Raw::Str(s) => Kind::Str(s),
             Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| Node::from_raw(i, lines)).collect()),
-            Raw::Map(entries) => Kind::Map(join_decimal_commas(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let (line, column) = lines.place(k.referenced.line() as usize, k.referenced.column() as usize);
-                        (Key { name: k.value, line, column }, Node::from_raw(v, lines))
-                    })
-                    .collect(),
-                lines,
-            )),
+            Raw::Map(entries) => {
+                let mut out: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+                // The text of the previous value when it is a number, and where it ends.
+                let mut number: Option<(String, usize)> = None;
+                for (k, v) in entries {
+                    if let Some((written, end)) = number.take()
+                        && let Some((_, prev)) = out.last_mut()
+                        && decimal_comma_split(&k, &v, end, lines.source)
+                    {
+                        prev.kind = Kind::Str(format!("{written},{}", k.value));
+                        continue;
+                    }
+                    if matches!(v.value, Raw::Int(_) | Raw::Float(_))
+                        && let (Some(w), Some(end)) = (lines.written(&v), span_end(&v))
+                    {
+                        number = Some((w.to_string(), end));
+                    }
+                    let (line, column) = lines.place(k.referenced.line() as usize, k.referenced.column() as usize);
+                    out.push((Key { name: k.value, line, column }, Node::from_raw(v, lines)));
+                }
+                Kind::Map(out)
+            }
         };
         Node { kind, line, column }
     }
