@@ -461,10 +461,17 @@ fn a_broken_link_to_a_generated_page_is_an_error_with_the_forms_that_work() {
             code: "broken-link",
             at: "index.md:14:5",
             says: &[
-                "dẫn tới `@/provinces/ninh-bihn/`, nhưng trang web không có trang đó",
+                "liên kết `@/provinces/ninh-bihn/` dẫn tới một trang mà trang web không có",
                 "có phải ý bạn là `@/provinces/ninh-binh/`?",
                 "`@/indicators/<mã chỉ tiêu>/`",
             ],
+        },
+        Case {
+            name: "a province merged on 1 July 2025",
+            edits: &[("index.md", SECTION, "Xem [tỉnh](@/provinces/nam-dinh/).")],
+            code: "broken-link",
+            at: "index.md:14:5",
+            says: &["từ ngày 1/7/2025, Ninh Bình, Hà Nam, Nam Định hợp nhất thành Ninh Bình; ghi `ninh-binh`"],
         },
         Case {
             name: "nothing near",

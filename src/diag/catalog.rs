@@ -464,6 +464,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "liên kết tới một trang của website tính từ gốc: `@/pilots/` (danh sách mô hình), `@/pilots/<tỉnh>/<xã>/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/` (bảng tổng hợp tiêu chí), `@/compare/`, `@/search/`, `@/<trang>/`, `@/data/pilots.csv`",
     ),
     (
+        "site-link-missing",
+        "the link `{dest}` leads to a page the site does not have",
+        "liên kết `{dest}` dẫn tới một trang mà trang web không có",
+    ),
+    (
         "site-link-near-help",
         "did you mean `{near}`? Pages of the site are linked from its root: `@/pilots/`, `@/provinces/<slug>/`, `@/fields/<slug>/`, `@/indicators/<id>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<page>/`, `@/data/pilots.csv`",
         "có phải ý bạn là `{near}`? Các trang của website được liên kết tính từ gốc: `@/pilots/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<trang>/`, `@/data/pilots.csv`",

@@ -34,6 +34,8 @@ pub struct LinkTargets {
     pub published: HashMap<String, Option<String>>,
     /// The site's address, under which an absolute link is one of its own pages.
     pub base_url: String,
+    /// The provinces, to name the unit that absorbed a former one linked as `@/provinces/…/`.
+    pub provinces: Vec<crate::model::Province>,
 }
 
 impl LinkTargets {
@@ -538,11 +540,19 @@ impl Ctx<'_> {
         self.out.links_to.extend(site_links::content_path(&path));
         let Some(document) = self.targets.published.get(&path) else {
             let known = self.targets.published.keys().map(String::as_str);
-            let help = match crate::diag::suggest(&path, known) {
-                Some(near) => msg!("site-link-near-help", near = format!("@/{near}")),
-                None => msg!("site-link-help"),
+            let province = path.strip_prefix("provinces/").map(|p| p.trim_end_matches('/'));
+            let merged = province.and_then(|p| crate::load::mistakes::merged_unit(p, &self.targets.provinces));
+            let help = match (merged, crate::diag::suggest(&path, known)) {
+                (Some(merged), _) => merged,
+                (None, Some(near)) => msg!("site-link-near-help", near = format!("@/{near}")),
+                (None, None) => msg!("site-link-help"),
             };
-            self.error("broken-link", offset, msg!("site-link-broken", dest = dest, path = format!("@/{path}")), help);
+            let at = format!("@/{path}");
+            let message = match dest == at {
+                true => msg!("site-link-missing", dest = dest),
+                false => msg!("site-link-broken", dest = dest, path = at),
+            };
+            self.error("broken-link", offset, message, help);
             return String::new();
         };
         if let (Some(doc), Some(f)) = (document, fragment) {

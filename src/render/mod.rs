@@ -106,6 +106,7 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     }
     t.published = site_links::published(site, t.pilots.iter(), t.pages.iter());
     t.base_url = site.config.base_url.clone();
+    t.provinces = site.provinces.clone();
     t
 }
 
