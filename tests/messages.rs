@@ -496,3 +496,20 @@ fn a_broken_link_to_a_generated_page_is_an_error_with_the_forms_that_work() {
         },
     ]);
 }
+
+/// The same mistakes on an English site read in English.
+#[test]
+fn english_sites_read_the_same_mistakes_in_english() {
+    let site = site_with(&[
+        ("metrics.yaml", "value: 90.5", "value: 90,5"),
+        ("index.md", "Mỗi ấp có một tổ công nghệ số.", "![Vườn cam](Ảnh 1.JPG) [x](@/provinces/nam-dinh/)"),
+    ]);
+    let all: Vec<String> = report(&site, "en").iter().map(text).collect();
+    for says in [
+        "`90,5` has a decimal comma, which YAML reads as text, not as a number\nwrite `90.5`: YAML puts a dot before the decimals",
+        "`![Vườn cam](Ảnh 1.JPG)` was not read as a link and would be published as it is written\nthe file name has a space: write `![Vườn cam](<Ảnh 1.JPG>)`, or rename the file without spaces",
+        "the link `@/provinces/nam-dinh/` leads to a page the site does not have\n`nam-dinh` is Nam Định: on 1 July 2025 Ninh Bình, Hà Nam, Nam Định were merged into Ninh Bình; write `ninh-binh`",
+    ] {
+        assert!(all.iter().any(|t| t == says), "{says:?} not in {all:#?}");
+    }
+}
