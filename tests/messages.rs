@@ -488,6 +488,13 @@ fn a_broken_link_to_a_generated_page_is_an_error_with_the_forms_that_work() {
             says: &["dẫn tới `@/pilots/an-giang/khong-co/`"],
         },
         Case {
+            name: "a relative link into a merged province's folder",
+            edits: &[("index.md", SECTION, "Xem [đây](../../kien-giang/hon-dat/).")],
+            code: "broken-link",
+            at: "index.md:14:5",
+            says: &["`kien-giang` là Kiên Giang: từ ngày 1/7/2025, An Giang, Kiên Giang hợp nhất thành An Giang"],
+        },
+        Case {
             name: "a heading of a pilot linked from the root",
             edits: &[("index.md", SECTION, "Xem [đây](@/pilots/ninh-binh/giao-phong/#khong-co).")],
             code: "broken-anchor",

@@ -515,12 +515,12 @@ impl Ctx<'_> {
             || resolved.starts_with("content/pages/")
             || resolved.ends_with(".md");
         if looks_like_content {
-            self.error(
-                "broken-link",
-                offset,
-                msg!("broken-link", dest = dest, resolved = &resolved),
-                msg!("broken-link-help"),
-            );
+            // `../../tien-giang/…`: a province folder named after a unit merged on 1 July 2025.
+            let province = resolved.strip_prefix("content/pilots/").and_then(|r| r.split('/').next());
+            let help = province
+                .and_then(|p| crate::load::mistakes::merged_unit(p, &self.targets.provinces))
+                .unwrap_or_else(|| msg!("broken-link-help"));
+            self.error("broken-link", offset, msg!("broken-link", dest = dest, resolved = &resolved), help);
             return String::new();
         }
         match self.asset(&resolved, dest, offset, "broken-link") {
