@@ -104,7 +104,11 @@ pub struct Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
+    /// A decimal already written with its digits, the English way (`11.0`); Vietnamese
+    /// shows a decimal comma (`11,0`).
+    Decimal(String),
     Msg(Msg),
+    /// A measured value or bound (an `f64`'s bits), written in the language's way.
     Number(u64),
 }
 
@@ -132,6 +136,8 @@ impl Msg {
                     let (_, value) = self.args.iter().find(|(k, _)| *k == &after[..close]).expect("found above");
                     match value {
                         Arg::Text(t) => out.push_str(t),
+                        Arg::Decimal(n) if lang == Lang::Vi => out.push_str(&n.replace('.', ",")),
+                        Arg::Decimal(n) => out.push_str(n),
                         Arg::Msg(m) => out.push_str(&m.render(lang)),
                         Arg::Number(bits) => {
                             out.push_str(&crate::render::format::number(f64::from_bits(*bits), 6, lang))
@@ -328,6 +334,14 @@ mod tests {
         assert_eq!(Msg { id: "no-such-id", args: Vec::new() }.render(Lang::Vi), "no-such-id");
         let n = msg!("value-out-of-range", value = 15600.5, id = "x");
         assert!(n.render(Lang::Vi).starts_with("15.600,5 ") && n.render(Lang::En).starts_with("15,600.5 "));
+    }
+
+    #[test]
+    fn numbers_in_vietnamese_text_have_a_decimal_comma() {
+        let size = crate::load::source::human_size(11 * 1024 * 1024);
+        let m = msg!("file-too-large", path = "a.jpg", size = size, limit = 2.5);
+        assert_eq!(m.render(Lang::Vi), "`a.jpg` có dung lượng 11,0 MB, vượt giới hạn 2,5 của loại tệp này");
+        assert_eq!(m.render(Lang::En), "`a.jpg` is 11.0 MB but the limit for this file is 2.5");
     }
 
     #[test]

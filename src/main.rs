@@ -132,6 +132,11 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
     if let Err(e) = printed {
         return stdout_failed(&e, lang);
     }
+    if args.strict
+        && let Some(why) = diag::report::strict_failure(&diags, lang)
+    {
+        eprintln!("{why}");
+    }
     let failed = diag::has_errors(&diags) || (args.strict && !diags.is_empty());
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

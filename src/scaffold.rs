@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Diagnostic, Msg, msg};
+use crate::diag::{Diagnostic, Msg, msg};
 use crate::load::registry;
 use crate::model::*;
 use crate::render::markdown::RECOMMENDED_SECTIONS;
@@ -40,8 +40,7 @@ pub fn new_pilot(opts: &NewPilot) -> Result<String, NewError> {
     let fail = |m: Msg| NewError(m.render(lang));
 
     let Some(province) = provinces.iter().find(|p| p.slug == opts.province) else {
-        let known: Vec<&str> = provinces.iter().map(|p| p.slug.as_str()).collect();
-        let help = diag::did_you_mean(&opts.province, &known, msg!("listed-provinces"));
+        let help = crate::load::mistakes::province_help(&opts.province, &provinces);
         return Err(fail(msg!("new-unknown-province", wrong = &opts.province, help = help)));
     };
     let slug = commune_slug(&opts.commune);

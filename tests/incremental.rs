@@ -247,3 +247,22 @@ fn edits_to_figures_behind_the_criteria_dashboard_match_a_clean_build() {
     s.site.edit(metrics, "fields: [giao-duc]", "fields: [giao-duc, y-te]");
     s.changed("add a field", &[metrics]);
 }
+
+/// A site-root link (`@/pilots/…/`) depends on the pilot it names as a relative link does:
+/// renaming that pilot breaks it in the preview too, and renaming it back repairs it.
+#[test]
+fn site_root_links_follow_the_pilots_they_name() {
+    let mut s = Session::new();
+    let index = format!("{THOAI}/index.md");
+    s.site.edit(
+        &index,
+        "[Giao Phong](../../ninh-binh/giao-phong/index.md#bai-hoc)",
+        "[Giao Phong](@/pilots/ninh-binh/giao-phong/#bai-hoc), [tỉnh](@/provinces/ninh-binh/)",
+    );
+    s.changed("write site-root links", &[&index]);
+    let moved = "content/pilots/ninh-binh/giao-phong-moi";
+    s.rename(GIAO, moved);
+    s.broke("rename the pilot a site-root link names", &[GIAO, moved]);
+    s.rename(moved, GIAO);
+    s.changed("rename it back", &[GIAO, moved]);
+}

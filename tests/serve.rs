@@ -371,7 +371,10 @@ fn a_panic_while_rebuilding_is_shown_and_the_next_save_rebuilds() {
     assert_eq!(errors[0]["code"], "panic", "{shown}");
     let message = errors[0]["message"].as_str().unwrap();
     // In the site's language (the fixture is Vietnamese), with the panic's own words.
-    assert!(message.contains("lỗi của chính chương trình") && message.contains("LANGSO_TEST_PANIC_ON"), "the panic's message: {shown}");
+    assert!(
+        message.contains("lỗi của chính chương trình") && message.contains("LANGSO_TEST_PANIC_ON"),
+        "the panic's message: {shown}"
+    );
     let err = server.wait_for_stderr("vẫn hiển thị bản trang đúng gần nhất");
     assert!(err.contains("panicked") && err.contains("LANGSO_TEST_PANIC_ON"), "the panic is on the terminal: {err}");
     assert_eq!(server.get(&page).body, before, "the last good site is still served");

@@ -45,8 +45,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "broken-link-help",
-        "check the spelling; a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`",
-        "kiểm tra chính tả; liên kết tới mô hình viết `../../<tỉnh>/<xã>/`, tới trang viết `../../../pages/<tên>.md`",
+        "check the spelling; a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`, and any page of the site from its root, as `@/provinces/<slug>/`, `@/indicators/<id>/`, `@/criteria/` or `@/data/pilots.csv`",
+        "kiểm tra chính tả; liên kết tới mô hình viết `../../<tỉnh>/<xã>/`, tới trang viết `../../../pages/<tên>.md`, và tới mọi trang của website tính từ gốc, như `@/provinces/<mã tỉnh>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/` hoặc `@/data/pilots.csv`",
     ),
     (
         "budget-sum",
@@ -91,9 +91,36 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "đổi tên thư mục thành `{expected}` hoặc sửa lại tên xã",
     ),
     (
+        "computer-path",
+        "`{dest}` is a file on your computer, which readers of the site cannot open",
+        "`{dest}` là một tệp trên máy tính của bạn, người đọc trang web không mở được",
+    ),
+    (
+        "computer-path-help",
+        "copy the file into the pilot's folder and write only its name: `{name}`",
+        "chép tệp vào thư mục của mô hình và chỉ ghi tên tệp: `{name}`",
+    ),
+    (
         "count-not-whole",
         "`{id}` counts things, but {value} is not whole",
         "`{id}` là số đếm, nhưng {value} không phải số nguyên",
+    ),
+    (
+        "date-not-year",
+        "`{written}` is a date, but only the year is asked for here",
+        "`{written}` là một ngày, nhưng ở đây chỉ cần ghi năm",
+    ),
+    ("day-first-date", "`{written}` is written day first", "`{written}` được ghi theo thứ tự ngày/tháng/năm"),
+    ("day-first-date-help", "write `{iso}` (year-month-day)", "ghi `{iso}` (năm-tháng-ngày)"),
+    (
+        "decimal-comma",
+        "`{written}` has a decimal comma, which YAML reads as text, not as a number",
+        "`{written}` dùng dấu phẩy thập phân, YAML hiểu đó là chữ, không phải số",
+    ),
+    (
+        "decimal-comma-help",
+        "write `{fixed}`: YAML puts a dot before the decimals",
+        "ghi `{fixed}`: trong YAML, phần thập phân đứng sau dấu chấm",
     ),
     ("did-you-mean", "did you mean `{name}`?", "có phải ý bạn là `{name}`?"),
     ("diff-added", "Pilots added", "Mô hình mới"),
@@ -240,6 +267,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("headings-of-page", "headings of that page", "đề mục của trang đó"),
     (
+        "heic-image",
+        "`{dest}` is a HEIC/HEIF photo (as an iPhone takes them), which most browsers cannot show",
+        "`{dest}` là ảnh HEIC/HEIF (định dạng ảnh của iPhone), phần lớn trình duyệt không hiển thị được",
+    ),
+    (
+        "heic-image-help",
+        "convert the photo to JPG (on the iPhone: Settings → Camera → Formats → Most Compatible; or export as JPEG) and link the JPG",
+        "chuyển ảnh sang JPG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất; hoặc xuất ảnh ra JPEG) rồi dùng tệp JPG",
+    ),
+    (
         "household-size",
         "{people} people in {households} households is {size} people per household",
         "{people} người trong {households} hộ, tức {size} người mỗi hộ",
@@ -304,7 +341,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "invalid-utf8-help",
         "save the file with UTF-8 encoding (in most editors: Save with Encoding → UTF-8)",
-        "lưu lại tệp với bảng mã UTF-8 (trong Notepad: chọn UTF-8 ở ô bảng mã của hộp thoại lưu tệp)",
+        "lưu lại tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: Lưu thành → Bảng mã → UTF-8)",
     ),
     ("invisible-character", "`{text}` holds the invisible character {char}", "`{text}` chứa ký tự vô hình {char}"),
     (
@@ -312,6 +349,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "delete it (retype the name): invisible characters and bidi controls make two names look alike, or text read differently from what it holds",
         "xóa ký tự đó (gõ lại tên): ký tự vô hình và ký tự điều khiển hướng chữ làm hai tên trông giống nhau, hoặc làm chữ hiển thị khác với nội dung thật",
     ),
+    ("key-without-value", "`{key}:` has no value", "`{key}:` chưa có giá trị"),
     ("listed-fields", "fields in content/fields.yaml", "lĩnh vực trong content/fields.yaml"),
     ("listed-indicators", "indicator ids in content/indicators.yaml", "mã chỉ tiêu trong content/indicators.yaml"),
     ("listed-provinces", "province slugs in content/provinces.yaml", "mã tỉnh trong content/provinces.yaml"),
@@ -325,6 +363,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "markdown-too-deep-help",
         "write it flatter: a few levels of lists or quotes are enough; close the HTML tags you open",
         "viết phẳng hơn: danh sách hay trích dẫn chỉ cần vài cấp; đóng các thẻ HTML đã mở",
+    ),
+    ("misnamed-file", "`{found}` should be named `{name}`", "tệp `{found}` phải có tên là `{name}`"),
+    (
+        "misnamed-file-help",
+        "rename the file to exactly `{name}`, in lower case; Windows hides the end of file names: turn on \"File name extensions\" in File Explorer to see it",
+        "đổi tên tệp thành đúng `{name}`, chữ thường; Windows ẩn phần đuôi của tên tệp: bật hiển thị \"phần mở rộng tên tệp\" trong trình quản lý tệp để thấy nó",
     ),
     ("missing-file", "`{path}` is missing", "thiếu tệp `{path}`"),
     (
@@ -350,6 +394,13 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "add a `## {title}` heading; the sections are, in order: {sections}",
         "thêm đề mục `## {title}`; các mục theo thứ tự là: {sections}",
     ),
+    (
+        "month-year",
+        "`{written}` is a month and a year, but only the year is asked for here",
+        "`{written}` là tháng và năm, nhưng ở đây chỉ cần ghi năm",
+    ),
+    ("month-year-date", "`{written}` is a month, not a date", "`{written}` là một tháng, chưa phải một ngày"),
+    ("month-year-help", "write the year alone: `{year}`", "chỉ ghi năm: `{year}`"),
     (
         "name-collision",
         "`{dest}` and `{other}` differ only in upper and lower case: on Windows and macOS they are one file",
@@ -446,11 +497,31 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "có phải ý bạn là {meant}? Ghi tỷ lệ phần trăm bằng số từ 0 đến 100 (chỉ ghi {value} nếu tỷ lệ thật sự dưới 1 %)",
     ),
     (
+        "percent-sign",
+        "`{written}` has a percent sign, which makes it text for YAML",
+        "`{written}` có dấu phần trăm, YAML hiểu đó là chữ",
+    ),
+    (
+        "percent-sign-help",
+        "write `{fixed}`: the unit is set by the indicator",
+        "ghi `{fixed}`: đơn vị tính đã do chỉ tiêu quy định",
+    ),
+    (
         "period-reversed",
         "the period ends ({end}) before it starts ({start})",
         "thời gian kết thúc ({end}) trước khi bắt đầu ({start})",
     ),
     ("period-reversed-help", "swap `start` and `end`", "đổi chỗ `start` và `end`"),
+    (
+        "province-former-of-folder",
+        "`{written}` is a former unit of `{folder}`: write `province: {folder}` and `former_province: {written}`",
+        "`{written}` là đơn vị cũ của `{folder}`: ghi `province: {folder}` và `former_province: {written}`",
+    ),
+    (
+        "province-merged",
+        "`{wrong}` is {former}: on 1 July 2025 {units} were merged into {name}; write `{slug}`",
+        "`{wrong}` là {former}: từ ngày 1/7/2025, {units} hợp nhất thành {name}; ghi `{slug}`",
+    ),
     (
         "province-mismatch",
         "`province: {written}` differs from the folder's province `{folder}`",
@@ -460,6 +531,21 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "province-mismatch-help",
         "write `province: {folder}` or move the pilot folder under `content/pilots/{written}/`",
         "ghi `province: {folder}` hoặc chuyển thư mục mô hình vào `content/pilots/{written}/`",
+    ),
+    (
+        "province-mismatch-write",
+        "write `province: {folder}`, the province of the folder",
+        "ghi `province: {folder}`, đúng tỉnh của thư mục",
+    ),
+    (
+        "province-name-not-slug",
+        "`{name}` is the name; write its slug `{slug}` (lower-case ASCII, `-` between words)",
+        "`{name}` là tên; hãy ghi mã `{slug}` (chữ thường không dấu, nối bằng `-`)",
+    ),
+    (
+        "province-renamed",
+        "`{wrong}` is {former}, now {name}; write `{slug}`",
+        "`{wrong}` là {former}, nay là {name}; ghi `{slug}`",
     ),
     ("range-any", "a number", "một số"),
     ("range-at-least", "at least {min}", "từ {min} trở lên"),
@@ -473,13 +559,29 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "raw-html-removed-help",
         "use Markdown instead; scripts, styles, frames, forms and event handlers are never published",
-        "hãy dùng Markdown; mã script, style, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
+        "hãy dùng Markdown; mã lệnh, kiểu trình bày nhúng, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
     ),
     (
         "reserved-slug-help",
         "`/{slug}/` is used by langso itself; choose another file name",
         "`/{slug}/` đã được langso dùng; hãy chọn tên tệp khác",
     ),
+    (
+        "second-title",
+        "a level-1 heading (`# …`): the page's title is its level-1 heading already",
+        "đề mục cấp 1 (`# …`): tiêu đề của trang đã là đề mục cấp 1",
+    ),
+    (
+        "second-title-help",
+        "start the sections at `## ` and put the title in `title:` of the front matter",
+        "các mục bắt đầu bằng `## `, còn tiêu đề ghi ở khóa `title:` phần thông tin đầu",
+    ),
+    (
+        "separator-in-number",
+        "`{written}` separates thousands, which YAML reads as a decimal point or as text",
+        "`{written}` có dấu phân cách hàng nghìn, YAML hiểu đó là dấu thập phân hoặc là chữ",
+    ),
+    ("separator-in-number-help", "write `{fixed}`, without separators", "ghi `{fixed}`, không có dấu phân cách"),
     ("serve-at", "serving the site at {url} (press Ctrl-C to stop)", "xem trước trang tại {url} (nhấn Ctrl-C để dừng)"),
     ("serve-cannot-listen", "cannot listen on {ip}:{port}: {error}", "không mở được cổng {ip}:{port}: {error}"),
     (
@@ -534,6 +636,32 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "search index updated in {ms} ms: {count} file(s) changed",
         "đã cập nhật chỉ mục tìm kiếm sau {ms} ms: {count} tệp thay đổi",
     ),
+    (
+        "site-link-broken",
+        "the link `{dest}` leads to `{path}`, which the site does not publish",
+        "liên kết `{dest}` dẫn tới `{path}`, nhưng trang web không có trang đó",
+    ),
+    (
+        "site-link-help",
+        "link a page of the site from its root: `@/pilots/` (all pilots), `@/pilots/<province>/<commune>/`, `@/provinces/<slug>/`, `@/fields/<slug>/`, `@/indicators/<id>/`, `@/criteria/` (dashboard), `@/compare/`, `@/search/`, `@/<page>/`, `@/data/pilots.csv`",
+        "liên kết tới một trang của website tính từ gốc: `@/pilots/` (danh sách mô hình), `@/pilots/<tỉnh>/<xã>/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/` (bảng tổng hợp tiêu chí), `@/compare/`, `@/search/`, `@/<trang>/`, `@/data/pilots.csv`",
+    ),
+    (
+        "site-link-missing",
+        "the link `{dest}` leads to a page the site does not have",
+        "liên kết `{dest}` dẫn tới một trang mà trang web không có",
+    ),
+    (
+        "site-link-near-help",
+        "did you mean `{near}`? Pages of the site are linked from its root: `@/pilots/`, `@/provinces/<slug>/`, `@/fields/<slug>/`, `@/indicators/<id>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<page>/`, `@/data/pilots.csv`",
+        "có phải ý bạn là `{near}`? Các trang của website được liên kết tính từ gốc: `@/pilots/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<trang>/`, `@/data/pilots.csv`",
+    ),
+    ("skipped-heading-level", "the heading `{written}` skips a level", "đề mục `{written}` nhảy cóc một cấp"),
+    (
+        "skipped-heading-level-help",
+        "use `{want}` here: headings go down one level at a time, from `##`",
+        "dùng `{want}` ở đây: các đề mục xuống từng cấp một, bắt đầu từ `##`",
+    ),
     ("stage", "{name} {ms} ms", "{name} {ms} ms"),
     ("stage-load", "load", "đọc nội dung"),
     ("stage-markdown", "markdown", "bài viết"),
@@ -554,6 +682,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "stray-file-help",
         "pilot files belong in `content/pilots/<province>/<commune>/`",
         "tệp của mô hình phải nằm trong `content/pilots/<tỉnh>/<xã>/`",
+    ),
+    (
+        "strict-failure",
+        "failed because of `--strict`, which counts these warnings as errors: {warnings}; fix them, or run `langso check` without `--strict`",
+        "không đạt vì có `--strict`, các cảnh báo sau được tính là lỗi: {warnings}; hãy sửa chúng, hoặc chạy `langso check` không có `--strict`",
     ),
     ("summary", "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo"),
     ("symlink", "`{path}` is a symbolic link", "`{path}` là liên kết tượng trưng (symlink)"),
@@ -605,6 +738,21 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "write `\"{text}\"` with straight quotes (or none); langso reads it as `{text}`",
         "viết `\"{text}\"` bằng dấu ngoặc kép thẳng (hoặc bỏ ngoặc); langso đọc nội dung là `{text}`",
     ),
+    (
+        "undefined-footnote",
+        "the footnote `[^{name}]` has no text and would be published as it is written",
+        "chú thích `[^{name}]` chưa có nội dung và sẽ hiện nguyên văn trên trang",
+    ),
+    (
+        "undefined-footnote-help",
+        "add its text on a line of its own, e.g. at the end: `[^{name}]: Báo cáo UBND xã, 11/2025`",
+        "thêm nội dung chú thích trên một dòng riêng, ví dụ ở cuối bài: `[^{name}]: Báo cáo UBND xã, 11/2025`",
+    ),
+    (
+        "undefined-reference-help",
+        "add a line `[{label}]: address` below the paragraph, or write the address in the link: `[text](address)`",
+        "thêm một dòng `[{label}]: địa chỉ` bên dưới đoạn văn, hoặc ghi thẳng địa chỉ vào liên kết: `[chữ](địa chỉ)`",
+    ),
     ("unit-boolean", "yes or no", "có hoặc không"),
     ("unit-count", "a whole count", "số đếm nguyên"),
     ("unit-million-vnd", "million VND", "triệu đồng"),
@@ -612,6 +760,26 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("unit-percent", "percent", "phần trăm"),
     ("unknown", "unknown {what} `{wrong}`", "{what} `{wrong}` không có trong danh mục"),
     ("unknown-key", "unknown key `{key}`", "khóa `{key}` không hợp lệ"),
+    (
+        "unparsed-image-space-help",
+        "the file name has a space: write `{fixed}`, or rename the file without spaces",
+        "tên tệp có dấu cách: ghi `{fixed}`, hoặc đổi tên tệp cho không còn dấu cách",
+    ),
+    (
+        "unparsed-link",
+        "`{written}` was not read as a link and would be published as it is written",
+        "`{written}` không được hiểu là liên kết và sẽ hiện nguyên văn trên trang",
+    ),
+    (
+        "unparsed-link-help",
+        "write a link as `[text](address)` with nothing between `]` and `(`, and an address without spaces",
+        "viết liên kết theo dạng `[chữ](địa chỉ)`, giữa `]` và `(` không có gì, địa chỉ không có dấu cách",
+    ),
+    (
+        "unparsed-link-space-help",
+        "the address has a space: write `{fixed}`, or remove the spaces",
+        "địa chỉ có dấu cách: ghi `{fixed}`, hoặc bỏ các dấu cách",
+    ),
     ("unpublishable-link", "`{dest}` cannot be published", "`{dest}` không thể xuất bản"),
     ("unpublishable-link-help", "link to the pilot's folder instead", "hãy liên kết tới thư mục của mô hình"),
     ("unreadable-file", "cannot read `{path}`: {error}", "không đọc được `{path}`: {error}"),
@@ -633,7 +801,7 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     (
         "unsafe-svg",
         "`{dest}` contains script, event handlers or external references",
-        "`{dest}` chứa mã script, trình xử lý sự kiện hoặc tham chiếu ra ngoài",
+        "`{dest}` chứa mã lệnh, trình xử lý sự kiện hoặc tham chiếu ra ngoài",
     ),
     (
         "unsafe-svg-help",
@@ -703,7 +871,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("want-site-title", "the site's title", "tên trang"),
     ("want-slug", "the slug", "mã đường dẫn"),
     ("want-start", "the first year", "năm bắt đầu"),
-    ("want-status", "planned, ongoing, completed or recognized", "planned, ongoing, completed hoặc recognized"),
+    (
+        "want-status",
+        "`planned`, `ongoing`, `completed` or `recognized`",
+        "`planned`, `ongoing`, `completed` hoặc `recognized`",
+    ),
     ("want-summary", "one or two sentences shown in lists", "một hai câu tóm tắt hiện trong danh sách"),
     ("want-threshold", "the proposed threshold", "ngưỡng đề xuất"),
     ("want-title", "the case study's title", "tiêu đề bài viết"),
@@ -724,21 +896,91 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("what-unit", "unit", "đơn vị"),
     ("wrong-type", "expected {expected}, found {found}", "cần {expected}, nhưng đang là {found}"),
     ("wrong-type-help", "write {expected} here", "ghi {expected} ở đây"),
-    ("yaml-syntax", "invalid YAML: {detail}", "YAML không hợp lệ: {detail}"),
+    (
+        "yaml-after-quote",
+        "invalid YAML: text goes on after the closing quote",
+        "YAML không hợp lệ: vẫn còn chữ sau dấu ngoặc kép đóng",
+    ),
+    (
+        "yaml-after-quote-help",
+        "put the whole value inside one pair of quotes; if the text itself has double quotes, put single quotes around it: `title: 'Xã \"Giao\" Phong'`",
+        "đặt cả giá trị trong một cặp ngoặc kép; nếu trong chữ có dấu ngoặc kép, dùng dấu nháy đơn bao ngoài: `title: 'Xã \"Giao\" Phong'`",
+    ),
+    (
+        "yaml-colon-in-value",
+        "invalid YAML: the value contains `: ` (a colon and a space), which YAML reads as a new key",
+        "YAML không hợp lệ: giá trị có `: ` (dấu hai chấm và dấu cách), YAML hiểu đó là một khóa mới",
+    ),
+    (
+        "yaml-colon-in-value-help",
+        "put the value in double quotes: `{fixed}`",
+        "đặt giá trị trong dấu ngoặc kép: `{fixed}`",
+    ),
+    (
+        "yaml-indentation",
+        "invalid YAML: this line is not indented like the other lines of its block",
+        "YAML không hợp lệ: dòng này thụt lề không khớp với các dòng cùng khối",
+    ),
+    (
+        "yaml-indentation-help",
+        "start the keys of one block at the same column, two spaces further in than the key that holds them (spaces, not tabs)",
+        "các khóa cùng một khối phải bắt đầu ở cùng một cột, thụt vào hai dấu cách so với khóa chứa chúng (dùng dấu cách, không dùng Tab)",
+    ),
+    (
+        "yaml-key-without-colon",
+        "invalid YAML: this line has no colon after its key",
+        "YAML không hợp lệ: dòng này thiếu dấu hai chấm sau khóa",
+    ),
+    (
+        "yaml-key-without-colon-help",
+        "write the key, a colon, a space, then the value: `population: 6835`; if the line continues the text of the line above, put that whole text in quotes",
+        "ghi khóa, dấu hai chấm, một dấu cách, rồi giá trị: `population: 6835`; nếu dòng này là phần tiếp theo của dòng trên, đặt cả đoạn chữ đó trong dấu ngoặc kép",
+    ),
+    ("yaml-syntax", "invalid YAML: {detail}", "YAML không hợp lệ (trình đọc YAML báo bằng tiếng Anh: “{detail}”)"),
     (
         "yaml-syntax-help",
         "check the indentation (two spaces, no tabs), the `key: value` colons, and that quotes and brackets are closed",
         "kiểm tra thụt lề (hai dấu cách, không dùng tab), dấu hai chấm của `khóa: giá trị`, và các dấu ngoặc, ngoặc kép đã đóng",
     ),
     (
+        "yaml-tab",
+        "invalid YAML: a tab character where YAML allows only spaces",
+        "YAML không hợp lệ: có ký tự Tab ở chỗ YAML chỉ cho phép dấu cách",
+    ),
+    (
+        "yaml-tab-help",
+        "indent with spaces only, two per level: replace every tab with spaces",
+        "chỉ thụt lề bằng dấu cách, mỗi cấp hai dấu cách: thay mọi ký tự Tab bằng dấu cách",
+    ),
+    (
         "yaml-too-complex",
         "this YAML nests too deep or expands to too many values (through anchors and aliases)",
-        "YAML này lồng nhau quá sâu hoặc sinh ra quá nhiều giá trị (qua neo và bí danh)",
+        "YAML này lồng nhau quá sâu hoặc sinh ra quá nhiều giá trị (qua điểm neo `&` và tham chiếu `*`)",
     ),
     (
         "yaml-too-complex-help",
         "write the values out plainly, at most 20 levels deep; anchors (`&`) and aliases (`*`) are not needed in content files",
-        "ghi trực tiếp các giá trị, lồng nhau không quá 20 cấp; tệp nội dung không cần neo (`&`) và bí danh (`*`)",
+        "ghi trực tiếp các giá trị, lồng nhau không quá 20 cấp; tệp nội dung không cần điểm neo (`&`) và tham chiếu (`*`)",
+    ),
+    (
+        "yaml-unclosed-bracket",
+        "invalid YAML: the bracket `{open}` opened here is never closed",
+        "YAML không hợp lệ: dấu ngoặc `{open}` mở ở đây không được đóng lại",
+    ),
+    (
+        "yaml-unclosed-bracket-help",
+        "close it with `{close}` on the same line",
+        "đóng lại bằng `{close}` trên cùng dòng",
+    ),
+    (
+        "yaml-unclosed-quote",
+        "invalid YAML: the quote opened here is never closed",
+        "YAML không hợp lệ: dấu ngoặc kép mở ở đây không được đóng lại",
+    ),
+    (
+        "yaml-unclosed-quote-help",
+        "end the text with the same quote mark on the same line, e.g. `title: \"Xã Giao Phong\"`",
+        "kết thúc đoạn chữ bằng đúng dấu ngoặc đã mở, trên cùng một dòng, ví dụ `title: \"Xã Giao Phong\"`",
     ),
     (
         "year-outside-period",
@@ -749,6 +991,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "year-outside-period-help",
         "check the year, or move the value to `baseline:` if it was measured before the pilot",
         "kiểm tra lại năm, hoặc chuyển giá trị sang `baseline:` nếu được đo trước khi thí điểm",
+    ),
+    ("yes-no-in-words", "`{written}` is yes or no written in words", "`{written}` là có hoặc không viết bằng chữ"),
+    (
+        "yes-no-in-words-help",
+        "write `true` (yes) or `false` (no); here: `{value}`",
+        "ghi `true` (có) hoặc `false` (không); ở đây: `{value}`",
     ),
 ];
 

@@ -34,6 +34,24 @@ pub fn summary(diags: &[Diagnostic], lang: Lang) -> String {
 /// Windows, `.\langso.exe` (the release zip's program, copied into the site root).
 const PROGRAM: &str = if cfg!(windows) { ".\\langso.exe" } else { "langso" };
 
+/// Why `check --strict` fails when there is no error: the warnings it counts as errors,
+/// by code (`value-without-source` ×2); `None` when strictness changes nothing.
+pub fn strict_failure(diags: &[Diagnostic], lang: Lang) -> Option<String> {
+    if diags.is_empty() || diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let mut codes: Vec<(&str, usize)> = Vec::new();
+    for d in diags {
+        match codes.iter_mut().find(|(c, _)| *c == d.code) {
+            Some((_, n)) => *n += 1,
+            None => codes.push((d.code, 1)),
+        }
+    }
+    codes.sort();
+    let list: Vec<String> = codes.iter().map(|(c, n)| format!("`{c}` ×{n}")).collect();
+    Some(msg!("strict-failure", warnings = list.join(", ")).render(lang))
+}
+
 struct Paint(bool);
 
 impl Paint {

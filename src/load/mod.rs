@@ -2,6 +2,7 @@
 //! returns the typed `Site` together with every diagnostic it found: bad content
 //! never aborts loading, it is reported and the rest goes on.
 
+pub mod mistakes;
 pub mod pilot;
 pub mod plausible;
 pub mod registry;
@@ -165,16 +166,11 @@ pub fn pilot_folders(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>)
             Some(ps) => match ps.iter().position(|p| p.slug == prov) {
                 Some(i) => ProvinceId(i as u16),
                 None => {
-                    let known: Vec<&str> = ps.iter().map(|p| p.slug.as_str()).collect();
-                    let at = Location::file(&rel);
-                    diags.push(diag::unknown(
-                        "unknown-province",
-                        at,
-                        msg!("what-province"),
-                        &prov,
-                        &known,
-                        msg!("listed-provinces"),
-                    ));
+                    let message = msg!("unknown", what = msg!("what-province"), wrong = &prov);
+                    diags.push(
+                        Diagnostic::error("unknown-province", Location::file(&rel), message)
+                            .help(mistakes::province_help(&prov, ps)),
+                    );
                     continue;
                 }
             },

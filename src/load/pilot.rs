@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::Registries;
+use super::mistakes;
 use super::plausible::{self, Reading};
 use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text, split_front_matter};
 use super::yaml::{self, Node};
@@ -56,15 +57,31 @@ pub fn load_pilot(
     let index_rel = format!("{dir}/index.md");
     let metrics_rel = format!("{dir}/metrics.yaml");
     let mut missing = false;
-    for (rel, help) in [(&index_rel, "missing-index-help"), (&metrics_rel, "missing-metrics-help")] {
+    let mut names: Option<Vec<String>> = None;
+    for (rel, name, help) in
+        [(&index_rel, "index.md", "missing-index-help"), (&metrics_rel, "metrics.yaml", "missing-metrics-help")]
+    {
         // Only an absent file is missing: a link, folder, pipe or socket there is read and
         // refused for what it is (`source::read_text`).
         if std::fs::symlink_metadata(root.join(rel)).is_err() {
             missing = true;
-            diags.push(
-                Diagnostic::error("missing-file", Location::file(&dir), msg!("missing-file", path = rel.as_str()))
-                    .help(Msg::new(help)),
-            );
+            let names = names.get_or_insert_with(|| file_names(root, &dir));
+            let d = match mistakes::misnamed(name, names) {
+                Some(found) => {
+                    let found_rel = format!("{dir}/{found}");
+                    Diagnostic::error(
+                        "misnamed-file",
+                        Location::file(&found_rel),
+                        msg!("misnamed-file", found = found, name = name),
+                    )
+                    .help(msg!("misnamed-file-help", name = name))
+                }
+                None => {
+                    Diagnostic::error("missing-file", Location::file(&dir), msg!("missing-file", path = rel.as_str()))
+                        .help(Msg::new(help))
+                }
+            };
+            diags.push(d);
         }
     }
     if missing {
@@ -93,6 +110,7 @@ pub fn load_pilot(
             );
         }
     }
+    let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
     if let Some(n) = m.require("province", msg!("want-province"), diags)
         && let Some(p) = n.as_text(rel, diags)
         && p != province_slug
@@ -103,10 +121,9 @@ pub fn load_pilot(
                 n.at(rel),
                 msg!("province-mismatch", written = &p, folder = province_slug),
             )
-            .help(msg!("province-mismatch-help", written = &p, folder = province_slug)),
+            .help(province_mismatch_help(&p, province_slug, reg)),
         );
     }
-    let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
     let former_province = m.get("former_province").and_then(|n| {
         let s = n.as_text(rel, diags)?;
         let prov = prov?;
@@ -115,9 +132,17 @@ pub fn load_pilot(
             if known.is_empty() {
                 known.push(&prov.slug);
             }
+            let folded = crate::slug::slugify(&s);
+            let help = match known.iter().find(|k| **k == folded) {
+                Some(slug) => msg!("province-name-not-slug", name = &s, slug = *slug),
+                None => reg
+                    .provinces
+                    .and_then(|ps| mistakes::merged_unit(&s, ps))
+                    .unwrap_or_else(|| did_you_mean(&s, &known, msg!("former-units"))),
+            };
             diags.push(
                 Diagnostic::error("former-province", n.at(rel), msg!("former-province", wrong = &s, name = &prov.name))
-                    .help(did_you_mean(&s, &known, msg!("former-units"))),
+                    .help(help),
             );
             return None;
         }
@@ -188,6 +213,18 @@ pub fn load_pilot(
     Some((pilot, commune_at))
 }
 
+/// The names of the files in a pilot folder, to find one named almost right.
+fn file_names(root: &Path, dir: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic>) -> Option<CaseStudy> {
     let text = read_text(root, rel, INDEX_MD_LIMIT, diags)?;
     let fm = split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
@@ -221,10 +258,33 @@ fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic
     Some(CaseStudy { title: title?, summary: summary?, summary_en, date: date?, updated, authors, doc })
 }
 
+/// `province:` differs from the folder: the slug written as a name, a former unit of the
+/// folder's province (which belongs in `former_province:`), or another province.
+fn province_mismatch_help(written: &str, folder: &str, reg: &Registries) -> Msg {
+    let Some(ps) = reg.provinces else { return msg!("province-mismatch-help", written = written, folder = folder) };
+    let folded = crate::slug::slugify(written);
+    if folded == folder {
+        return msg!("province-name-not-slug", name = written, slug = folder);
+    }
+    let prov = ps.iter().find(|p| p.slug == folder);
+    if prov.is_some_and(|p| p.former.iter().any(|f| f.slug == folded)) {
+        return msg!("province-former-of-folder", written = &folded, folder = folder);
+    }
+    if ps.iter().any(|p| p.slug == written) {
+        return msg!("province-mismatch-help", written = written, folder = folder);
+    }
+    // No province of that name: the folder says which it is, unless a merged unit is meant.
+    mistakes::merged_unit(written, ps).unwrap_or_else(|| msg!("province-mismatch-write", folder = folder))
+}
+
 pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
     let s = n.as_text(rel, diags)?;
     let d = Date::parse(s.trim());
-    if d.is_none() {
+    if d.is_none()
+        && let Some(m) = super::mistakes::date(&s)
+    {
+        diags.push(Diagnostic::error("invalid-date", n.at(rel), m.message).help(m.help));
+    } else if d.is_none() {
         diags.push(
             Diagnostic::error("invalid-date", n.at(rel), msg!("invalid-date", text = &s))
                 .help(msg!("invalid-date-help")),
@@ -351,13 +411,17 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
     if ind.unit == Unit::Boolean {
         return n.as_bool(rel, diags).map(Value::Bool);
     }
-    if matches!(n.kind, yaml::Kind::Float(v) if plausible::in_thousands(ind, v))
+    if matches!(n.kind, yaml::Kind::Float(v, _) if plausible::in_thousands(ind, v))
         && plausible::thousands_separator(n, rel, diags)
     {
         return None;
     }
     let v = n.as_f64(rel, diags)?;
     if ind.unit == Unit::Count && v.fract() != 0.0 {
+        if let Some(m) = n.thousands_mistake() {
+            diags.push(Diagnostic::error("wrong-type", n.at(rel), m.message).help(m.help));
+            return None;
+        }
         diags.push(
             Diagnostic::error("wrong-type", n.at(rel), msg!("count-not-whole", id = &ind.id, value = v))
                 .help(msg!("wrong-type-help", expected = msg!("type-whole"))),
@@ -421,7 +485,10 @@ fn read_metrics<'n>(
     for (key, node) in m.entries() {
         let at = Location::new(rel, key.line, key.column);
         let Some((id, ind)) = find_indicator(&key.name, at, reg, diags) else { continue };
+        let errors_before = diags.iter().filter(|d| d.is_error()).count();
         let Some((mut metric, value_at)) = read_metric(id, ind, node, rel, diags) else { continue };
+        // A year written wrongly (`11/2025`) is an error already: "has no year" would contradict it.
+        let written_wrongly = diags.iter().filter(|d| d.is_error()).count() > errors_before;
         readings.push(Reading { indicator: id, value: metric.value, node: value_at });
         if metric.source.is_none() {
             metric.source = evidence.pilot_source.map(str::to_string);
@@ -436,7 +503,7 @@ fn read_metrics<'n>(
             out.push(metric);
             continue;
         };
-        if evidence.require_source && metric.year.is_none() {
+        if evidence.require_source && metric.year.is_none() && !written_wrongly {
             diags.push(
                 Diagnostic::warning("value-without-year", at, msg!("value-without-year", id = &ind.id))
                     .help(msg!("value-without-year-help")),

@@ -20,10 +20,11 @@ const BUDGET_TOLERANCE: f64 = 0.005;
 /// the point (`5.200`): in Vietnamese the point separates thousands, so a quantity that
 /// is typically a whole number in the thousands was meant as 5200. `5.2` or `5200` pass.
 pub fn thousands_separator(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
-    if !matches!(n.kind, Kind::Float(_)) || n.decimals_written() != Some(3) {
+    let Kind::Float(_, written) = &n.kind else { return false };
+    if n.decimals_written() != Some(3) {
         return false;
     }
-    let written = n.written.as_deref().unwrap_or_default();
+    let written = &**written;
     let meant = without_point(written);
     diags.push(
         Diagnostic::error("thousands-separator", n.at(rel), msg!("thousands-separator", written = written)).help(msg!(

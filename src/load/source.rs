@@ -170,12 +170,12 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
+pub fn human_size(bytes: u64) -> crate::diag::Arg {
+    crate::diag::Arg::Decimal(if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else {
         format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
-    }
+    })
 }
 
 /// A Markdown file split at its front matter.

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use super::mistakes;
 use crate::diag::{Diagnostic, Location, Msg, did_you_mean, msg};
 
 /// A YAML value with the position (1-based line and column) where it starts.
@@ -18,8 +19,6 @@ pub struct Node {
     pub kind: Kind,
     pub line: usize,
     pub column: usize,
-    /// A decimal number as written (`5.200`), which its parsed value (5.2) no longer shows.
-    pub written: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +26,8 @@ pub enum Kind {
     Null,
     Bool(bool),
     Int(i64),
-    Float(f64),
+    /// The value and how it was written (`15.600`), to name a thousands separator.
+    Float(f64, Box<str>),
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<(Key, Node)>),
@@ -48,7 +48,7 @@ pub const MAX_DEPTH: usize = 20;
 /// is returned as one diagnostic at the place the parser stopped.
 pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnostic> {
     if text.trim().is_empty() {
-        return Ok(Node { kind: Kind::Null, line: 1 + line_offset, column: 1, written: None });
+        return Ok(Node { kind: Kind::Null, line: 1 + line_offset, column: 1 });
     }
     // Content nests four levels at most; a low cap keeps deep nesting from exhausting the
     // stack (of a rayon worker, and in debug builds) before the parser's own limit is hit.
@@ -68,24 +68,27 @@ pub fn parse(text: &str, path: &str, line_offset: usize) -> Result<Node, Diagnos
 /// keep the parser's positions inside them: YAML also breaks lines at a lone `\r`, which
 /// would otherwise point below or beyond the line an editor sees.
 struct Lines<'t> {
+    source: &'t str,
     text: Vec<&'t str>,
     chars: Vec<usize>,
     offset: usize,
 }
 
 impl<'t> Lines<'t> {
-    fn of(text: &'t str, offset: usize) -> Lines<'t> {
-        let text: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-        Lines { chars: text.iter().map(|l| l.chars().count()).collect(), text, offset }
+    fn of(source: &'t str, offset: usize) -> Lines<'t> {
+        let text: Vec<&str> = source.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+        Lines { chars: text.iter().map(|l| l.chars().count()).collect(), source, text, offset }
     }
 
-    /// The plain scalar written at the parser's (line, column): up to a space, `,`, `]`, `}` or `#`.
-    fn token(&self, line: usize, column: usize) -> Option<&'t str> {
-        let text = self.text.get(line.checked_sub(1)?)?;
-        let start = text.char_indices().nth(column.checked_sub(1)?).map(|(i, _)| i)?;
-        let rest = &text[start..];
-        let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#')).unwrap_or(rest.len());
-        Some(&rest[..end])
+    /// A scalar's text as written (`15.600`), from its span.
+    fn written<T>(&self, node: &Spanned<T>) -> Option<&'t str> {
+        let start = node.referenced.span().byte_offset()? as usize;
+        self.source.get(start..span_end(node)?)
+    }
+
+    /// The line of the file (1-based, before the offset) as written.
+    fn line(&self, line: usize) -> &'t str {
+        self.text.get(line.wrapping_sub(1)).copied().unwrap_or("")
     }
 
     /// A 1-based (line, column) of the parser → the file's (line, column), clamped to the text.
@@ -108,7 +111,71 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, path: &str, lines: &Lines) -> Diag
     } else if message.contains("budget breached") || message.contains("recursion limit") {
         Diagnostic::error("yaml-too-complex", at, msg!("yaml-too-complex")).help(msg!("yaml-too-complex-help"))
     } else {
-        Diagnostic::error("yaml-syntax", at, msg!("yaml-syntax", detail = message)).help(msg!("yaml-syntax-help"))
+        // A bracket left open on an earlier line is the mistake, wherever the parser stopped.
+        if let Some((open_line, open_column, bracket)) = unclosed_bracket(lines, line - lines.offset) {
+            let close = if bracket == '{' { "}" } else { "]" };
+            let at = Location::new(path, open_line + lines.offset, open_column);
+            return Diagnostic::error("yaml-syntax", at, msg!("yaml-unclosed-bracket", open = bracket.to_string()))
+                .help(msg!("yaml-unclosed-bracket-help", close = close));
+        }
+        let (message, help) = syntax_message(&message, lines.line(line - lines.offset), column);
+        Diagnostic::error("yaml-syntax", at, message).help(help)
+    }
+}
+
+/// The first `[` or `{` (line, column, bracket) on a line before `upto` that its line
+/// leaves open, outside quotes and comments: content writes every list and mapping in
+/// brackets on one line.
+fn unclosed_bracket(lines: &Lines, upto: usize) -> Option<(usize, usize, char)> {
+    for (i, text) in lines.text.iter().enumerate().take(upto.saturating_sub(1)) {
+        let mut open: Vec<(usize, char)> = Vec::new();
+        let mut quote = None;
+        for (column, c) in text.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => open.push((column + 1, c)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&(column, bracket)) = open.first() {
+            return Some((i + 1, column, bracket));
+        }
+    }
+    None
+}
+
+/// The parser's sentence for the mistakes editors make most, re-worded with what to do
+/// (`line` is the text of the line it stopped on, `column` where). Other sentences are
+/// shown as the parser wrote them, with the general help.
+fn syntax_message(parser: &str, line: &str, column: usize) -> (Msg, Msg) {
+    let before: String = line.chars().take(column.saturating_sub(1)).collect();
+    if parser.contains("tab") {
+        (msg!("yaml-tab"), msg!("yaml-tab-help"))
+    } else if parser.contains("mapping values are not allowed") && before.contains(": ") {
+        // `title: Xã: một`: a colon and a space inside a value.
+        let (key, value) = line.split_once(": ").unwrap_or((line, ""));
+        let quoted = format!("{key}: \"{}\"", value.trim().replace('"', "'"));
+        (msg!("yaml-colon-in-value"), msg!("yaml-colon-in-value-help", fixed = quoted.trim()))
+    } else if parser.contains("mapping values are not allowed") || parser.contains("did not find expected") {
+        (msg!("yaml-indentation"), msg!("yaml-indentation-help"))
+    } else if parser.contains("unclosed quote") {
+        (msg!("yaml-unclosed-quote"), msg!("yaml-unclosed-quote-help"))
+    } else if parser.contains("trailing content after") {
+        (msg!("yaml-after-quote"), msg!("yaml-after-quote-help"))
+    } else if parser.contains("simple key expected") {
+        (msg!("yaml-key-without-colon"), msg!("yaml-key-without-colon-help"))
+    } else if parser.contains("unclosed bracket") {
+        let bracket = parser.rsplit('\'').nth(1).unwrap_or("[");
+        let close = if bracket == "{" { "}" } else { "]" };
+        (msg!("yaml-unclosed-bracket", open = bracket), msg!("yaml-unclosed-bracket-help", close = close))
+    } else {
+        (msg!("yaml-syntax", detail = parser), msg!("yaml-syntax-help"))
     }
 }
 
@@ -127,40 +194,68 @@ fn strip_location_prefix(s: &str) -> &str {
     }
 }
 
+/// `{ value: 64,5 }`: in a flow mapping the comma of a decimal comma ends the value, and
+/// `5` becomes a key of its own. Such a key (digits, no value, right after a number and a
+/// comma: `value_end` is the byte where the number ends) is joined back to the number as
+/// the text `64,5`, which the reader of numbers then reports as a decimal comma instead
+/// of "unknown key `5`".
+fn decimal_comma_split(key: &Spanned<String>, value: &Spanned<Raw>, value_end: usize, source: &str) -> bool {
+    let digits = !key.value.is_empty() && key.value.bytes().all(|b| b.is_ascii_digit());
+    let key_at = key.referenced.span().byte_offset().map(|o| o as usize);
+    digits
+        && matches!(value.value, Raw::Null)
+        && key_at == Some(value_end + 1)
+        && source.as_bytes().get(value_end) == Some(&b',')
+}
+
+/// The byte after a value's text, when the parser knows it.
+fn span_end<T>(node: &Spanned<T>) -> Option<usize> {
+    let span = node.referenced.span();
+    Some((span.byte_offset()? + span.byte_len()?) as usize)
+}
+
 impl Node {
     fn from_raw(raw: Spanned<Raw>, lines: &Lines) -> Node {
-        let (raw_line, raw_column) = (raw.referenced.line() as usize, raw.referenced.column() as usize);
-        let (line, column) = lines.place(raw_line, raw_column);
-        let written = match raw.value {
-            Raw::Float(_) => lines.token(raw_line, raw_column).map(Box::from),
-            _ => None,
-        };
+        let (line, column) = lines.place(raw.referenced.line() as usize, raw.referenced.column() as usize);
         let kind = match raw.value {
             Raw::Null => Kind::Null,
             Raw::Bool(b) => Kind::Bool(b),
             Raw::Int(i) => Kind::Int(i),
-            Raw::Float(f) => Kind::Float(f),
+            Raw::Float(f) => Kind::Float(f, lines.written(&raw).unwrap_or(&f.to_string()).into()),
             Raw::Str(s) => Kind::Str(s),
             Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| Node::from_raw(i, lines)).collect()),
-            Raw::Map(entries) => Kind::Map(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let (line, column) = lines.place(k.referenced.line() as usize, k.referenced.column() as usize);
-                        (Key { name: k.value, line, column }, Node::from_raw(v, lines))
-                    })
-                    .collect(),
-            ),
+            Raw::Map(entries) => {
+                let mut out: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+                // The text of the previous value when it is a number, and where it ends.
+                let mut number: Option<(String, usize)> = None;
+                for (k, v) in entries {
+                    if let Some((written, end)) = number.take()
+                        && let Some((_, prev)) = out.last_mut()
+                        && decimal_comma_split(&k, &v, end, lines.source)
+                    {
+                        prev.kind = Kind::Str(format!("{written},{}", k.value));
+                        continue;
+                    }
+                    if matches!(v.value, Raw::Int(_) | Raw::Float(_))
+                        && let (Some(w), Some(end)) = (lines.written(&v), span_end(&v))
+                    {
+                        number = Some((w.to_string(), end));
+                    }
+                    let (line, column) = lines.place(k.referenced.line() as usize, k.referenced.column() as usize);
+                    out.push((Key { name: k.value, line, column }, Node::from_raw(v, lines)));
+                }
+                Kind::Map(out)
+            }
         };
-        Node { kind, line, column, written }
+        Node { kind, line, column }
     }
 
     /// How many digits follow the decimal point of a number as written: `5.200` → 3,
     /// `5200` → 0. `None` for anything but a number.
     pub fn decimals_written(&self) -> Option<usize> {
-        match (&self.kind, &self.written) {
-            (Kind::Int(_), _) => Some(0),
-            (Kind::Float(_), Some(w)) => Some(w.split_once('.').map_or(0, |(_, frac)| {
+        match &self.kind {
+            Kind::Int(_) => Some(0),
+            Kind::Float(_, w) => Some(w.split_once('.').map_or(0, |(_, frac)| {
                 frac.bytes().take_while(|b| b.is_ascii_digit() || *b == b'_').filter(u8::is_ascii_digit).count()
             })),
             _ => None,
@@ -176,7 +271,7 @@ impl Node {
         Msg::new(match self.kind {
             Kind::Null => "type-nothing",
             Kind::Bool(_) => "type-bool",
-            Kind::Int(_) | Kind::Float(_) => "type-number",
+            Kind::Int(_) | Kind::Float(..) => "type-number",
             Kind::Str(_) => "type-text",
             Kind::Seq(_) => "type-list",
             Kind::Map(_) => "type-map",
@@ -184,6 +279,20 @@ impl Node {
     }
 
     fn wrong_type(&self, path: &str, expected: &'static str, diags: &mut Vec<Diagnostic>) {
+        let written = match &self.kind {
+            Kind::Str(s) => Some(s.as_str()),
+            Kind::Float(_, w) => Some(&**w),
+            _ => None,
+        };
+        let numeric = matches!(expected, "type-number" | "type-whole");
+        let misread = match expected {
+            "type-bool" => written.and_then(mistakes::yes_no),
+            _ => written.filter(|_| numeric).and_then(|w| mistakes::number(w, expected == "type-whole")),
+        };
+        if let Some(m) = misread {
+            diags.push(Diagnostic::error("wrong-type", self.at(path), m.message).help(m.help));
+            return;
+        }
         let found = self.describe();
         diags.push(
             Diagnostic::error(
@@ -212,7 +321,7 @@ impl Node {
         match &self.kind {
             Kind::Str(s) => Some(self.unquoted(s, path, diags).to_string()),
             Kind::Int(i) => Some(i.to_string()),
-            Kind::Float(f) => Some(f.to_string()),
+            Kind::Float(f, _) => Some(f.to_string()),
             _ => {
                 self.wrong_type(path, "type-text", diags);
                 None
@@ -322,11 +431,20 @@ impl Node {
     pub fn as_f64(&self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
         match self.kind {
             Kind::Int(i) => Some(i as f64),
-            Kind::Float(f) if f.is_finite() => Some(f),
+            Kind::Float(f, _) if f.is_finite() => Some(f),
             _ => {
                 self.wrong_type(path, "type-number", diags);
                 None
             }
+        }
+    }
+
+    /// A number written with thousands separators (`1.200` read as 1.2) where a whole
+    /// number belongs: what it meant.
+    pub fn thousands_mistake(&self) -> Option<mistakes::Misread> {
+        match &self.kind {
+            Kind::Float(_, written) => mistakes::number(written, true),
+            _ => None,
         }
     }
 
@@ -409,7 +527,19 @@ impl<'n> MapReader<'n> {
     /// A key that must be present; its absence is reported at the mapping's first line.
     pub fn require(&mut self, key: &str, what: Msg, diags: &mut Vec<Diagnostic>) -> Option<&'n Node> {
         let found = self.get(key);
-        if found.is_none() {
+        if found.is_none()
+            && let Some((k, _)) = self.entries.iter().find(|(k, _)| k.name == key)
+        {
+            // `value:` with nothing after it: the key is there, its value is not.
+            diags.push(
+                Diagnostic::error(
+                    "missing-key",
+                    Location::new(self.path, k.line, k.column),
+                    msg!("key-without-value", key = key),
+                )
+                .help(msg!("missing-key-help", key = key, what = what)),
+            );
+        } else if found.is_none() {
             diags.push(
                 Diagnostic::error("missing-key", self.node.at(self.path), msg!("missing-key", key = key)).help(msg!(
                     "missing-key-help",
@@ -551,7 +681,8 @@ mod tests {
         assert_eq!(lines.place(3, 12), (3, 3));
         assert_eq!(lines.place(1, 5), (2, 5));
         let err = parse("a: 1\rb: [1\nc", "t.yaml", 0).unwrap_err();
-        assert!(err.line <= 2 && err.column <= 2, "{err:?}");
+        // At the bracket left open, counted in the line as the editor sees it (`\r` is in it).
+        assert_eq!((err.line, err.column), (1, 9), "{err:?}");
     }
 
     fn parse_ok(text: &str) -> Node {

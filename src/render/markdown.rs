@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::site_links::{self, normalize};
 use crate::diag::{Diagnostic, Location, Msg, msg};
 use crate::load::source::{IMAGE_LIMIT, LineIndex, human_size};
 use crate::model::Document;
@@ -29,6 +30,12 @@ pub struct LinkTargets {
     pub pilots: HashMap<String, String>,
     /// `content/pages/<slug>.md` → URL path.
     pub pages: HashMap<String, String>,
+    /// Every URL path a site-root link (`@/…`) may name (`site_links::published`).
+    pub published: HashMap<String, Option<String>>,
+    /// The site's address, under which an absolute link is one of its own pages.
+    pub base_url: String,
+    /// The provinces, to name the unit that absorbed a former one linked as `@/provinces/…/`.
+    pub provinces: Vec<crate::model::Province>,
 }
 
 impl LinkTargets {
@@ -107,8 +114,11 @@ pub fn render(
     let mut footnote_uses: HashMap<String, usize> = HashMap::new();
     let mut depth = Depth::default();
     let mut raw_html = false;
+    let mut lint = super::lint::Lint::new();
+    let mut table = TableCells::default();
     for (event, range) in Parser::new_ext(&doc.markdown, opts).into_offset_iter() {
         depth.track(&event, range.start);
+        lint.see(&event, &range);
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) if link_type != LinkType::Email => {
                 let dest = ctx.link(&dest_url, range.start);
@@ -154,11 +164,19 @@ pub fn render(
             Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
             // A wide table scrolls inside its own box on a phone; the box takes keyboard focus
             // so it can be scrolled without a pointer.
-            // Column alignment would be a `style` attribute, which the site's CSP forbids.
+            // Column alignment would be a `style` attribute, which the site's CSP forbids:
+            // aligned cells get a class instead (`TableCells`).
             Event::Start(Tag::Table(columns)) => {
                 events.push(Event::Html("<div class=\"table-scroll\" tabindex=\"0\">".into()));
-                Event::Start(Tag::Table(vec![pulldown_cmark::Alignment::None; columns.len()]))
+                let none = vec![pulldown_cmark::Alignment::None; columns.len()];
+                table = TableCells { columns, ..TableCells::default() };
+                Event::Start(Tag::Table(none))
             }
+            Event::Start(Tag::TableHead | Tag::TableRow) | Event::End(TagEnd::TableHead | TagEnd::TableCell) => {
+                table.step(&event);
+                event
+            }
+            Event::Start(Tag::TableCell) => table.open_cell(),
             Event::End(TagEnd::Table) => {
                 events.push(event);
                 Event::Html("</div>\n".into())
@@ -166,6 +184,12 @@ pub fn render(
             other => other,
         };
         events.push(event);
+    }
+    lint.end_run();
+    for (offset, mut d) in lint.findings {
+        (d.line, d.column) = ctx.at(offset);
+        d.path = doc.path.clone();
+        ctx.diags.push(d);
     }
     if let Some(offset) = depth.exceeded_at {
         // Not sanitized, so never published: the document is an error.
@@ -288,6 +312,40 @@ impl Depth {
     }
 }
 
+/// Where a table's cells are, to give the cells of an aligned column (`| ---: |`) the
+/// class `align-right` (or `-left`, `-center`), which the theme's style sheet aligns.
+#[derive(Default)]
+struct TableCells {
+    columns: Vec<pulldown_cmark::Alignment>,
+    in_head: bool,
+    cell: usize,
+}
+
+impl TableCells {
+    fn step(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::TableHead) => (self.in_head, self.cell) = (true, 0),
+            Event::End(TagEnd::TableHead) => self.in_head = false,
+            Event::Start(Tag::TableRow) => self.cell = 0,
+            Event::End(TagEnd::TableCell) => self.cell += 1,
+            _ => {}
+        }
+    }
+
+    /// The opening tag of the next cell: pulldown-cmark's own unless its column is aligned.
+    fn open_cell(&self) -> Event<'static> {
+        use pulldown_cmark::Alignment;
+        let class = match self.columns.get(self.cell) {
+            Some(Alignment::Left) => "align-left",
+            Some(Alignment::Center) => "align-center",
+            Some(Alignment::Right) => "align-right",
+            _ => return Event::Start(Tag::TableCell),
+        };
+        let tag = if self.in_head { "th" } else { "td" };
+        Event::Html(format!("<{tag} class=\"{class}\">").into())
+    }
+}
+
 /// Gives every heading a folded id, unique within the document (`ket-qua`, `ket-qua-1`, …).
 fn assign_heading_ids(events: &mut [Event], headings: &mut Vec<Heading>) {
     let mut used: HashSet<String> = HashSet::new();
@@ -395,7 +453,29 @@ impl Ctx<'_> {
         Resolved::Path(joined)
     }
 
+    /// `C:\Users\…\anh.jpg`: a file on the editor's own computer, which no reader can open.
+    fn on_this_computer(&mut self, dest: &str, offset: usize) -> bool {
+        let b = dest.as_bytes();
+        if !(b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/')) {
+            return false;
+        }
+        let name = dest.rsplit(['\\', '/']).next().unwrap_or(dest);
+        self.error(
+            "absolute-path",
+            offset,
+            msg!("computer-path", dest = dest),
+            msg!("computer-path-help", name = name),
+        );
+        true
+    }
+
     fn link(&mut self, dest: &str, offset: usize) -> String {
+        if self.on_this_computer(dest, offset) {
+            return String::new();
+        }
+        if let Some(path) = site_links::site_path(dest, &self.targets.base_url) {
+            return self.site_link(dest, path, offset);
+        }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
             return dest.to_string();
         }
@@ -435,12 +515,12 @@ impl Ctx<'_> {
             || resolved.starts_with("content/pages/")
             || resolved.ends_with(".md");
         if looks_like_content {
-            self.error(
-                "broken-link",
-                offset,
-                msg!("broken-link", dest = dest, resolved = &resolved),
-                msg!("broken-link-help"),
-            );
+            // `../../tien-giang/…`: a province folder named after a unit merged on 1 July 2025.
+            let province = resolved.strip_prefix("content/pilots/").and_then(|r| r.split('/').next());
+            let help = province
+                .and_then(|p| crate::load::mistakes::merged_unit(p, &self.targets.provinces))
+                .unwrap_or_else(|| msg!("broken-link-help"));
+            self.error("broken-link", offset, msg!("broken-link", dest = dest, resolved = &resolved), help);
             return String::new();
         }
         match self.asset(&resolved, dest, offset, "broken-link") {
@@ -449,7 +529,42 @@ impl Ctx<'_> {
         }
     }
 
+    /// A link to a page the site publishes (`@/provinces/nghe-an/`, or the site's own
+    /// address): its URL under the base path, or an error naming the forms that work.
+    fn site_link(&mut self, dest: &str, path: &str, offset: usize) -> String {
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (path, None),
+        };
+        let path = normalize(path.split('?').next().unwrap_or(path));
+        self.out.links_to.extend(site_links::content_path(&path));
+        let Some(document) = self.targets.published.get(&path) else {
+            let known = self.targets.published.keys().map(String::as_str);
+            let province = path.strip_prefix("provinces/").map(|p| p.trim_end_matches('/'));
+            let merged = province.and_then(|p| crate::load::mistakes::merged_unit(p, &self.targets.provinces));
+            let help = match (merged, crate::diag::suggest(&path, known)) {
+                (Some(merged), _) => merged,
+                (None, Some(near)) => msg!("site-link-near-help", near = format!("@/{near}")),
+                (None, None) => msg!("site-link-help"),
+            };
+            let at = format!("@/{path}");
+            let message = match dest == at {
+                true => msg!("site-link-missing", dest = dest),
+                false => msg!("site-link-broken", dest = dest, path = at),
+            };
+            self.error("broken-link", offset, message, help);
+            return String::new();
+        };
+        if let (Some(doc), Some(f)) = (document, fragment) {
+            self.record_anchor(doc.clone(), f, offset);
+        }
+        format!("{}{path}{}", self.base_path, fragment.map(|f| format!("#{f}")).unwrap_or_default())
+    }
+
     fn image(&mut self, dest: &str, offset: usize) -> String {
+        if self.on_this_computer(dest, offset) {
+            return String::new();
+        }
         if has_scheme(dest) || dest.starts_with("//") {
             self.error("external-image", offset, msg!("external-image", dest = dest), msg!("external-image-help"));
             return String::new();
@@ -528,6 +643,11 @@ impl Ctx<'_> {
                 msg!("file-too-large", path = dest, size = human_size(meta.len()), limit = human_size(IMAGE_LIMIT)),
                 msg!("image-too-large-help"),
             );
+            return None;
+        }
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".heic") || lower.ends_with(".heif") {
+            self.error("unsafe-file", offset, msg!("heic-image", dest = dest), msg!("heic-image-help"));
             return None;
         }
         if !super::linked_file::publishable(name) {

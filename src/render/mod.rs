@@ -9,9 +9,11 @@ pub mod data;
 pub mod feeds;
 pub mod format;
 pub mod linked_file;
+mod lint;
 pub mod markdown;
 pub mod schema;
 pub mod share;
+pub mod site_links;
 pub mod theme;
 pub mod views;
 
@@ -35,6 +37,9 @@ use views::url;
 struct PageMeta<'a> {
     title: &'a str,
     description: &'a str,
+    /// The page's own description, shown as its lead paragraph ("" when it has none: the
+    /// site's description, which `description` then holds, is no summary of this page).
+    lead: &'a str,
     /// URL path relative to the base path ("" for home).
     path: &'a str,
     /// The navigation section this page belongs to.
@@ -54,6 +59,7 @@ impl<'a> PageMeta<'a> {
         PageMeta {
             title,
             description,
+            lead: description,
             path,
             section,
             canonical: format!("{base_url}{path}"),
@@ -98,6 +104,9 @@ pub fn link_targets(site: &Site) -> LinkTargets {
     for p in &site.pages {
         t.pages.insert(p.doc.path.clone(), url::page(&p.slug));
     }
+    t.published = site_links::published(site, t.pilots.iter(), t.pages.iter());
+    t.base_url = site.config.base_url.clone();
+    t.provinces = site.provinces.clone();
     t
 }
 
@@ -385,8 +394,10 @@ impl<'a> Renderer<'a> {
     ) -> Result<OutputFile, RenderError> {
         // A page without its own description shares the site's, never an empty one.
         let site = self.site;
-        let description = if description.trim().is_empty() { &site.config.description } else { description };
-        self.render(template, &PageMeta::new(&site.config.base_url, path, section, title, description), data)
+        let lead = description.trim();
+        let description = if lead.is_empty() { &site.config.description } else { description };
+        let meta = PageMeta { lead, ..PageMeta::new(&site.config.base_url, path, section, title, description) };
+        self.render(template, &meta, data)
     }
 
     /// The page of `site.pilots[i]` and the files it references. It reads only that
