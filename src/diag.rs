@@ -198,7 +198,13 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(i32, i64, u64, usize, f64);
+number_args!(i32, i64, u64, usize);
+impl From<f64> for Arg {
+    /// As written in YAML: a huge number as `1.79e308`, not as its 309 digits.
+    fn from(n: f64) -> Self {
+        Arg::Text(if n.abs() >= 1e16 { format!("{n:e}") } else { n.to_string() })
+    }
+}
 
 /// `msg!(<catalog id>, name = value, …)`: a `Msg` with its placeholder values.
 #[macro_export]

@@ -14,6 +14,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "viết liên kết tương đối so với tệp này, ví dụ `../../an-giang/thoai-giang/` hoặc `anh.jpg`",
     ),
     ("allowed-keys", "allowed keys", "khóa được phép"),
+    ("amount-too-large", "{value} is larger than {max}", "{value} lớn hơn {max}"),
+    (
+        "amount-too-large-help",
+        "write the amount in its unit (hectares, millions of đồng); no commune comes near this limit",
+        "ghi số theo đơn vị của nó (héc-ta, triệu đồng); không xã nào đạt gần mức này",
+    ),
     ("backslash-path", "`{dest}` uses `\\` between folders", "`{dest}` dùng `\\` giữa các thư mục"),
     (
         "backslash-path-help",
@@ -338,9 +344,6 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "write `province: {folder}` or move the pilot folder under `content/pilots/{written}/`",
         "ghi `province: {folder}` hoặc chuyển thư mục mô hình vào `content/pilots/{written}/`",
     ),
-    ("range-any", "a number", "một số"),
-    ("range-at-least", "at least {min}", "từ {min} trở lên"),
-    ("range-at-most", "at most {max}", "không quá {max}"),
     ("range-between", "between {min} and {max}", "từ {min} đến {max}"),
     (
         "raw-html-removed",

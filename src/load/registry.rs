@@ -281,11 +281,15 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
     };
     let min = m.get("min").and_then(|n| n.as_f64(rel, diags));
     let max = m.get("max").and_then(|n| n.as_f64(rel, diags));
+    let mut target_at = None;
     let target = m.get("target").and_then(|n| {
         let mut t = n.as_map(rel, diags)?;
-        let value = t.require("value", msg!("want-value"), diags).and_then(|v| match v.kind {
-            yaml::Kind::Bool(b) => Some(Value::Bool(b)),
-            _ => v.as_f64(rel, diags).map(Value::Number),
+        let value = t.require("value", msg!("want-value"), diags).and_then(|v| {
+            target_at = Some(v);
+            match v.kind {
+                yaml::Kind::Bool(b) => Some(Value::Bool(b)),
+                _ => v.as_f64(rel, diags).map(Value::Number),
+            }
         });
         let year = t.get("year").and_then(|y| y.as_i64(rel, diags)).map(|y| y as i32);
         let source = t.get("source").and_then(|s| s.as_text(rel, diags));
@@ -294,7 +298,15 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
     });
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "description"], diags);
-    Some(Indicator { id: id?, group: group?, name: name?, unit: unit?, better: better?, min, max, target, description })
+    let mut ind =
+        Indicator { id: id?, group: group?, name: name?, unit: unit?, better: better?, min, max, target, description };
+    // A target is drawn on every chart of its indicator: it must be a value the indicator may take.
+    if let (Some(Target { value: Value::Number(v), .. }), Some(at)) = (&ind.target, target_at)
+        && !super::pilot::within_limits(&ind, *v, at.at(rel), diags)
+    {
+        ind.target = None;
+    }
+    Some(ind)
 }
 
 #[cfg(test)]
