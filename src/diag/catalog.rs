@@ -297,6 +297,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "hãy ghi tên xã, ví dụ --commune \"Xã Giao Phong\"",
     ),
     ("new-unknown-province", "unknown province `{wrong}`: {help}", "không có tỉnh `{wrong}`: {help}"),
+    (
+        "new-unportable",
+        "the commune's folder cannot be made: {problem}; {help}",
+        "không tạo được thư mục của xã: {problem}; {help}",
+    ),
     ("not-a-file", "`{dest}` is a folder, not a file", "`{dest}` là thư mục, không phải tệp"),
     ("not-a-file-help", "link to a file", "liên kết tới một tệp"),
     (
@@ -388,6 +393,47 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("type-whole", "a whole number", "một số nguyên"),
     ("unknown", "unknown {what} `{wrong}`", "{what} `{wrong}` không có trong danh mục"),
     ("unknown-key", "unknown key `{key}`", "khóa `{key}` không hợp lệ"),
+    (
+        "unportable-character",
+        "`{name}` holds {character}, which Windows does not allow in a file name",
+        "`{name}` chứa {character}, ký tự Windows không cho phép trong tên tệp",
+    ),
+    (
+        "unportable-character-help",
+        "rename it with letters, digits, `-` and `.` only",
+        "đổi tên chỉ dùng chữ cái, chữ số, `-` và `.`",
+    ),
+    (
+        "unportable-ending",
+        "`{name}` ends with a dot or a space, which Windows drops from a file name",
+        "`{name}` kết thúc bằng dấu chấm hoặc dấu cách, thứ Windows bỏ khỏi tên tệp",
+    ),
+    ("unportable-ending-help", "remove the final dot or space", "bỏ dấu chấm hoặc dấu cách ở cuối"),
+    (
+        "unportable-long",
+        "`{name}` is {len} bytes long, more than the {max} a name may have",
+        "`{name}` dài {len} byte, quá {max} byte cho phép của một tên",
+    ),
+    (
+        "unportable-long-help",
+        "shorten the name, so the published site can be copied to Windows, macOS and Linux",
+        "rút ngắn tên để trang đã xuất bản sao chép được sang Windows, macOS và Linux",
+    ),
+    (
+        "unportable-path",
+        "`{path}` would be published as a path of {len} bytes, more than the {max} allowed",
+        "`{path}` sẽ được xuất bản với đường dẫn dài {len} byte, quá {max} byte cho phép",
+    ),
+    (
+        "unportable-reserved",
+        "`{name}` is a device name that Windows reserves (as CON, NUL, COM1, with any extension)",
+        "`{name}` là tên thiết bị Windows dành riêng (như CON, NUL, COM1, với mọi phần mở rộng)",
+    ),
+    (
+        "unportable-reserved-help",
+        "choose another name; Windows cannot create a file or folder with this one",
+        "chọn tên khác; Windows không tạo được tệp hay thư mục mang tên này",
+    ),
     ("unpublishable-link", "`{dest}` cannot be published", "`{dest}` không thể xuất bản"),
     ("unpublishable-link-help", "link to the pilot's folder instead", "hãy liên kết tới thư mục của mô hình"),
     ("unreadable-file", "cannot read `{path}`: {error}", "không đọc được `{path}`: {error}"),

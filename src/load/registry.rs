@@ -49,6 +49,10 @@ fn slug_value(node: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Ve
         );
         return None;
     }
+    // A province, region or field slug names a published folder.
+    if !crate::portable::check_name(&s, crate::portable::SLUG_MAX, node.at(rel), diags) {
+        return None;
+    }
     first_use(s, node, rel, seen, diags)
 }
 
@@ -111,7 +115,9 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
         && let Some(t) = n.as_text(rel, diags)
     {
         if is_slug(&t) {
-            config.theme = t;
+            if crate::portable::check_name(&t, crate::portable::SLUG_MAX, n.at(rel), diags) {
+                config.theme = t;
+            }
         } else {
             diags.push(
                 Diagnostic::error("invalid-slug", n.at(rel), msg!("invalid-slug", slug = &t))

@@ -532,6 +532,9 @@ impl Ctx<'_> {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
         }
+        if !self.portable(&relative, offset) {
+            return None;
+        }
         // Published side by side, two names that differ only in case would overwrite each other
         // on a case-insensitive file system (and cannot both be checked out there).
         let folded = relative.to_lowercase();
@@ -547,6 +550,23 @@ impl Ctx<'_> {
             self.out.assets.push(asset);
         }
         Some(relative.split('/').map(percent_encode_segment).collect::<Vec<_>>().join("/"))
+    }
+
+    /// Whether a linked file at `relative` (below the document's folder) can be published
+    /// everywhere: every name on its way portable, its published path within the budget.
+    fn portable(&mut self, relative: &str, offset: usize) -> bool {
+        use crate::portable::{NAME_MAX, check_name, check_path};
+        let (line, column) = self.at(offset);
+        let at = Location::new(&self.doc.path, line, column);
+        if !relative.split('/').all(|name| check_name(name, NAME_MAX, at, self.diags)) {
+            return false;
+        }
+        // Published beside the page: a pilot's under `pilots/<province>/<commune>/`, a page's under `<slug>/`.
+        let page_dir = match self.doc.dir.strip_prefix("content/") {
+            Some(dir) if dir.starts_with("pilots/") => dir,
+            _ => self.doc.path.rsplit('/').next().and_then(|f| f.strip_suffix(".md")).unwrap_or(""),
+        };
+        check_path(&format!("{page_dir}/{relative}"), at, self.diags)
     }
 
     fn record_anchor(&mut self, target: String, fragment: &str, offset: usize) {
