@@ -218,6 +218,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("invalid-slug-page", "`{slug}` cannot be a page's address", "`{slug}` không thể làm địa chỉ của một trang"),
     ("invalid-slug-page-help", "rename the file to `{slug}.md`", "đổi tên tệp thành `{slug}.md`"),
+    ("invalid-theme", "the theme cannot be loaded: {error}", "không nạp được giao diện (theme): {error}"),
+    (
+        "invalid-theme-help",
+        "fix the file of the theme named in content/site.yaml (`theme:`); `langso build` stops on it",
+        "sửa tệp của giao diện được nêu trong content/site.yaml (`theme:`); `langso build` dừng lại vì lỗi này",
+    ),
     (
         "invalid-url",
         "`{url}` is not an address a site can be published at",
