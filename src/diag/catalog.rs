@@ -177,10 +177,10 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "thêm một dòng chỉ có `---` sau khóa cuối cùng, trước phần nội dung",
     ),
     ("headings-of-page", "headings of that page", "đề mục của trang đó"),
-    ("html-handlers", "event handlers (`on…=`)", "trình xử lý sự kiện (`on…=`)"),
-    ("html-script-urls", "script addresses", "địa chỉ chạy mã"),
-    ("html-style", "`style` attributes", "thuộc tính `style`"),
+    ("html-attribute", "`{name}` on `<{tag}>`", "`{name}` trong `<{tag}>`"),
+    ("html-list", "{first}, {rest}", "{first}, {rest}"),
     ("html-tag", "`<{name}>`", "`<{name}>`"),
+    ("html-unfinished", "an unfinished tag or comment", "một thẻ hoặc chú thích chưa đóng"),
     (
         "image-too-large-help",
         "resize or compress the image (1600 px wide is plenty for a web page)",
@@ -363,8 +363,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "raw-html-removed-help",
-        "use Markdown instead; scripts, styles, frames, forms and event handlers are never published",
-        "hãy dùng Markdown; mã script, style, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
+        "use Markdown instead; scripts, styles, frames, forms, event handlers, classes and script addresses are never published",
+        "hãy dùng Markdown; mã script, style, khung, biểu mẫu, trình xử lý sự kiện, class và địa chỉ chạy mã không bao giờ được xuất bản",
     ),
     (
         "reserved-slug-help",

@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod format;
 pub mod linked_file;
 pub mod markdown;
+pub mod raw_html;
 pub mod schema;
 pub mod share;
 pub mod theme;

@@ -1,0 +1,327 @@
+//! Raw HTML in Markdown. Each fragment the author wrote (an HTML block or an inline tag)
+//! is read by html5ever's tokenizer, as a browser reads it (entities decoded, `<script>`
+//! and `<style>` content as raw text), and written back with only what the allowlist
+//! keeps: the same decisions give `langso check` its list of what will be removed and
+//! the build its HTML, so the two cannot disagree. Each fragment is written back whole,
+//! so no tag the author opens can swallow the markup the renderer writes after it.
+//! Then the whole document goes through ammonia, whose allowlist is the same.
+//!
+//! What the author's markup may not take from the page: a `class` (the theme's styling)
+//! is removed; an `id` (and an `<a name>`) becomes `user-content-<id>`, as GitHub does, so
+//! it can never be one of the theme's ids, and a link to `#<id>` written in the same
+//! document follows it. Every URL-bearing attribute goes through the scheme filter of
+//! Markdown links (`markdown::url_allowed`).
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+
+use super::feeds::xml_escape;
+use super::markdown::{LINK_REL, url_allowed};
+use crate::diag::{Msg, msg};
+
+/// The prefix of every id and anchor name the author's raw HTML gives.
+pub const USER_CONTENT: &str = "user-content-";
+
+/// Attributes that hold a URL, in any element (whatever the allowlist lets through now or later).
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "srcset",
+    "cite",
+    "action",
+    "formaction",
+    "poster",
+    "longdesc",
+    "background",
+    "codebase",
+    "data",
+    "ping",
+    "xlink:href",
+    "usemap",
+    "manifest",
+    "icon",
+    "profile",
+    "dynsrc",
+    "lowsrc",
+    "archive",
+    "classid",
+    "itemtype",
+];
+
+/// Something the publishing of a raw HTML fragment removes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Removed {
+    /// An element not on the allowlist (its text stays, but for `<script>` and `<style>`).
+    Tag(String),
+    /// An attribute of a kept element.
+    Attribute { tag: String, name: String },
+    /// A tag or comment the fragment does not finish.
+    Unfinished,
+}
+
+impl Removed {
+    fn words(&self) -> Msg {
+        match self {
+            Removed::Tag(name) => msg!("html-tag", name = name),
+            Removed::Attribute { tag, name } => msg!("html-attribute", tag = tag, name = name),
+            Removed::Unfinished => msg!("html-unfinished"),
+        }
+    }
+}
+
+/// What the given items are, in one phrase ("`<script>`, `onclick` on `<a>`").
+pub fn describe(removed: &[Removed]) -> Option<Msg> {
+    removed.iter().map(Removed::words).reduce(|first, rest| msg!("html-list", first = first, rest = rest))
+}
+
+/// A raw HTML fragment as it will be published.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub html: String,
+    /// What was removed, each once, in order of appearance.
+    pub removed: Vec<Removed>,
+    /// The `src`/`srcset` URLs of its images on another host (removed, and an error).
+    pub external: Vec<String>,
+}
+
+/// The ids and anchor names a fragment gives, as written (before `USER_CONTENT`).
+pub fn author_ids(fragment: &str) -> Vec<String> {
+    tokens(fragment)
+        .into_iter()
+        .filter_map(|t| match t {
+            Tok::Start { name, attrs } => Some((name, attrs)),
+            _ => None,
+        })
+        .flat_map(|(tag, attrs)| {
+            attrs.into_iter().filter(move |(k, v)| !v.is_empty() && (k == "id" || (k == "name" && tag == "a")))
+        })
+        .map(|(_, v)| v)
+        .collect()
+}
+
+/// `fragment` with only what the allowlist keeps. `author_anchor(f)` says whether an
+/// in-page link `#f` is to an id the author gave (and so to `#user-content-f`).
+pub fn clean(fragment: &str, author_anchor: &dyn Fn(&str) -> bool) -> Cleaned {
+    let mut out = Cleaned::default();
+    let removed = |r: Removed, out: &mut Cleaned| {
+        if !out.removed.contains(&r) {
+            out.removed.push(r);
+        }
+    };
+    let tags = allowed_tags();
+    let dropped_content = dropped_content_tags();
+    // The element whose content is dropped with it (`<script>`), until its end tag.
+    let mut skipping: Option<String> = None;
+    for token in tokens(fragment) {
+        match token {
+            Tok::Start { .. } | Tok::End(_) | Tok::Text(_) if skipping.is_some() => {
+                if matches!(&token, Tok::End(name) if Some(name) == skipping.as_ref()) {
+                    skipping = None;
+                }
+            }
+            Tok::Start { name, attrs } => {
+                if !tags.contains(name.as_str()) {
+                    if dropped_content.contains(name.as_str()) {
+                        skipping = Some(name.clone());
+                    }
+                    removed(Removed::Tag(name), &mut out);
+                    continue;
+                }
+                out.html.push('<');
+                out.html.push_str(&name);
+                for (key, value) in attrs {
+                    if name == "img" && matches!(key.as_str(), "src" | "srcset") {
+                        let urls = candidates(&key, &value);
+                        out.external.extend(urls.into_iter().filter(|u| is_on_another_host(u)).map(str::to_string));
+                    }
+                    match attribute(&name, &key, &value, author_anchor) {
+                        Some(kept) => {
+                            out.html.push(' ');
+                            out.html.push_str(&key);
+                            out.html.push_str("=\"");
+                            out.html.push_str(&xml_escape(&kept));
+                            out.html.push('"');
+                        }
+                        None => removed(Removed::Attribute { tag: name.clone(), name: key }, &mut out),
+                    }
+                }
+                out.html.push('>');
+            }
+            Tok::End(name) => {
+                if tags.contains(name.as_str()) {
+                    out.html.push_str("</");
+                    out.html.push_str(&name);
+                    out.html.push('>');
+                } else {
+                    removed(Removed::Tag(name), &mut out);
+                }
+            }
+            Tok::Text(text) => out.html.push_str(&xml_escape(&text)),
+            Tok::Unfinished => removed(Removed::Unfinished, &mut out),
+        }
+    }
+    out
+}
+
+/// What an attribute of the author's element becomes: its value, changed or not, or
+/// `None` if it is removed.
+fn attribute(tag: &str, name: &str, value: &str, author_anchor: &dyn Fn(&str) -> bool) -> Option<String> {
+    match name {
+        "id" => (!value.is_empty()).then(|| format!("{USER_CONTENT}{value}")),
+        "name" if tag == "a" => (!value.is_empty()).then(|| format!("{USER_CONTENT}{value}")),
+        "class" => None,
+        _ if !allowed_attribute(tag, name) => None,
+        "href" => match value.strip_prefix('#') {
+            Some(fragment) if author_anchor(fragment) => Some(format!("#{USER_CONTENT}{fragment}")),
+            _ => filter(tag, name, value),
+        },
+        _ => filter(tag, name, value),
+    }
+}
+
+fn allowed_attribute(tag: &str, name: &str) -> bool {
+    static GENERIC: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static BY_TAG: OnceLock<HashMap<&'static str, HashSet<&'static str>>> = OnceLock::new();
+    GENERIC.get_or_init(|| sanitizer().clone_generic_attributes()).contains(name)
+        || BY_TAG.get_or_init(|| sanitizer().clone_tag_attributes()).get(tag).is_some_and(|names| names.contains(name))
+}
+
+/// The value rules of the allowlist, for the author's fragments and (as ammonia's
+/// attribute filter) for the whole document: `None` removes the attribute.
+fn filter(tag: &str, name: &str, value: &str) -> Option<String> {
+    match (tag, name) {
+        ("input", "type") if value != "checkbox" => None,
+        ("div", "tabindex") if value != "0" => None,
+        // The site makes no request to another host (`external-image` reports these).
+        ("img", "src" | "srcset") if candidates(name, value).into_iter().any(is_on_another_host) => None,
+        _ if URL_ATTRIBUTES.contains(&name) && !candidates(name, value).into_iter().all(url_allowed) => None,
+        _ => Some(value.to_string()),
+    }
+}
+
+/// The URLs of an attribute: a `srcset` lists `URL [descriptor]` candidates separated by commas.
+fn candidates<'a>(name: &str, value: &'a str) -> Vec<&'a str> {
+    match name {
+        "srcset" => value.split(',').filter_map(|c| c.split_whitespace().next()).collect(),
+        _ => vec![value],
+    }
+}
+
+/// Whether a URL points at another host (script and data URLs are the scheme filter's to strip).
+pub fn is_on_another_host(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("//")
+        || (super::markdown::has_scheme(&lower)
+            && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
+}
+
+/// A token of a fragment, as much of it as the allowlist looks at.
+#[derive(Debug)]
+enum Tok {
+    Start { name: String, attrs: Vec<(String, String)> },
+    End(String),
+    Text(String),
+    Unfinished,
+}
+
+#[derive(Default)]
+struct Sink {
+    tokens: RefCell<Vec<Tok>>,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut tokens = self.tokens.borrow_mut();
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                let name = tag.name.to_string();
+                let attrs = tag
+                    .attrs
+                    .iter()
+                    .map(|a| {
+                        let key = match &a.name.prefix {
+                            Some(p) => format!("{p}:{}", a.name.local),
+                            None => a.name.local.to_string(),
+                        };
+                        (key, a.value.to_string())
+                    })
+                    .collect();
+                tokens.push(Tok::Start { name: name.clone(), attrs });
+                // The content models a browser's parser switches to.
+                match name.as_str() {
+                    "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => TokenSinkResult::RawData(RawKind::Rawtext),
+                    "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                    "plaintext" => TokenSinkResult::Plaintext,
+                    _ => TokenSinkResult::Continue,
+                }
+            }
+            Token::TagToken(tag) => {
+                tokens.push(Tok::End(tag.name.to_string()));
+                TokenSinkResult::Continue
+            }
+            Token::CharacterTokens(t) => {
+                match tokens.last_mut() {
+                    Some(Tok::Text(text)) => text.push_str(&t),
+                    _ => tokens.push(Tok::Text(t.to_string())),
+                }
+                TokenSinkResult::Continue
+            }
+            Token::ParseError(e) if e.contains("EOF") => {
+                tokens.push(Tok::Unfinished);
+                TokenSinkResult::Continue
+            }
+            // Comments and doctypes are not content: never published, never reported.
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
+fn tokens(fragment: &str) -> Vec<Tok> {
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(fragment));
+    let tokenizer = Tokenizer::new(Sink::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.tokens.take()
+}
+
+fn allowed_tags() -> &'static HashSet<&'static str> {
+    static TAGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TAGS.get_or_init(|| sanitizer().clone_tags())
+}
+
+fn dropped_content_tags() -> &'static HashSet<&'static str> {
+    static TAGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TAGS.get_or_init(|| sanitizer().clone_clean_content_tags())
+}
+
+/// The allowlist. `id` and `class` are allowed for the markup the renderer writes
+/// (heading ids, footnotes, the table box); the author's fragments reach it through
+/// `clean`, which prefixes or removes theirs.
+pub(super) fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input", "section", "figure", "figcaption"])
+            .add_generic_attributes(["id", "class"])
+            .add_tag_attributes("a", ["name"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("div", ["tabindex"])
+            .attribute_filter(|element, attribute, value| filter(element, attribute, value).map(Into::into))
+            .link_rel(Some(LINK_REL));
+        b
+    })
+}
+
+/// Cleans an HTML document with the content allowlist.
+pub fn sanitize(html: &str) -> String {
+    sanitizer().clean(html).to_string()
+}
