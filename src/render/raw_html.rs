@@ -325,3 +325,152 @@ pub(super) fn sanitizer() -> &'static ammonia::Builder<'static> {
 pub fn sanitize(html: &str) -> String {
     sanitizer().clean(html).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::{Document, Lang};
+    use crate::render::markdown::{LinkTargets, Need, render};
+
+    /// Raw HTML of every kind the allowlist decides on, one document each.
+    const CORPUS: &[&str] = &[
+        "<script>alert(1)</script>\n",
+        "<SCRIPT SRC=//evil.test/x.js></SCRIPT>\n",
+        "<style>body{display:none}</style>\n\nText.\n",
+        "<iframe src=\"https://evil.test/\">x</iframe>\n",
+        "<object data=\"x.swf\"></object> <embed src=\"x.swf\">\n",
+        "<img src=\"anh.png\" alt=\"a\" width=\"10\" onerror=\"alert(1)\">\n",
+        "<img src=\"anh.png\" srcset=\"javascript:x 1x\" longdesc=\"javascript:x\">\n",
+        "<a href=\"javascript:alert(1)\">a</a> <a href=\"jav&#x61;script:x\">b</a> <a href=\" JaVaScRiPt:x\">c</a>\n",
+        "<a href=\"data:text/html,x\" title=\"t\">a</a> <a href=\"vbscript:x\">b</a> <a href=\"https://vi.wikipedia.org/\">ok</a>\n",
+        "<blockquote cite=\"javascript:alert(1)\">q</blockquote>\n",
+        "<q cite=\"https://example.org/\">ok</q> <del cite=\"javascript:x\">d</del> <ins cite=\"data:x\">i</ins>\n",
+        "<div id=\"main\" class=\"official-banner\">hijack</div>\n",
+        "<p id=\"muc\">x</p>\n\n<a href=\"#muc\">to it</a> <a name=\"old\">old</a> <a href=\"#old\">to old</a>\n",
+        "<span class=\"x\" style=\"color:red\" lang=\"vi\" title=\"t\">s</span>\n",
+        "<div tabindex=\"1\">a</div> <div tabindex=\"0\">b</div>\n",
+        "<input type=\"text\" name=\"q\" value=\"v\"> <input type=\"checkbox\" checked disabled>\n",
+        "<details open ontoggle=\"alert(1)\"><summary>s</summary>x</details>\n",
+        "<form action=\"javascript:x\"><button formaction=\"javascript:y\">b</button></form>\n",
+        "<video poster=\"javascript:x\" src=\"v.mp4\"></video>\n",
+        "<svg onload=\"alert(1)\"><a xlink:href=\"javascript:x\"><text>t</text></a></svg>\n",
+        "<math><mtext>x</mtext></math>\n",
+        "<noscript><b>n</b></noscript>\n",
+        "<table><tr><td align=\"right\" onclick=\"x\">1</td><th scope=\"col\" class=\"c\">h</th></tr></table>\n",
+        "<custom-el data-x=\"1\">c</custom-el> <b>b</b> <kbd>k</kbd> <abbr title=\"t\">a</abbr>\n",
+        "<p align=\"center\" dir=\"rtl\">p</p> <hr size=\"2\"> <br>\n",
+        "<base href=\"https://evil.test/\"> <meta http-equiv=\"refresh\" content=\"0\"> <link rel=\"stylesheet\" href=\"x.css\">\n",
+    ];
+
+    fn doc(md: &str) -> Document {
+        Document {
+            path: "content/pilots/an-giang/thoai-giang/index.md".into(),
+            dir: "content/pilots/an-giang/thoai-giang".into(),
+            markdown: md.into(),
+            line_offset: 0,
+        }
+    }
+
+    /// Every start tag, end tag and attribute of `html`, counted.
+    fn items(html: &str) -> BTreeMap<Removed, usize> {
+        let mut counts = BTreeMap::new();
+        for t in tokens(html) {
+            let found = match t {
+                Tok::Start { name, attrs } => {
+                    let mut found: Vec<Removed> =
+                        attrs.into_iter().map(|(k, _)| Removed::Attribute { tag: name.clone(), name: k }).collect();
+                    found.push(Removed::Tag(name));
+                    found
+                }
+                Tok::End(name) => vec![Removed::Tag(name)],
+                _ => vec![],
+            };
+            for item in found {
+                *counts.entry(item).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// What `langso check` says will be removed, read back from its English warnings.
+    fn reported(md: &str) -> BTreeSet<Removed> {
+        let mut diags = Vec::new();
+        render(&doc(md), Path::new("/nonexistent"), &LinkTargets::default(), "/", Need::Checks, &mut diags);
+        let mut out = BTreeSet::new();
+        for d in diags.iter().filter(|d| d.code == "raw-html-removed") {
+            let text = d.message.render(Lang::En);
+            let what = text
+                .strip_prefix("raw HTML ")
+                .and_then(|t| t.strip_suffix(" will be removed when the page is published"));
+            for item in what.unwrap_or_else(|| panic!("{text}")).split(", ") {
+                let parts: Vec<&str> = item.split('`').collect();
+                let tag = |s: &str| s.trim_start_matches('<').trim_end_matches('>').to_string();
+                out.insert(match parts.as_slice() {
+                    ["", t, ""] => Removed::Tag(tag(t)),
+                    ["", name, " on ", t, ""] => Removed::Attribute { tag: tag(t), name: name.to_string() },
+                    _ => panic!("cannot read `{item}` in {text}"),
+                });
+            }
+        }
+        out
+    }
+
+    /// What the build dropped: the author's tags and attributes fewer in the published HTML
+    /// than in the source (the renderer's own markup only adds: `<p>`, `rel`).
+    fn dropped(md: &str) -> BTreeSet<Removed> {
+        let mut diags = Vec::new();
+        let page = render(&doc(md), Path::new("/nonexistent"), &LinkTargets::default(), "/", Need::Page, &mut diags);
+        let published = items(&page.html);
+        let fewer: BTreeSet<Removed> = items(md)
+            .into_iter()
+            .filter(|(item, n)| published.get(item).copied().unwrap_or(0) < *n)
+            .map(|(i, _)| i)
+            .collect();
+        // A removed element's attributes go with it.
+        let gone = |tag: &String| fewer.contains(&Removed::Tag(tag.clone()));
+        fewer.iter().filter(|i| !matches!(i, Removed::Attribute { tag, .. } if gone(tag))).cloned().collect()
+    }
+
+    #[test]
+    fn check_reports_exactly_what_the_build_removes() {
+        let mut removed_somewhere = 0;
+        for md in CORPUS {
+            let (reported, dropped) = (reported(md), dropped(md));
+            assert_eq!(reported, dropped, "check and build disagree on {md:?}");
+            removed_somewhere += usize::from(!dropped.is_empty());
+        }
+        assert!(removed_somewhere >= CORPUS.len() - 2, "the corpus exercises the allowlist");
+    }
+
+    #[test]
+    fn author_ids_are_prefixed_and_in_page_links_follow_them() {
+        let mut diags = Vec::new();
+        let md = "## Kết quả\n\n<p id=\"muc\" class=\"banner\">x</p> <a name=\"cu\">c</a>\n\n\
+                  [a](#muc) <a href=\"#cu\">b</a> [c](#ket-qua) <a href=\"#ket-qua\">d</a>\n";
+        let page = render(&doc(md), Path::new("/nonexistent"), &LinkTargets::default(), "/", Need::Page, &mut diags);
+        let html = &page.html;
+        assert!(html.contains("<p id=\"user-content-muc\">x</p>"), "{html}");
+        assert!(html.contains("<a name=\"user-content-cu\""), "{html}");
+        assert!(html.contains("href=\"#user-content-muc\"") && html.contains("href=\"#user-content-cu\""), "{html}");
+        assert!(html.contains("<h2 id=\"ket-qua\">") && html.matches("href=\"#ket-qua\"").count() == 2, "{html}");
+        assert!(!html.contains("banner"), "{html}");
+        assert!(page.anchors.is_empty() || page.anchors.iter().all(|a| a.fragment == "ket-qua"), "{:?}", page.anchors);
+        assert!(diags.iter().all(|d| d.code == "raw-html-removed"), "{diags:?}");
+    }
+
+    #[test]
+    fn every_url_attribute_is_scheme_filtered() {
+        for (tag, attr) in
+            [("blockquote", "cite"), ("q", "cite"), ("del", "cite"), ("ins", "cite"), ("a", "href"), ("img", "src")]
+        {
+            assert_eq!(filter(tag, attr, "javascript:alert(1)"), None, "{tag} {attr}");
+            assert_eq!(filter(tag, attr, " JAVA\tSCRIPT:x"), None, "{tag} {attr}");
+            assert!(filter(tag, attr, "anh.png").is_some(), "{tag} {attr}");
+        }
+        let html = sanitize("<blockquote cite=\"javascript:alert(1)\">q</blockquote>");
+        assert_eq!(html, "<blockquote>q</blockquote>");
+    }
+}
