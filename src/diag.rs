@@ -200,9 +200,10 @@ macro_rules! number_args {
 }
 number_args!(i32, i64, u64, usize);
 impl From<f64> for Arg {
-    /// As written in YAML: a huge number as `1.79e308`, not as its 309 digits.
+    /// As written in YAML: a huge or tiny number as `1.79e308` or `5e-324`, not as its hundreds of digits.
     fn from(n: f64) -> Self {
-        Arg::Text(if n.abs() >= 1e16 { format!("{n:e}") } else { n.to_string() })
+        let exponent = n.abs() >= 1e16 || (n != 0.0 && n.abs() < 1e-6);
+        Arg::Text(if exponent { format!("{n:e}") } else { n.to_string() })
     }
 }
 
