@@ -6,9 +6,10 @@
 //!
 //! Safety: pulldown-cmark escapes every text and attribute it writes, so the only ways
 //! to script a page from Markdown are raw HTML and the URL of a link. Links are written
-//! here, with an `href` only when its scheme is one the sanitizer allows. A document
-//! with raw HTML then goes through ammonia whole; one without (nearly all case studies)
-//! needs no sanitizing, which would cost more than parsing it (`tests::fast_path_*`).
+//! here, with an `href` only when its scheme is one the sanitizer allows. Each raw HTML
+//! fragment is cleaned by `raw_html` (what it removes is what `check` reports), and a
+//! document with raw HTML then goes through ammonia whole; one without (nearly all case
+//! studies) needs no sanitizing, which would cost more than parsing it (`tests::fast_path_*`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -107,7 +108,8 @@ pub fn render(
     let mut footnote_uses: HashMap<String, usize> = HashMap::new();
     let mut depth = Depth::default();
     let mut raw_html = false;
-    // The raw HTML fragments: their index in `events` and their offset in the source.
+    // The raw HTML fragments: their index in `events` and their offset in the source
+    // (so nothing may insert or remove events before `clean_raw_html` reads them).
     let mut raw: Vec<(usize, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(&doc.markdown, opts).into_offset_iter() {
         depth.track(&event, range.start);
@@ -598,6 +600,7 @@ impl Ctx<'_> {
             raw.iter().flat_map(|&(i, _)| raw_html::author_ids(&fragment(&events[i]))).collect();
         let author_anchor = |f: &str| given.contains(f) && !headings.contains(f);
         for &(i, offset) in raw {
+            debug_assert!(matches!(events[i], Event::Html(_) | Event::InlineHtml(_)), "{:?}", events[i]);
             let cleaned = raw_html::clean(&fragment(&events[i]), &author_anchor);
             for src in &cleaned.external {
                 self.error("external-image", offset, msg!("external-image", dest = src), msg!("external-image-help"));
