@@ -461,6 +461,20 @@ mod tests {
         assert!(diags.iter().all(|d| d.code == "raw-html-removed"), "{diags:?}");
     }
 
+    /// A tag cut off by the end of its fragment (a blank line ends an HTML block) is
+    /// dropped and reported; it cannot take the renderer's markup after it as attributes.
+    #[test]
+    fn unfinished_tags_are_dropped_and_reported() {
+        let cleaned = clean("<div title='a", &|_| false);
+        assert_eq!((cleaned.html.as_str(), cleaned.removed.as_slice()), ("", &[Removed::Unfinished][..]));
+        let mut diags = Vec::new();
+        let md = "<div title='a\n\nb'><script>alert(1)</script>\n";
+        let page = render(&doc(md), Path::new("/nonexistent"), &LinkTargets::default(), "/", Need::Page, &mut diags);
+        assert!(!page.html.contains("title") && !page.html.contains("<script"), "{}", page.html);
+        let what = diags.iter().map(|d| d.message.render(Lang::En)).collect::<Vec<_>>().join("\n");
+        assert!(what.contains("an unfinished tag or comment"), "{what}");
+    }
+
     #[test]
     fn every_url_attribute_is_scheme_filtered() {
         for (tag, attr) in
