@@ -213,10 +213,16 @@ macro_rules! number_args {
 }
 number_args!(i32, i64, u64, usize);
 
-/// Measured values and bounds; counts, years and line numbers stay as they are written.
+/// Measured values and bounds, written the language's way; a huge or tiny one as YAML
+/// writes it (`1.79e308`, `5e-324`), not as its hundreds of digits. Counts, years and line
+/// numbers stay as they are written.
 impl From<f64> for Arg {
     fn from(n: f64) -> Self {
-        Arg::Number(n.to_bits())
+        if n.abs() >= 1e16 || (n != 0.0 && n.abs() < 1e-6) {
+            Arg::Text(format!("{n:e}"))
+        } else {
+            Arg::Number(n.to_bits())
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod portable;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -47,6 +47,11 @@ pub fn new_pilot(opts: &NewPilot) -> Result<String, NewError> {
     if slug.is_empty() {
         return Err(fail(msg!("new-no-commune")));
     }
+    // The folder is the pilot's published path: what loading would refuse is never made.
+    if let Some(problem) = crate::portable::problem(&slug, crate::portable::SLUG_MAX) {
+        let (message, help) = problem.words(&slug);
+        return Err(fail(msg!("new-unportable", problem = message, help = help)));
+    }
     let dir = format!("content/pilots/{}/{slug}", province.slug);
     // The guard loading uses: a linked `content/pilots/<province>` may point anywhere, and
     // the two files would be written there.

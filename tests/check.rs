@@ -23,8 +23,10 @@ const FIXTURES: &str = "tests/fixtures/check";
 fn fixture_site(code: &str) -> (TestSite, Vec<String>) {
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let dir = repo_root().join(FIXTURES).join(code);
-    if dir.join("content").is_dir() {
-        copy_dir(&dir.join("content"), &site.root().join("content"));
+    for folder in ["content", "themes"] {
+        if dir.join(folder).is_dir() {
+            copy_dir(&dir.join(folder), &site.root().join(folder));
+        }
     }
     let expect = std::fs::read_to_string(dir.join("expect")).unwrap_or_else(|e| panic!("{code}/expect: {e}"));
     let mut places = Vec::new();

@@ -154,3 +154,22 @@ fn a_closed_or_full_stdout_is_an_error_after_the_pilot_is_made() {
         assert!(site.root().join("content/pilots/ninh-binh").join(dir).join("metrics.yaml").is_file());
     }
 }
+
+/// A name whose folder could not be published everywhere is refused before anything is
+/// written: 253 bytes (the build then failed with "File name too long"), or a device name
+/// Windows reserves. A name at the limit passes check and builds.
+#[test]
+fn names_that_cannot_be_a_folder_everywhere_are_refused() {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    for commune in [format!("Xã {}", "a".repeat(253)), "Xã Con".to_string(), "Phường NUL".to_string()] {
+        let o = new_pilot(&site, "ninh-binh", &commune);
+        assert_eq!(o.status.code(), Some(2), "{commune}");
+        assert!(stderr(&o).contains("không tạo được thư mục của xã"), "{}", stderr(&o));
+    }
+    let folders = std::fs::read_dir(site.root().join("content/pilots/ninh-binh")).unwrap().count();
+    assert_eq!(folders, 1, "nothing was made");
+    let longest = format!("Xã {}", "a".repeat(langso::portable::SLUG_MAX));
+    new_pilot_passes_check(&site, "ninh-binh", &longest);
+    let o = langso(&["build", "--root", site.root().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -151,6 +151,8 @@ const HOSTILE_HTML: &[&str] = &[
     "<form action=javascript:alert(1)><button>", "<object data=data:text/html,x>", "<base href=javascript:/>", "<img srcset=\"javascript:alert(1) 1x\">",
     "<a href=\"%6Aavascript:alert(1)\">", "<input type=checkbox onfocus=alert(1) autofocus>", "<!--", "-->", "<![CDATA[", "]]>",
     "&lt;script&gt;", "<div>", "</div>", "<a href=\"", "<img src=", "<", ">", "=",
+    "<blockquote cite=\"javascript:alert(1)\">", "<q cite=' JaVa&#x53;cript:alert(1)'>", "<del cite=data:text/html,x>",
+    "<div id=\"main\" class=\"theme-official\">", "<a name=metrics>", "<a href=\"#main\">",
 ];
 
 /// Characters that stress folding: Vietnamese letters in both cases and both normal forms,
@@ -180,6 +182,12 @@ fn assert_safe_html(markdown: String) {
     let html = langso::render::render_document(&doc, &root, &targets, "/", langso::render::Need::Page).0.html;
     if let Some(problem) = html_safety::unsafe_html(&html) {
         panic!("{problem} in the HTML of {:?}:\n{html}", doc.markdown);
+    }
+    // Raw HTML takes none of the page's ids (`main`, `metrics`) and none of the theme's classes.
+    // (Every `<` of the HTML opens a tag: text has `&lt;`.)
+    let tags: Vec<&str> = html.split('<').skip(1).map(|t| t.split('>').next().unwrap_or(t)).collect();
+    for taken in ["id=\"main\"", "name=\"metrics\"", "theme-official"] {
+        assert!(!tags.iter().any(|t| t.contains(taken)), "{taken} in the HTML of {:?}:\n{html}", doc.markdown);
     }
 }
 

@@ -14,6 +14,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "viết liên kết tương đối so với tệp này, ví dụ `../../an-giang/thoai-giang/` hoặc `anh.jpg`",
     ),
     ("allowed-keys", "allowed keys", "khóa được phép"),
+    ("amount-too-large", "{value} is larger than {max}", "{value} lớn hơn {max}"),
+    (
+        "amount-too-large-help",
+        "write the amount in its unit (hectares, millions of đồng); no commune comes near this limit",
+        "ghi số theo đơn vị của nó (héc-ta, triệu đồng); không xã nào đạt gần mức này",
+    ),
     ("backslash-path", "`{dest}` uses `\\` between folders", "`{dest}` dùng `\\` giữa các thư mục"),
     (
         "backslash-path-help",
@@ -286,10 +292,10 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "communes have between {lo} and {hi} people per household; check `population` and `households` for a mistyped number",
         "một xã thường có từ {lo} đến {hi} người mỗi hộ; kiểm tra `population` và `households` xem có gõ nhầm số không",
     ),
-    ("html-handlers", "event handlers (`on…=`)", "trình xử lý sự kiện (`on…=`)"),
-    ("html-script-urls", "script addresses", "địa chỉ chạy mã"),
-    ("html-style", "`style` attributes", "thuộc tính `style`"),
+    ("html-attribute", "`{name}` on `<{tag}>`", "`{name}` trong `<{tag}>`"),
+    ("html-list", "{first}, {rest}", "{first}, {rest}"),
     ("html-tag", "`<{name}>`", "`<{name}>`"),
+    ("html-unfinished", "an unfinished tag or comment", "một thẻ hoặc chú thích chưa đóng"),
     (
         "image-too-large-help",
         "resize or compress the image (1600 px wide is plenty for a web page)",
@@ -327,6 +333,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("invalid-slug-page", "`{slug}` cannot be a page's address", "`{slug}` không thể làm địa chỉ của một trang"),
     ("invalid-slug-page-help", "rename the file to `{slug}.md`", "đổi tên tệp thành `{slug}.md`"),
+    ("invalid-theme", "the theme cannot be loaded: {error}", "không nạp được giao diện (theme): {error}"),
+    (
+        "invalid-theme-help",
+        "fix the file of the theme named in content/site.yaml (`theme:`); `langso build` stops on it",
+        "sửa tệp của giao diện được nêu trong content/site.yaml (`theme:`); `langso build` dừng lại vì lỗi này",
+    ),
     (
         "invalid-url",
         "`{url}` is not an address a site can be published at",
@@ -426,6 +438,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "hãy ghi tên xã, ví dụ --commune \"Xã Giao Phong\"",
     ),
     ("new-unknown-province", "unknown province `{wrong}`: {help}", "không có tỉnh `{wrong}`: {help}"),
+    (
+        "new-unportable",
+        "the commune's folder cannot be made: {problem}; {help}",
+        "không tạo được thư mục của xã: {problem}; {help}",
+    ),
     ("not-a-file", "`{dest}` is a folder, not a file", "`{dest}` là thư mục, không phải tệp"),
     ("not-a-file-help", "link to a file", "liên kết tới một tệp"),
     (
@@ -547,9 +564,6 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "`{wrong}` is {former}, now {name}; write `{slug}`",
         "`{wrong}` là {former}, nay là {name}; ghi `{slug}`",
     ),
-    ("range-any", "a number", "một số"),
-    ("range-at-least", "at least {min}", "từ {min} trở lên"),
-    ("range-at-most", "at most {max}", "không quá {max}"),
     ("range-between", "between {min} and {max}", "từ {min} đến {max}"),
     (
         "raw-html-removed",
@@ -558,8 +572,8 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "raw-html-removed-help",
-        "use Markdown instead; scripts, styles, frames, forms and event handlers are never published",
-        "hãy dùng Markdown; mã lệnh, kiểu trình bày nhúng, khung, biểu mẫu và trình xử lý sự kiện không bao giờ được xuất bản",
+        "use Markdown instead; scripts, styles, frames, forms, event handlers, classes and script addresses are never published",
+        "hãy dùng Markdown; mã lệnh, kiểu trình bày nhúng, khung, biểu mẫu, trình xử lý sự kiện, lớp định dạng (`class`) và địa chỉ chạy mã không bao giờ được xuất bản",
     ),
     (
         "reserved-slug-help",
@@ -779,6 +793,47 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "unparsed-link-space-help",
         "the address has a space: write `{fixed}`, or remove the spaces",
         "địa chỉ có dấu cách: ghi `{fixed}`, hoặc bỏ các dấu cách",
+    ),
+    (
+        "unportable-character",
+        "`{name}` holds {character}, which Windows does not allow in a file name",
+        "`{name}` chứa {character}, ký tự Windows không cho phép trong tên tệp",
+    ),
+    (
+        "unportable-character-help",
+        "rename it with letters, digits, `-` and `.` only",
+        "đổi tên chỉ dùng chữ cái, chữ số, `-` và `.`",
+    ),
+    (
+        "unportable-ending",
+        "`{name}` ends with a dot or a space, which Windows drops from a file name",
+        "`{name}` kết thúc bằng dấu chấm hoặc dấu cách, thứ Windows bỏ khỏi tên tệp",
+    ),
+    ("unportable-ending-help", "remove the final dot or space", "bỏ dấu chấm hoặc dấu cách ở cuối"),
+    (
+        "unportable-long",
+        "`{name}` is {len} bytes long, more than the {max} a name may have",
+        "`{name}` dài {len} byte, quá {max} byte cho phép của một tên",
+    ),
+    (
+        "unportable-long-help",
+        "shorten the name, so the published site can be copied to Windows, macOS and Linux",
+        "rút ngắn tên để trang đã xuất bản sao chép được sang Windows, macOS và Linux",
+    ),
+    (
+        "unportable-path",
+        "`{path}` would be published as a path of {len} bytes, more than the {max} allowed",
+        "`{path}` sẽ được xuất bản với đường dẫn dài {len} byte, quá {max} byte cho phép",
+    ),
+    (
+        "unportable-reserved",
+        "`{name}` is a device name that Windows reserves (as CON, NUL, COM1, with any extension)",
+        "`{name}` là tên thiết bị Windows dành riêng (như CON, NUL, COM1, với mọi phần mở rộng)",
+    ),
+    (
+        "unportable-reserved-help",
+        "choose another name; Windows cannot create a file or folder with this one",
+        "chọn tên khác; Windows không tạo được tệp hay thư mục mang tên này",
     ),
     ("unpublishable-link", "`{dest}` cannot be published", "`{dest}` không thể xuất bản"),
     ("unpublishable-link-help", "link to the pilot's folder instead", "hãy liên kết tới thư mục của mô hình"),

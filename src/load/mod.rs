@@ -188,6 +188,10 @@ pub fn pilot_folders(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>)
                 );
                 continue;
             }
+            let folder = format!("{rel}/{commune}");
+            if !crate::portable::check_name(&commune, crate::portable::SLUG_MAX, Location::file(&folder), diags) {
+                continue;
+            }
             folders.push(PilotFolder { province: id, province_slug: prov.clone(), commune });
         }
     }
@@ -280,6 +284,9 @@ pub fn load_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
                     },
                 ),
             );
+            continue;
+        }
+        if !crate::portable::check_name(slug, crate::portable::SLUG_MAX, Location::file(&rel), diags) {
             continue;
         }
         if let Some(page) = load_page(root, slug, &rel, diags) {

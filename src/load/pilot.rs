@@ -293,8 +293,8 @@ pub fn read_date(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Dat
     d
 }
 
-/// A quantity that is typically in the thousands (area, budget): not negative, and not
-/// written with a point as a thousands separator.
+/// A quantity that is typically in the thousands (hectares, millions of đồng): not
+/// negative, at most `AMOUNT_LIMIT`, and not written with a point as a thousands separator.
 fn non_negative(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
     if plausible::thousands_separator(n, rel, diags) {
         return None;
@@ -303,6 +303,13 @@ fn non_negative(n: &Node, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<f64>
     if v < 0.0 {
         diags.push(
             Diagnostic::error("out-of-range", n.at(rel), msg!("negative", value = v)).help(msg!("negative-help")),
+        );
+        return None;
+    }
+    if v > AMOUNT_LIMIT {
+        diags.push(
+            Diagnostic::error("out-of-range", n.at(rel), msg!("amount-too-large", value = v, max = AMOUNT_LIMIT))
+                .help(msg!("amount-too-large-help")),
         );
         return None;
     }
@@ -428,23 +435,23 @@ fn read_value(ind: &Indicator, n: &Node, rel: &str, diags: &mut Vec<Diagnostic>)
         );
         return None;
     }
-    let (min, max) = ind.bounds();
-    let below = min.is_some_and(|m| v < m);
-    let above = max.is_some_and(|m| v > m);
-    if below || above {
-        let range = match (min, max) {
-            (Some(a), Some(b)) => msg!("range-between", min = a, max = b),
-            (Some(a), None) => msg!("range-at-least", min = a),
-            (_, Some(b)) => msg!("range-at-most", max = b),
-            (None, None) => msg!("range-any"),
-        };
-        diags.push(
-            Diagnostic::error("out-of-range", n.at(rel), msg!("value-out-of-range", value = v, id = &ind.id))
-                .help(msg!("value-out-of-range-help", range = range, unit = unit_name(ind.unit))),
-        );
-        return None;
+    within_limits(ind, v, n.at(rel), diags).then_some(Value::Number(v))
+}
+
+/// Whether number `v` lies within the limits of `ind` (`Indicator::limits`); reports
+/// `out-of-range` at `at` if not.
+pub(crate) fn within_limits(ind: &Indicator, v: f64, at: Location<'_>, diags: &mut Vec<Diagnostic>) -> bool {
+    let (min, max) = ind.limits();
+    if (min..=max).contains(&v) {
+        return true;
     }
-    Some(Value::Number(v))
+    let range = msg!("range-between", min = min, max = max);
+    diags.push(Diagnostic::error("out-of-range", at, msg!("value-out-of-range", value = v, id = &ind.id)).help(msg!(
+        "value-out-of-range-help",
+        range = range,
+        unit = unit_name(ind.unit)
+    )));
+    false
 }
 
 /// An indicator's unit in words, for help lines.

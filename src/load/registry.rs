@@ -49,6 +49,10 @@ fn slug_value(node: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Ve
         );
         return None;
     }
+    // A province, region or field slug names a published folder.
+    if !crate::portable::check_name(&s, crate::portable::SLUG_MAX, node.at(rel), diags) {
+        return None;
+    }
     first_use(s, node, rel, seen, diags)
 }
 
@@ -111,7 +115,9 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
         && let Some(t) = n.as_text(rel, diags)
     {
         if is_slug(&t) {
-            config.theme = t;
+            if crate::portable::check_name(&t, crate::portable::SLUG_MAX, n.at(rel), diags) {
+                config.theme = t;
+            }
         } else {
             diags.push(
                 Diagnostic::error("invalid-slug", n.at(rel), msg!("invalid-slug", slug = &t))
@@ -283,11 +289,15 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
     };
     let min = m.get("min").and_then(|n| n.as_f64(rel, diags));
     let max = m.get("max").and_then(|n| n.as_f64(rel, diags));
+    let mut target_at = None;
     let target = m.get("target").and_then(|n| {
         let mut t = n.as_map(rel, diags)?;
-        let value = t.require("value", msg!("want-value"), diags).and_then(|v| match v.kind {
-            yaml::Kind::Bool(b) => Some(Value::Bool(b)),
-            _ => v.as_f64(rel, diags).map(Value::Number),
+        let value = t.require("value", msg!("want-value"), diags).and_then(|v| {
+            target_at = Some(v);
+            match v.kind {
+                yaml::Kind::Bool(b) => Some(Value::Bool(b)),
+                _ => v.as_f64(rel, diags).map(Value::Number),
+            }
         });
         let year = t.get("year").and_then(|y| y.as_i64(rel, diags)).map(|y| y as i32);
         let source = t.get("source").and_then(|s| s.as_filled_text(rel, "source", diags));
@@ -298,7 +308,14 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();
     m.finish(&["id", "group", "name", "unit", "better", "min", "max", "target", "typical", "description"], diags);
     let (id, group, name, unit, better) = (id?, group?, name?, unit?, better?);
-    Some(Indicator { id, group, name, unit, better, min, max, target, typical, description })
+    let mut ind = Indicator { id, group, name, unit, better, min, max, target, typical, description };
+    // A target is drawn on every chart of its indicator: it must be a value the indicator may take.
+    if let (Some(Target { value: Value::Number(v), .. }), Some(at)) = (&ind.target, target_at)
+        && !super::pilot::within_limits(&ind, *v, at.at(rel), diags)
+    {
+        ind.target = None;
+    }
+    Some(ind)
 }
 
 /// `typical: { min, max }`, both required, `min` not above `max`.

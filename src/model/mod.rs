@@ -156,7 +156,29 @@ impl Unit {
             Unit::MillionVnd => "million_vnd",
         }
     }
+
+    /// The widest range a value of this unit may take, whatever the catalog says: far past
+    /// any commune's figure, and small enough that every sum, difference and chart axis
+    /// over all pilots stays finite and exact to the unit (a value of 1e308 would overflow
+    /// the dashboard's arithmetic). Booleans are not numbers and have none.
+    pub fn hard_limits(self) -> (f64, f64) {
+        match self {
+            Unit::Percent => (-PERCENT_LIMIT, PERCENT_LIMIT),
+            Unit::Count => (-COUNT_LIMIT, COUNT_LIMIT),
+            Unit::MillionVnd => (-AMOUNT_LIMIT, AMOUNT_LIMIT),
+            Unit::Number | Unit::Boolean => (-NUMBER_LIMIT, NUMBER_LIMIT),
+        }
+    }
 }
+
+/// The largest percentage a catalog may allow (a hundredfold growth).
+pub const PERCENT_LIMIT: f64 = 10_000.0;
+/// The largest count: a billion products, people or records.
+pub const COUNT_LIMIT: f64 = 1e9;
+/// The largest amount, in millions of đồng or hectares (10^15 đồng: more than the country's budget).
+pub const AMOUNT_LIMIT: f64 = 1e9;
+/// The largest plain number.
+pub const NUMBER_LIMIT: f64 = 1e12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Better {
@@ -229,6 +251,13 @@ impl Indicator {
             _ => (None, None),
         };
         (self.min.or(umin), self.max.or(umax))
+    }
+
+    /// The range a value must stay within: `bounds`, inside the unit's hard limits.
+    pub fn limits(&self) -> (f64, f64) {
+        let (lo, hi) = self.unit.hard_limits();
+        let (min, max) = self.bounds();
+        (min.map_or(lo, |m| m.max(lo)), max.map_or(hi, |m| m.min(hi)))
     }
 }
 

@@ -88,7 +88,10 @@ fn marker(out: &mut String, shape: Shape, x: f64, y: f64, r: f64, fill: &str, st
 }
 
 /// A coordinate with at most one decimal, so the markup stays small and deterministic.
+/// Never `NaN` or `inf`: a coordinate that is not finite (which the axis should never
+/// give) is written as 0, so a bad value misplaces a mark instead of breaking the chart.
 fn n(v: f64) -> String {
+    let v = if v.is_finite() { v.clamp(-COORDINATE_LIMIT, COORDINATE_LIMIT) } else { 0.0 };
     let r = (v * 10.0).round() / 10.0;
     if r == r.trunc() { format!("{}", r as i64) } else { format!("{r:.1}") }
 }
@@ -111,6 +114,12 @@ fn text(out: &mut String, x: f64, y: f64, anchor: &str, extra: &str, s: &str) {
     let _ = write!(out, "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\"{extra}>{}</text>", n(x), n(y), esc(s));
 }
 
+/// The largest magnitude an axis spans: past every unit's hard limit
+/// (`model::Unit::hard_limits`), far below where its arithmetic would overflow.
+const AXIS_LIMIT: f64 = 1e15;
+/// The largest coordinate written: far outside any chart, far below `i64::MAX`.
+const COORDINATE_LIMIT: f64 = 1e9;
+
 /// A value axis: its range and labelled ticks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Axis {
@@ -121,8 +130,11 @@ pub struct Axis {
 
 impl Axis {
     /// A range covering `values` with round ticks; percentages always span 0–100.
+    /// Values past ±`AXIS_LIMIT` (which loading refuses) are drawn at that limit, so the
+    /// range, its step and its ticks are always finite and few.
     pub fn covering(values: impl IntoIterator<Item = f64>, percent: bool) -> Axis {
-        let vals: Vec<f64> = values.into_iter().filter(|v| v.is_finite()).collect();
+        let vals: Vec<f64> =
+            values.into_iter().filter(|v| v.is_finite()).map(|v| v.clamp(-AXIS_LIMIT, AXIS_LIMIT)).collect();
         let (mut lo, mut hi) = if percent {
             (0.0, 100.0)
         } else {
@@ -134,7 +146,8 @@ impl Axis {
             lo = lo.min(vals.iter().copied().fold(0.0, f64::min));
             hi = hi.max(vals.iter().copied().fold(100.0, f64::max));
         }
-        if hi <= lo {
+        // Values closer than a millionth look equal (and a span of 5e-324 has no ticks).
+        if hi - lo < 1e-6 {
             hi = lo + 1.0;
         }
         let raw = (hi - lo) / 4.0;
@@ -146,8 +159,15 @@ impl Axis {
         Axis { lo, hi, ticks: (0..=count).map(|i| lo + step * i as f64).collect() }
     }
 
+    /// Where `v` lies on the axis, from 0 (`lo`) to 1 (`hi`); a value off the axis is at its end.
+    fn share(&self, v: f64) -> f64 {
+        // `max` then `min`, not `clamp`, which panics on a NaN bound.
+        let v = if v.is_nan() { self.lo } else { v.max(self.lo).min(self.hi) };
+        (v - self.lo) / (self.hi - self.lo)
+    }
+
     fn x(&self, v: f64, left: f64, right: f64) -> f64 {
-        left + (v - self.lo) / (self.hi - self.lo) * (right - left)
+        left + self.share(v) * (right - left)
     }
 }
 
@@ -392,7 +412,7 @@ pub fn slope_chart(
     fmt: &dyn Fn(f64) -> String,
 ) -> String {
     let (xl, xr, top, bottom) = (72.0, 184.0, 34.0, 160.0);
-    let y = |v: f64| bottom - (v - axis.lo) / (axis.hi - axis.lo) * (bottom - top);
+    let y = |v: f64| bottom - axis.share(v) * (bottom - top);
     let left = spread_labels(&slopes.iter().map(|s| y(s.before)).collect::<Vec<_>>(), 15.0);
     let right = spread_labels(&slopes.iter().map(|s| y(s.after)).collect::<Vec<_>>(), 15.0);
     let lowest = left.iter().chain(&right).copied().fold(bottom, f64::max);
@@ -625,11 +645,31 @@ mod tests {
 
     #[test]
     fn axes_are_round() {
+        // A span below any tick (found by tests/accepted_builds.rs: NaN ticks, then a panic).
+        let tiny = Axis::covering([5e-324, -0.0], false);
+        assert!(tiny.ticks.iter().all(|t| t.is_finite()) && tiny.hi > tiny.lo, "{tiny:?}");
         let a = Axis::covering([3.0, 17.0], false);
         assert_eq!((a.lo, a.hi), (0.0, 20.0));
         assert_eq!(a.ticks, vec![0.0, 5.0, 10.0, 15.0, 20.0]);
         let p = Axis::covering([40.0], true);
         assert_eq!((p.lo, p.hi, p.ticks.len()), (0.0, 100.0, 5));
+    }
+
+    /// Loading refuses such values (`Unit::hard_limits`); the charts hold anyway.
+    #[test]
+    fn extreme_values_give_finite_coordinates() {
+        let huge = [f64::MAX, -f64::MAX, 1.79e308, f64::NAN, f64::INFINITY];
+        let axis = Axis::covering(huge, false);
+        assert!(axis.lo.is_finite() && axis.hi.is_finite() && axis.ticks.len() <= 10, "{axis:?}");
+        let slopes: Vec<Slope> =
+            huge.iter().map(|&v| Slope { label: "x".into(), before: -v, after: v, series: 0 }).collect();
+        let svg = slope_chart("s", "t", "d", &axis, &slopes, ("a", "b"), &|v| format!("{v}"));
+        // Every attribute value (the labels are the caller's `fmt`'s).
+        for value in svg.split("=\"").skip(1).map(|v| v.split('"').next().unwrap()) {
+            assert!(!value.contains("NaN") && !value.contains("inf"), "{value} in {svg}");
+            let numbers = value.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'));
+            assert!(numbers.into_iter().all(|w| w.len() < 16), "{value} in {svg}");
+        }
     }
 
     #[test]

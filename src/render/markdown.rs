@@ -6,9 +6,10 @@
 //!
 //! Safety: pulldown-cmark escapes every text and attribute it writes, so the only ways
 //! to script a page from Markdown are raw HTML and the URL of a link. Links are written
-//! here, with an `href` only when its scheme is one the sanitizer allows. A document
-//! with raw HTML then goes through ammonia whole; one without (nearly all case studies)
-//! needs no sanitizing, which would cost more than parsing it (`tests::fast_path_*`).
+//! here, with an `href` only when its scheme is one the sanitizer allows. Each raw HTML
+//! fragment is cleaned by `raw_html` (what it removes is what `check` reports), and a
+//! document with raw HTML then goes through ammonia whole; one without (nearly all case
+//! studies) needs no sanitizing, which would cost more than parsing it (`tests::fast_path_*`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -116,6 +117,9 @@ pub fn render(
     let mut raw_html = false;
     let mut lint = super::lint::Lint::new();
     let mut table = TableCells::default();
+    // The raw HTML fragments: their index in `events` and their offset in the source
+    // (so nothing may insert or remove events before `clean_raw_html` reads them).
+    let mut raw: Vec<(usize, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(&doc.markdown, opts).into_offset_iter() {
         depth.track(&event, range.start);
         lint.see(&event, &range);
@@ -128,9 +132,9 @@ pub fn render(
                 let dest = ctx.image(&dest_url, range.start);
                 Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id })
             }
-            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+            Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
-                ctx.check_raw_html(html, range.start);
+                raw.push((events.len(), range.start));
                 event
             }
             Event::Text(ref t) => {
@@ -202,6 +206,7 @@ pub fn render(
         return ctx.out;
     }
     assign_heading_ids(&mut events, &mut ctx.out.headings);
+    ctx.clean_raw_html(&mut events, &raw);
     if need == Need::Checks {
         return ctx.out;
     }
@@ -221,11 +226,11 @@ fn to_html(events: Vec<Event>, raw_html: bool, size: usize) -> String {
     });
     let mut html = String::with_capacity(size * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    if raw_html { sanitize(&html) } else { html }
+    if raw_html { super::raw_html::sanitize(&html) } else { html }
 }
 
 /// The `rel` of every link in content.
-const LINK_REL: &str = "noopener noreferrer";
+pub(super) const LINK_REL: &str = "noopener noreferrer";
 
 /// A link's opening tag, as the sanitizer would leave it: an `href` only if its scheme
 /// is allowed (or it has none), and `rel="noopener noreferrer"`.
@@ -252,12 +257,14 @@ fn link_open(link_type: LinkType, dest: &str, title: &str) -> String {
 /// Whether a browser following `url` stays on the web: it has no scheme, or one the
 /// sanitizer allows. Read as a browser reads it: leading spaces and control characters
 /// dropped, tabs and line breaks removed anywhere.
-fn url_allowed(url: &str) -> bool {
+pub(super) fn url_allowed(url: &str) -> bool {
     static SCHEMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let read: String =
         url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let Some((scheme, _)) = read.split_once(':').filter(|_| has_scheme(&read)) else { return true };
-    SCHEMES.get_or_init(|| sanitizer().clone_url_schemes()).contains(scheme.to_ascii_lowercase().as_str())
+    SCHEMES
+        .get_or_init(|| super::raw_html::sanitizer().clone_url_schemes())
+        .contains(scheme.to_ascii_lowercase().as_str())
 }
 
 /// How deep Markdown blocks and raw HTML elements may nest. The sanitizer's work grows
@@ -658,6 +665,9 @@ impl Ctx<'_> {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
         }
+        if !self.portable(&relative, offset) {
+            return None;
+        }
         // Published side by side, two names that differ only in case would overwrite each other
         // on a case-insensitive file system (and cannot both be checked out there).
         let folded = relative.to_lowercase();
@@ -675,29 +685,75 @@ impl Ctx<'_> {
         Some(relative.split('/').map(percent_encode_segment).collect::<Vec<_>>().join("/"))
     }
 
+    /// Whether a linked file at `relative` (below the document's folder) can be published
+    /// everywhere: every name on its way portable, its published path within the budget.
+    fn portable(&mut self, relative: &str, offset: usize) -> bool {
+        use crate::portable::{NAME_MAX, check_name, check_path};
+        let (line, column) = self.at(offset);
+        let at = Location::new(&self.doc.path, line, column);
+        if !relative.split('/').all(|name| check_name(name, NAME_MAX, at, self.diags)) {
+            return false;
+        }
+        // Published beside the page: a pilot's under `pilots/<province>/<commune>/`, a page's under `<slug>/`.
+        let page_dir = match self.doc.dir.strip_prefix("content/") {
+            Some(dir) if dir.starts_with("pilots/") => dir,
+            _ => self.doc.path.rsplit('/').next().and_then(|f| f.strip_suffix(".md")).unwrap_or(""),
+        };
+        check_path(&format!("{page_dir}/{relative}"), at, self.diags)
+    }
+
     fn record_anchor(&mut self, target: String, fragment: &str, offset: usize) {
         let (line, column) = self.at(offset);
         let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy().into_owned();
         self.out.anchors.push(AnchorLink { target, fragment, line, column });
     }
 
-    fn check_raw_html(&mut self, html: &str, offset: usize) {
-        for src in raw_html_sources(html) {
-            if is_on_another_host(&src) {
-                self.error("external-image", offset, msg!("external-image", dest = &src), msg!("external-image-help"));
+    /// Cleans the raw HTML fragments at `raw` (index in `events`, offset in the source) as
+    /// they will be published, reporting what each loses (`raw-html-removed`) and its images
+    /// on another host (`external-image`). In-page links to an id the author gave (and no
+    /// heading has) follow it to `user-content-<id>`.
+    fn clean_raw_html(&mut self, events: &mut [Event], raw: &[(usize, usize)]) {
+        use super::raw_html::{self, USER_CONTENT};
+        if raw.is_empty() {
+            return;
+        }
+        let fragment = |e: &Event| match e {
+            Event::Html(h) | Event::InlineHtml(h) => h.to_string(),
+            _ => String::new(),
+        };
+        let headings: HashSet<String> = self.out.headings.iter().map(|h| h.id.clone()).collect();
+        let given: HashSet<String> =
+            raw.iter().flat_map(|&(i, _)| raw_html::author_ids(&fragment(&events[i]))).collect();
+        let author_anchor = |f: &str| given.contains(f) && !headings.contains(f);
+        for &(i, offset) in raw {
+            debug_assert!(matches!(events[i], Event::Html(_) | Event::InlineHtml(_)), "{:?}", events[i]);
+            let cleaned = raw_html::clean(&fragment(&events[i]), &author_anchor);
+            for src in &cleaned.external {
+                self.error("external-image", offset, msg!("external-image", dest = src), msg!("external-image-help"));
+            }
+            if let Some(what) = raw_html::describe(&cleaned.removed) {
+                let (line, column) = self.at(offset);
+                self.diags.push(
+                    Diagnostic::warning(
+                        "raw-html-removed",
+                        Location::new(&self.doc.path, line, column),
+                        msg!("raw-html-removed", what = what),
+                    )
+                    .help(msg!("raw-html-removed-help")),
+                );
+            }
+            events[i] = Event::Html(cleaned.html.into());
+        }
+        for event in events.iter_mut() {
+            if let Event::Start(Tag::Link { dest_url, .. }) = event
+                && let Some(f) = dest_url.strip_prefix('#')
+                && author_anchor(f)
+            {
+                *dest_url = format!("#{USER_CONTENT}{f}").into();
             }
         }
-        if let Some(what) = removed_by_sanitizer(html) {
-            let (line, column) = self.at(offset);
-            self.diags.push(
-                Diagnostic::warning(
-                    "raw-html-removed",
-                    Location::new(&self.doc.path, line, column),
-                    msg!("raw-html-removed", what = what),
-                )
-                .help(msg!("raw-html-removed-help")),
-            );
-        }
+        let path = self.doc.path.clone();
+        self.out.anchors.retain(|a| !(a.target == path && author_anchor(&a.fragment)));
     }
 }
 
@@ -794,41 +850,7 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether a URL points at another host (script and data URLs are the sanitizer's to strip).
-fn is_on_another_host(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("//")
-        || (has_scheme(&lower) && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
-}
-
-/// The `src` and `srcset` URLs of the images in a raw HTML fragment (the only element
-/// with a source that the sanitizer keeps).
-fn raw_html_sources(html: &str) -> Vec<String> {
-    let lower = html.to_ascii_lowercase();
-    let mut found = Vec::new();
-    for (at, _) in lower.match_indices("<img") {
-        let tag_end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
-        let tag = &lower[at + 4..tag_end];
-        for (i, _) in tag.match_indices("src") {
-            if !tag[..i].ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '/') {
-                continue;
-            }
-            let rest = tag[i + 3..].strip_prefix("set").unwrap_or(&tag[i + 3..]).trim_start();
-            let Some(value) = rest.strip_prefix('=').map(str::trim_start) else { continue };
-            // The same bytes in the original spelling (lowercasing ASCII keeps every offset).
-            let start = tag_end - value.len();
-            let value = match value.chars().next() {
-                Some(q @ ('"' | '\'')) => html[start + 1..tag_end].split(q).next().unwrap_or(""),
-                _ => html[start..tag_end].split(char::is_whitespace).next().unwrap_or(""),
-            };
-            // A srcset lists `URL [descriptor]` candidates separated by commas.
-            found.extend(value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_string));
-        }
-    }
-    found
-}
-
-fn has_scheme(dest: &str) -> bool {
+pub(super) fn has_scheme(dest: &str) -> bool {
     let Some(colon) = dest.find(':') else { return false };
     let scheme = &dest[..colon];
     !scheme.is_empty()
@@ -848,75 +870,10 @@ fn svg_is_inert(path: &Path) -> bool {
     std::fs::read(path).is_ok_and(|bytes| super::linked_file::svg_is_inert(&bytes))
 }
 
-fn has_event_handler(lower: &str) -> bool {
-    lower.match_indices("on").any(|(i, _)| {
-        let before = lower[..i].chars().next_back();
-        let rest = &lower[i + 2..];
-        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        matches!(before, Some(c) if c.is_whitespace() || c == '/' || c == '"' || c == '\'')
-            && name_len > 0
-            && rest[name_len..].trim_start().starts_with('=')
-    })
-}
-
-/// Describes what the sanitizer would strip from a raw HTML fragment, if anything.
-fn removed_by_sanitizer(html: &str) -> Option<Msg> {
-    let lower = html.to_ascii_lowercase();
-    let tags = allowed_tags();
-    let mut rest = lower.as_str();
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let rest_tag = rest.strip_prefix('/').unwrap_or(rest);
-        let name: String = rest_tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        if !name.is_empty() && !tags.contains(name.as_str()) {
-            return Some(msg!("html-tag", name = name));
-        }
-    }
-    if has_event_handler(&lower) {
-        return Some(msg!("html-handlers"));
-    }
-    if lower.contains("javascript:") || lower.contains("vbscript:") || lower.contains("data:") {
-        return Some(msg!("html-script-urls"));
-    }
-    if lower.contains("style=") {
-        return Some(msg!("html-style"));
-    }
-    None
-}
-
-fn allowed_tags() -> &'static HashSet<&'static str> {
-    static TAGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    TAGS.get_or_init(|| sanitizer().clone_tags())
-}
-
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(|| {
-        let mut b = ammonia::Builder::default();
-        b.add_tags(["input", "section", "figure", "figcaption"])
-            .add_generic_attributes(["id", "class"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("div", ["tabindex"])
-            .attribute_filter(|element, attribute, value| match (element, attribute) {
-                ("input", "type") if value != "checkbox" => None,
-                ("div", "tabindex") if value != "0" => None,
-                // The site makes no request to another host (`external-image` reports these).
-                ("img", "src") if is_on_another_host(value) => None,
-                _ => Some(value.into()),
-            })
-            .link_rel(Some(LINK_REL));
-        b
-    })
-}
-
-/// Cleans an HTML fragment with the content allowlist.
-pub fn sanitize(html: &str) -> String {
-    sanitizer().clean(html).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::raw_html::sanitize;
 
     fn doc(md: &str) -> Document {
         Document {

@@ -11,6 +11,7 @@ pub mod format;
 pub mod linked_file;
 mod lint;
 pub mod markdown;
+pub mod raw_html;
 pub mod schema;
 pub mod share;
 pub mod site_links;

@@ -19,8 +19,20 @@ const ACTIVE: &[&str] =
     &["script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "foreignobject", "handler"];
 
 /// Attributes holding a URL that a click, a load or a submission follows.
-const URL_ATTRIBUTES: &[&str] =
-    &["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "codebase", "ping"];
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "codebase",
+    "ping",
+    "cite",
+    "longdesc",
+];
 
 /// What the theme's templates put into pages: `(type, src after {{ site.base }})` of each
 /// script element, the search forms' actions and the `http-equiv` metas.
