@@ -243,7 +243,10 @@ fn provenance_and_years_are_visible_in_every_page_and_download() {
         chart.contains("fill=\"#ffffff\"") && chart.contains(">minh họa</text>") && chart.contains(">có nguồn</text>")
     );
     // Breakdown cells carry their counts of sourced values and years.
-    assert!(dashboard.contains("50 % (n=3, 2 có nguồn; 2025 (3))"), "by field, giáo dục, a_pct");
+    assert!(
+        dashboard.contains("50 %<br><span class=\"cell-basis\">n=3 · 2 có nguồn · 2025 (3)</span>"),
+        "by field, giáo dục, a_pct"
+    );
     // Indicator pages: every value with its year, source and provenance.
     let a = site.published("indicators/a_pct/index.html");
     assert!(a.contains("<th scope=\"col\">Nguồn gốc</th>") && a.contains("2024–2025 (2024: 1; 2025: 4)"));

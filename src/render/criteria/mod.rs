@@ -51,7 +51,15 @@ pub struct Column {
 #[derive(Serialize)]
 pub struct BreakdownRow {
     pub indicator: Link,
-    pub cells: Vec<String>,
+    pub cells: Vec<CellView>,
+}
+
+/// A breakdown cell: the median (or "yes" count), then what it rests on: how many report
+/// it, how many of those are sourced, and their years.
+#[derive(Serialize)]
+pub struct CellView {
+    pub value: String,
+    pub basis: String,
 }
 
 #[derive(Serialize)]
@@ -214,7 +222,7 @@ fn summary_row(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> SummaryRow {
             Some(_) if boolean => format!("{}/{} {}", ev.yes, ev.n(), t.get("yes")),
             Some(s) => fmt(s.median),
         },
-        target: if ind.target.is_some() { target_text(ind, t) } else { t.get("no_target").into() },
+        target: if ind.target.is_some() { target_text(ind, t) } else { "—".into() },
         share_met: match (share, national.is_empty()) {
             (None, _) => "—".into(),
             (Some(s), true) => s,
@@ -244,22 +252,21 @@ fn breakdown_table<K>(
                 let ind = site.indicator(id);
                 BreakdownRow {
                     indicator: indicator_link(ind, t),
-                    cells: rows.iter().map(|b| cell_text(ind, &b.cells[id.0 as usize], t)).collect(),
+                    cells: rows.iter().map(|b| cell_view(ind, &b.cells[id.0 as usize], t)).collect(),
                 }
             })
             .collect(),
     }
 }
 
-/// A breakdown cell: the median (or "yes" count), how many report it and how many of
-/// those are sourced, and their years.
-fn cell_text(ind: &Indicator, c: &criteria::Cell, t: &I18n) -> String {
-    let counts = format!("n={}, {} {}; {}", c.n, c.sourced, t.get("value_sourced"), years_text(&c.years, t));
-    match (c.n, c.median) {
-        (0, _) => "—".into(),
-        (_, Some(m)) => format!("{} ({counts})", format::value(ind, Value::Number(m), t)),
-        (n, None) => format!("{}/{n} {} ({counts})", c.yes, t.get("yes")),
-    }
+fn cell_view(ind: &Indicator, c: &criteria::Cell, t: &I18n) -> CellView {
+    let value = match (c.n, c.median) {
+        (0, _) => return CellView { value: "—".into(), basis: String::new() },
+        (_, Some(m)) => format::value(ind, Value::Number(m), t),
+        (n, None) => format!("{}/{n} {}", c.yes, t.get("yes")),
+    };
+    let basis = format!("n={} · {} {} · {}", c.n, c.sourced, t.get("value_sourced"), years_text(&c.years, t));
+    CellView { value, basis }
 }
 
 fn million(v: f64, t: &I18n) -> String {
