@@ -239,9 +239,9 @@ fn provenance_and_years_are_visible_in_every_page_and_download() {
     // The dashboard's charts draw illustrative values hollow, and say so in their legend.
     let dashboard = site.published("criteria/index.html");
     let chart = dashboard.split("<svg").find(|s| s.contains("id=\"chart-a_pct-t\"")).unwrap();
-    assert!(
-        chart.contains("fill=\"#ffffff\"") && chart.contains(">minh họa</text>") && chart.contains(">có nguồn</text>")
-    );
+    // Hollow (a thick outline on white): 60 (cat-que), 40 (an-binh) and the legend's square.
+    assert_eq!(chart.matches("stroke-width=\"2.5\"").count(), 3, "{chart}");
+    assert!(chart.contains(">minh họa</text>") && chart.contains(">có nguồn</text>"));
     // Breakdown cells carry their counts of sourced values and years.
     assert!(
         dashboard.contains("50 %<br><span class=\"cell-basis\">n=3 · 2 có nguồn · 2025 (3)</span>"),
@@ -404,4 +404,29 @@ fn the_workbook_reads_back_as_criteria_json_says() {
         std::fs::read(again.out().join("data/criteria.xlsx")).unwrap(),
         std::fs::read(site.out().join("data/criteria.xlsx")).unwrap()
     );
+}
+
+/// Excel freezes a sheet's header rows with a `<pane … state="frozen"/>` in the sheet's XML:
+/// one row on each sheet, two on the pilots sheet (names, then ids).
+#[test]
+fn the_workbook_freezes_its_header_rows() {
+    use std::io::Read;
+    let site = built("tests/fixtures/criteria");
+    let file = std::fs::File::open(site.out().join("data/criteria.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    for (sheet, rows) in [(1, 1), (2, 2), (3, 1), (4, 1), (5, 1), (6, 1), (7, 1)] {
+        let mut xml = String::new();
+        zip.by_name(&format!("xl/worksheets/sheet{sheet}.xml")).unwrap().read_to_string(&mut xml).unwrap();
+        let pane = xml
+            .split("<pane ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("sheet {sheet} has no pane"))
+            .split("/>")
+            .next()
+            .unwrap();
+        assert!(
+            pane.contains(&format!("ySplit=\"{rows}\"")) && pane.contains("state=\"frozen\""),
+            "sheet {sheet}: {pane}"
+        );
+    }
 }
