@@ -170,16 +170,20 @@ fn range(s: &Summary, fmt: &dyn Fn(f64) -> String) -> String {
 }
 
 /// The years of an aggregate's values: their range, then how many per year
-/// ("2024–2025 (2024: 1; 2025: 3)"), and how many give no year.
+/// ("2024–2025 (2024: 1; 2025: 3)", or "2025 (4)" for one year), and how many give no year.
 pub fn years_text(y: &Years, t: &I18n) -> String {
-    let mut parts: Vec<String> = y.per_year.iter().map(|(year, k)| format!("{year}: {k}")).collect();
+    let single = y.per_year.len() == 1;
+    let mut parts: Vec<String> = y
+        .per_year
+        .iter()
+        .map(|(year, k)| if single { k.to_string() } else { format!("{year}: {k}") })
+        .collect();
     if y.unknown > 0 {
         parts.push(format!("{}: {}", t.get("years_unknown"), y.unknown));
     }
     match y.range() {
-        None if y.unknown == 0 => String::new(),
         None => parts.join("; "),
-        Some((a, b)) if a == b => format!("{a} ({})", parts.join("; ").trim_start_matches(&format!("{a}: "))),
+        Some((a, b)) if a == b => format!("{a} ({})", parts.join("; ")),
         Some((a, b)) => format!("{a}–{b} ({})", parts.join("; ")),
     }
 }
