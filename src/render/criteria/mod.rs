@@ -173,11 +173,8 @@ fn range(s: &Summary, fmt: &dyn Fn(f64) -> String) -> String {
 /// ("2024–2025 (2024: 1; 2025: 3)", or "2025 (4)" for one year), and how many give no year.
 pub fn years_text(y: &Years, t: &I18n) -> String {
     let single = y.per_year.len() == 1;
-    let mut parts: Vec<String> = y
-        .per_year
-        .iter()
-        .map(|(year, k)| if single { k.to_string() } else { format!("{year}: {k}") })
-        .collect();
+    let mut parts: Vec<String> =
+        y.per_year.iter().map(|(year, k)| if single { k.to_string() } else { format!("{year}: {k}") }).collect();
     if y.unknown > 0 {
         parts.push(format!("{}: {}", t.get("years_unknown"), y.unknown));
     }
