@@ -430,3 +430,23 @@ fn the_workbook_freezes_its_header_rows() {
         );
     }
 }
+
+/// `communes_share` is a percentage of communes: outside 0–100 it is refused where it is
+/// written, by check and build alike.
+#[test]
+fn a_communes_share_outside_0_to_100_is_refused_at_its_line() {
+    let site = TestSite::from_fixture("tests/fixtures/criteria");
+    site.edit("content/indicators.yaml", "communes_share: 70", "communes_share: 170");
+    let line =
+        site.read("content/indicators.yaml").lines().position(|l| l.contains("communes_share: 170")).unwrap() + 1;
+    let root = site.root().to_str().unwrap().to_string();
+    let o = langso(&["check", "--root", &root, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let diags: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = diags.as_array().unwrap().iter().find(|d| d["code"] == "out-of-range").expect("an out-of-range error");
+    assert_eq!(
+        (d["path"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("content/indicators.yaml"), Some(line as u64), Some(21))
+    );
+    assert!(!site.build().status.success(), "build refuses what check refuses");
+}
