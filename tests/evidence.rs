@@ -287,6 +287,12 @@ fn provenance_and_years_are_visible_in_every_page_and_download() {
         }
     }
     assert_eq!(metrics, 18, "every value of the fixture");
+    let catalog: Value = json_of(&site, "data/indicators.json");
+    assert_eq!(indicator(&catalog, "a_pct")["stats"]["sourced"], 3);
+    assert_eq!(
+        indicator(&catalog, "a_pct")["stats"]["years"],
+        json!({"per_year": {"2024": 1, "2025": 4}, "unknown": 0})
+    );
     let criteria: Value = json_of(&site, "data/criteria.json");
     for i in criteria["indicators"].as_array().unwrap() {
         assert!(i["sourced"].is_u64() && i["years"]["per_year"].is_object() && i["name"].is_string(), "{i}");

@@ -123,6 +123,10 @@ struct TargetJson<'a> {
 #[derive(Serialize)]
 struct StatsJson {
     n: usize,
+    /// Of `n`, the values with a source.
+    sourced: usize,
+    /// The years of the values.
+    years: super::criteria::YearsJson,
     pilots: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     min: Option<f64>,
@@ -221,6 +225,8 @@ fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
                 url: format!("{}{}", site.config.base_url, url::indicator(&ind.id)),
                 stats: StatsJson {
                     n: st.summary.as_ref().map(|s| s.n).unwrap_or(0),
+                    sourced: st.sourced,
+                    years: super::criteria::years_json(&st.years),
                     pilots: site.pilots.len(),
                     min: st.summary.as_ref().filter(|_| numeric).map(|s| s.min),
                     median: st.summary.as_ref().filter(|_| numeric).map(|s| s.median),

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 pub use blocks::IndicatorBlock;
 pub use downloads::CSV_TABLES;
+pub(crate) use downloads::{YearsJson, years_json};
 pub use maps::{coverage_map, value_map};
 
 use super::format;

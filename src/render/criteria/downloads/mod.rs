@@ -47,14 +47,14 @@ fn summary_json(s: &Summary) -> SummaryJson {
 }
 
 #[derive(Serialize)]
-pub(super) struct YearsJson {
+pub(crate) struct YearsJson {
     /// Values per year, keyed by the year.
     pub per_year: BTreeMap<String, usize>,
     /// Values that give no year.
     pub unknown: usize,
 }
 
-fn years_json(y: &Years) -> YearsJson {
+pub(crate) fn years_json(y: &Years) -> YearsJson {
     YearsJson { per_year: y.per_year.iter().map(|(y, k)| (y.to_string(), *k)).collect(), unknown: y.unknown }
 }
 
