@@ -252,6 +252,23 @@ fn provenance_and_years_are_visible_in_every_page_and_download() {
     assert!(a.contains("<th scope=\"col\">Nguồn gốc</th>") && a.contains("2024–2025 (2024: 1; 2025: 4)"));
     assert!(a.contains("<td>Báo cáo UBND xã Phú Hòa, 2024</td>\n      <td>có nguồn</td>"), "{a}");
     assert!(a.contains("<span class=\"tag-sample\">minh họa</span></td>"));
+    // Its map draws a unit hollow when none of its values is sourced: Hà Nội (Cát Quế's 60),
+    // not An Giang (two sourced) nor Ninh Bình (one sourced, one not).
+    let tile =
+        |slug: &str| a.split(&format!("data-slug=\"{slug}\">")).nth(1).unwrap().split("/>").next().unwrap().to_string();
+    assert!(
+        tile("ha-noi").contains("fill=\"#ffffff\"") && tile("ha-noi").contains("stroke-width=\"4\""),
+        "{}",
+        tile("ha-noi")
+    );
+    for slug in ["an-giang", "ninh-binh"] {
+        assert!(
+            tile(slug).contains("stroke-width=\"1\"") && !tile(slug).contains("fill=\"#ffffff\""),
+            "{}",
+            tile(slug)
+        );
+    }
+    assert!(a.contains(">minh họa (không giá trị nào có nguồn)</text>"), "the map's legend");
 
     // Downloads: per value its year, source and provenance; per aggregate its sourced count and years.
     let headers = |rel: &str| site.published(rel).trim_start_matches('\u{feff}').lines().next().unwrap().to_string();

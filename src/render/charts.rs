@@ -604,6 +604,9 @@ pub struct Tile {
     pub ink: String,
     /// Drawn with a dashed outline: no data.
     pub empty: bool,
+    /// Drawn hollow (white, outlined thickly in `fill`, text in ink): none of its values
+    /// is sourced, as the hollow markers of the strip plots.
+    pub hollow: bool,
     /// A field marker in the corner, for readers who cannot tell the colours apart.
     pub series: Option<usize>,
 }
@@ -613,6 +616,8 @@ pub struct Tile {
 pub struct Swatch {
     pub fill: String,
     pub empty: bool,
+    /// White with a thick outline in `fill`, as a hollow tile.
+    pub hollow: bool,
     pub series: Option<usize>,
     pub label: String,
 }
@@ -662,19 +667,36 @@ pub fn tile_map(id: &str, title: &str, desc: &str, tiles: &[Tile], swatches: &[S
     for (tile, (c, r)) in tiles.iter().zip(&positions) {
         let (x, y) = (c * CELL + 2.0, r * CELL + 2.0);
         let dash = if tile.empty { " stroke-dasharray=\"3 2\"" } else { "" };
-        let stroke = if tile.empty { MUTED } else { INK };
+        let (fill, stroke, width) = match (tile.empty, tile.hollow) {
+            (true, _) => (tile.fill.as_str(), MUTED, 1.0),
+            (false, true) => ("#ffffff", tile.fill.as_str(), 4.0),
+            (false, false) => (tile.fill.as_str(), INK, 1.0),
+        };
         let _ = write!(
             out,
             "<a href=\"{}\" class=\"tile\" data-slug=\"{}\"><title>{}</title>\
-             <rect x=\"{}\" y=\"{}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"{}\" stroke=\"{stroke}\"{dash}/>",
+             <rect x=\"{}\" y=\"{}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
             esc(&tile.href),
             esc(&tile.slug),
             esc(&if tile.value.is_empty() { tile.name.clone() } else { format!("{}: {}", tile.name, tile.value) }),
             n(x),
             n(y),
-            esc(&tile.fill),
+            esc(fill),
+            esc(stroke),
+            n(width),
         );
-        let ink = esc(&tile.ink);
+        if tile.hollow && !tile.empty {
+            // A thin inner line in ink: the palest class still reads as a hollow tile, not a blank one.
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"none\" stroke=\"{INK}\"/>",
+                n(x + 2.5),
+                n(y + 2.5),
+                n(TILE - 5.0),
+                n(TILE - 5.0)
+            );
+        }
+        let ink = if tile.hollow { INK.to_string() } else { esc(&tile.ink) };
         let lines = short_name(&tile.name);
         let first = if lines.len() > 1 { y + 19.0 } else { y + 24.0 };
         for (i, line) in lines.iter().enumerate() {
@@ -698,11 +720,15 @@ pub fn tile_map(id: &str, title: &str, desc: &str, tiles: &[Tile], swatches: &[S
     for (i, s) in swatches.iter().enumerate() {
         let y = grid_h + 4.0 + i as f64 * 20.0;
         let dash = if s.empty { " stroke-dasharray=\"3 2\"" } else { "" };
+        let (fill, stroke, width) =
+            if s.hollow { ("#ffffff", s.fill.as_str(), 3.0) } else { (s.fill.as_str(), INK, 1.0) };
         let _ = write!(
             out,
-            "<rect x=\"4\" y=\"{}\" width=\"16\" height=\"16\" rx=\"2\" fill=\"{}\" stroke=\"{INK}\"{dash}/>",
+            "<rect x=\"4\" y=\"{}\" width=\"16\" height=\"16\" rx=\"2\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
             n(y),
-            esc(&s.fill)
+            esc(fill),
+            esc(stroke),
+            n(width)
         );
         if let Some(series) = s.series {
             let st = style(series);

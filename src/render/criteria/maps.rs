@@ -30,6 +30,7 @@ pub fn coverage_map(site: &Site, t: &I18n) -> String {
                 fill: st.map(|s| s.fill).unwrap_or("#ffffff").into(),
                 ink: st.map(|s| s.ink).unwrap_or("#5b6773").into(),
                 empty: pilots.is_empty(),
+                hollow: false,
                 series: first,
             }
         })
@@ -41,11 +42,18 @@ pub fn coverage_map(site: &Site, t: &I18n) -> String {
         .map(|&s| Swatch {
             fill: charts::style(s).fill.into(),
             empty: false,
+            hollow: false,
             series: Some(s),
             label: site.fields[s].name.get(t.lang).to_string(),
         })
         .collect();
-    swatches.push(Swatch { fill: "#ffffff".into(), empty: true, series: None, label: t.get("map_no_pilot").into() });
+    swatches.push(Swatch {
+        fill: "#ffffff".into(),
+        empty: true,
+        hollow: false,
+        series: None,
+        label: t.get("map_no_pilot").into(),
+    });
     let covered = tiles.iter().filter(|t| !t.empty).count();
     let desc = format!("{} {covered}/{}. {}", t.get("map_coverage_desc"), tiles.len(), t.get("map_count_note"));
     charts::tile_map("map-coverage", t.get("map_coverage_title"), &desc, &tiles, &swatches)
@@ -60,7 +68,8 @@ const BLUES: [(&str, &str); 5] = [
     ("#08519c", "#ffffff"),
 ];
 
-/// The map on an indicator page: each unit coloured by its pilots' median value.
+/// The map on an indicator page: each unit coloured by its pilots' median value, drawn
+/// hollow when none of its values is sourced.
 pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
     let ind = site.indicator(ev.id);
     let base = site.config.base_path();
@@ -79,6 +88,13 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
             }
         })
         .collect();
+    let sourced: Vec<bool> = (0..site.provinces.len())
+        .map(|i| {
+            ev.values
+                .iter()
+                .any(|r| site.pilots[r.pilot].province.0 as usize == i && r.provenance == Provenance::Sourced)
+        })
+        .collect();
     let numbers: Vec<f64> = per_province.iter().flatten().map(|v| v.as_f64()).collect();
     let (lo, hi) = (
         numbers.iter().copied().fold(f64::INFINITY, f64::min),
@@ -91,7 +107,8 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
         .provinces
         .iter()
         .zip(&per_province)
-        .map(|(prov, v)| {
+        .zip(&sourced)
+        .map(|((prov, v), &sourced)| {
             let (fill, ink) = match v {
                 None => ("#ffffff", "#5b6773"),
                 Some(Value::Bool(true)) => charts::PALETTE[0],
@@ -106,14 +123,27 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
                 fill: fill.into(),
                 ink: ink.into(),
                 empty: v.is_none(),
+                hollow: v.is_some() && !sourced,
                 series: None,
             }
         })
         .collect();
     let mut swatches: Vec<Swatch> = if boolean {
         vec![
-            Swatch { fill: charts::PALETTE[0].0.into(), empty: false, series: None, label: t.get("yes").into() },
-            Swatch { fill: charts::PALETTE[1].0.into(), empty: false, series: None, label: t.get("no").into() },
+            Swatch {
+                fill: charts::PALETTE[0].0.into(),
+                empty: false,
+                hollow: false,
+                series: None,
+                label: t.get("yes").into(),
+            },
+            Swatch {
+                fill: charts::PALETTE[1].0.into(),
+                empty: false,
+                hollow: false,
+                series: None,
+                label: t.get("no").into(),
+            },
         ]
     } else if numbers.is_empty() {
         Vec::new()
@@ -129,11 +159,21 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
                 } else {
                     fmt(lo)
                 };
-                Swatch { fill: BLUES[c].0.into(), empty: false, series: None, label }
+                Swatch { fill: BLUES[c].0.into(), empty: false, hollow: false, series: None, label }
             })
             .collect()
     };
-    swatches.push(Swatch { fill: "#ffffff".into(), empty: true, series: None, label: t.get("map_no_value").into() });
+    if tiles.iter().any(|tile| tile.hollow) {
+        let label = format!("{} ({})", t.get("value_illustrative"), t.get("map_no_sourced_value"));
+        swatches.push(Swatch { fill: "#5b6773".into(), empty: false, hollow: true, series: None, label });
+    }
+    swatches.push(Swatch {
+        fill: "#ffffff".into(),
+        empty: true,
+        hollow: false,
+        series: None,
+        label: t.get("map_no_value").into(),
+    });
     let desc = format!("{} {}/{}.", t.get("map_value_desc"), numbers.len(), site.provinces.len());
     charts::tile_map(
         &format!("map-{}", ind.id),
