@@ -251,7 +251,9 @@ fn indicator_page_summarises_all_pilots() {
     assert!(site.build().status.success());
     let page = site.published("indicators/commune_records_online_pct/index.html");
     // Values 75 and 58: n 2, median 66.5, one of two meets the target of 60.
-    assert!(page.contains("<dt>Số mô hình báo cáo</dt><dd>2</dd>"), "{page}");
+    // Of the two, Thoại Giang's is sourced (2024), Giao Phong's illustrative (2025).
+    assert!(page.contains("<dt>Số mô hình báo cáo</dt><dd>2 (1 có nguồn)</dd>"), "{page}");
+    assert!(page.contains("<dt>Năm của số liệu</dt><dd>2024–2025 (2024: 1; 2025: 1)</dd>"), "{page}");
     assert!(page.contains("<dt>Trung vị</dt><dd>66,5 %</dd>"), "{page}");
     assert!(page.contains("<dt>Tỷ lệ đạt mục tiêu</dt><dd>50 %</dd>"), "{page}");
     let best = page.find("Xã Giao Phong</a>").unwrap();
@@ -280,20 +282,34 @@ fn downloads_follow_the_contract() {
     assert!(csv.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM for Excel");
     let csv = String::from_utf8(csv[3..].to_vec()).unwrap();
     let mut lines = csv.lines();
-    assert_eq!(
-        lines.next().unwrap(),
-        "province,commune,slug,url,fields,status,period_start,period_end,commune_records_online_pct,\
-         officials_trained_digital_pct,ocop_products,community_digital_team,fiber_households_pct"
+    // The contract's columns first, unchanged; the year, source and provenance of each value after them.
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with(
+            "province,commune,slug,url,fields,status,period_start,period_end,commune_records_online_pct,\
+             officials_trained_digital_pct,ocop_products,community_digital_team,fiber_households_pct,\
+             commune_records_online_pct:year,"
+        ),
+        "{header}"
     );
+    assert!(header.ends_with(",community_digital_team:provenance,fiber_households_pct:provenance"), "{header}");
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2);
     assert!(rows.contains(
-        &"an-giang,Xã Thoại Giang,thoai-giang,https://example.test/ntm/pilots/an-giang/thoai-giang/,y-te;giao-duc,ongoing,2023,2025,58,100,,false,90.5"
+        &"an-giang,Xã Thoại Giang,thoai-giang,https://example.test/ntm/pilots/an-giang/thoai-giang/,y-te;giao-duc,ongoing,2023,2025,58,100,,false,90.5,\
+          2024,2024,,2024,2024,Báo An Giang,Báo An Giang,,Báo An Giang,Báo An Giang,sourced,sourced,,sourced,sourced"
     ), "{rows:?}");
     let json: serde_json::Value = serde_json::from_str(&site.published("data/pilots.json")).unwrap();
     let gp = &json.as_array().unwrap().iter().find(|p| p["slug"] == "giao-phong").unwrap();
     assert_eq!(gp["indicators"]["commune_records_online_pct"]["value"], 75.0);
     assert_eq!(gp["indicators"]["commune_records_online_pct"]["meets_target"], true);
+    let tg = &json.as_array().unwrap().iter().find(|p| p["slug"] == "thoai-giang").unwrap();
+    let value = &tg["indicators"]["fiber_households_pct"];
+    assert_eq!(
+        (&value["provenance"], &value["year"], &value["source"]),
+        (&serde_json::json!("sourced"), &serde_json::json!(2024), &serde_json::json!("Báo An Giang"))
+    );
+    assert_eq!(value["indicator_name"], "Tỷ lệ hộ có cáp quang");
     assert_eq!(gp["former_province"], "nam-dinh");
     let inds: serde_json::Value = serde_json::from_str(&site.published("data/indicators.json")).unwrap();
     assert_eq!(inds[0]["id"], "commune_records_online_pct");

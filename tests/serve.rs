@@ -116,6 +116,7 @@ fn only_files_of_the_built_site_are_served() {
         ("/assets/site.js", "text/javascript; charset=utf-8"),
         ("/data/pilots.json", "application/json"),
         ("/data/pilots.csv", "text/csv; charset=utf-8"),
+        ("/data/criteria.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("/atom.xml", "application/xml; charset=utf-8"),
         ("/robots.txt", "text/plain; charset=utf-8"),
         ("/pilots/ninh-binh/giao-phong/so-do.svg", "image/svg+xml"),

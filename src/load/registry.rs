@@ -301,8 +301,28 @@ fn indicator(item: &Node, rel: &str, seen: &mut HashSet<String>, diags: &mut Vec
         });
         let year = t.get("year").and_then(|y| y.as_i64(rel, diags)).map(|y| y as i32);
         let source = t.get("source").and_then(|s| s.as_filled_text(rel, "source", diags));
-        t.finish(&["value", "year", "source"], diags);
-        Some(Target { value: value?, year, source })
+        let wording = t.get("wording").and_then(|w| localized(w, rel, diags));
+        let communes_share = t.get("communes_share").and_then(|s| {
+            let share = s.as_f64(rel, diags)?;
+            if (0.0..=100.0).contains(&share) {
+                return Some(share);
+            }
+            diags.push(
+                Diagnostic::error(
+                    "out-of-range",
+                    s.at(rel),
+                    msg!("value-out-of-range", value = share, id = "communes_share"),
+                )
+                .help(msg!(
+                    "value-out-of-range-help",
+                    range = msg!("range-between", min = 0.0, max = 100.0),
+                    unit = msg!("unit-percent")
+                )),
+            );
+            None
+        });
+        t.finish(&["value", "year", "source", "wording", "communes_share"], diags);
+        Some(Target { value: value?, year, source, wording, communes_share })
     });
     let typical = m.get("typical").and_then(|n| read_typical(n, rel, diags));
     let description = m.get("description").and_then(|n| n.as_text(rel, diags)).unwrap_or_default();

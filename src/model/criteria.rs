@@ -4,18 +4,23 @@
 //! the medians; per pilot the change from its baseline. The dashboard pages, charts and
 //! downloads all read these figures, so they always agree.
 //!
-//! Definitions (also in docs/content-format.md, "Choices where the contract is silent"):
-//! - every pilot that reports an indicator counts, sample pilots included;
+//! Definitions (also in docs/criteria.md):
+//! - every pilot that reports an indicator counts, sample pilots included; in the
+//!   `Scope::Sourced` view only values with a source count (a change needs both ends
+//!   sourced);
 //! - quartiles are type 7 (see `stats::summarize`); a boolean indicator counts "yes";
 //! - candidate thresholds are computed for numeric indicators only: the median, and the
 //!   value that 75 % of reporting pilots reach — the 25th percentile when higher is better,
-//!   the 75th when lower is better;
+//!   the 75th when lower is better — each with the exact number of pilots that reach it;
 //! - a pilot counts in every field it lists, as on the home page and the field pages (so
 //!   the field groups may overlap), and in its province's region (so the region groups
 //!   partition the pilots that have one);
 //! - every field and every region of the registries has its group, empty ones included:
 //!   the regions are the site's own working grouping, and a reader must see which have no
-//!   pilot yet.
+//!   pilot yet;
+//! - every aggregate carries the years of the values it uses (`Years`).
+
+use std::collections::BTreeMap;
 
 use super::stats::{self, Summary};
 use super::*;
@@ -23,20 +28,78 @@ use super::*;
 /// Fewer reporting pilots than this and an indicator's evidence is marked as thin.
 pub const THIN_EVIDENCE: usize = 5;
 
+/// Which values an aggregate counts: every value, or only those with a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Sourced,
+}
+
+impl Scope {
+    /// Whether a value counts in this scope.
+    pub fn admits(self, m: &Metric) -> bool {
+        self == Scope::All || m.is_sourced()
+    }
+}
+
+/// The years of the values an aggregate uses: how many per year, and how many give none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Years {
+    /// Ascending by year.
+    pub per_year: Vec<(i32, usize)>,
+    pub unknown: usize,
+}
+
+impl Years {
+    pub fn of(years: impl IntoIterator<Item = Option<i32>>) -> Years {
+        let mut per_year: BTreeMap<i32, usize> = BTreeMap::new();
+        let mut unknown = 0;
+        for y in years {
+            match y {
+                Some(y) => *per_year.entry(y).or_default() += 1,
+                None => unknown += 1,
+            }
+        }
+        Years { per_year: per_year.into_iter().collect(), unknown }
+    }
+
+    /// The first and last year given, if any.
+    pub fn range(&self) -> Option<(i32, i32)> {
+        Some((self.per_year.first()?.0, self.per_year.last()?.0))
+    }
+}
+
+/// One reported value of an indicator and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    /// Index into `site.pilots`.
+    pub pilot: usize,
+    pub value: Value,
+    pub year: Option<i32>,
+    pub provenance: Provenance,
+}
+
 /// One province's proposed threshold for an indicator.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProposalRef {
     /// Index into `site.pilots`.
     pub pilot: usize,
     pub threshold: Value,
+    /// The province's reason.
+    pub note: Option<String>,
 }
 
 /// Thresholds computed from the pilots' own values: not official, a starting point.
+/// Each comes with how many of the reporting pilots reach it, counted on the data, so the
+/// sentence that describes it ("4 of 5 pilots reach ≥ 50 %") is exactly true.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidates {
     pub median: f64,
-    /// The value that 75 % of reporting pilots reach in the indicator's good direction.
+    pub reaching_median: usize,
+    /// The value that 75 % of reporting pilots reach in the indicator's good direction
+    /// (type 7 quartile: interpolated, so the exact count may differ from 75 %).
     pub reached_by_75: f64,
+    pub reaching_75: usize,
 }
 
 /// One pilot's value against its baseline.
@@ -46,8 +109,10 @@ pub struct Change {
     pub indicator: IndicatorId,
     pub baseline: Value,
     pub baseline_year: Option<i32>,
+    pub baseline_provenance: Provenance,
     pub value: Value,
     pub year: Option<i32>,
+    pub provenance: Provenance,
 }
 
 impl Change {
@@ -64,11 +129,15 @@ impl Change {
 #[derive(Debug, Clone)]
 pub struct IndicatorEvidence {
     pub id: IndicatorId,
+    pub scope: Scope,
     /// Pilots in the site (the "out of").
     pub pilots: usize,
-    /// Reporting pilots as (index into `site.pilots`, value), in site order.
-    pub values: Vec<(usize, Value)>,
-    /// Over every reported value (a boolean counts as 0 or 1); `None` when nobody reports.
+    /// Reported values the scope admits, in site order.
+    pub values: Vec<Reported>,
+    /// How many of `values` are sourced.
+    pub sourced: usize,
+    pub years: Years,
+    /// Over every counted value (a boolean counts as 0 or 1); `None` when nobody reports.
     pub summary: Option<Summary>,
     /// Pilots answering "yes" (booleans).
     pub yes: usize,
@@ -104,16 +173,20 @@ pub struct Breakdown<K> {
     pub cells: Vec<Cell>,
 }
 
-/// One indicator within a group: how many report it and their median ("yes" count for booleans).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One indicator within a group: how many report it (and how many of those are sourced),
+/// their years and median ("yes" count for booleans).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub n: usize,
+    pub sourced: usize,
+    pub years: Years,
     pub median: Option<f64>,
     pub yes: usize,
 }
 
 #[derive(Debug, Clone)]
 pub struct Evidence {
+    pub scope: Scope,
     pub indicators: Vec<IndicatorEvidence>,
     /// Every field, with the pilots that list it (in any position), in registry order.
     pub by_field: Vec<Breakdown<FieldId>>,
@@ -121,24 +194,36 @@ pub struct Evidence {
     pub by_region: Vec<Breakdown<RegionId>>,
     /// Every pilot's changes from baseline, by pilot then catalog order.
     pub changes: Vec<Change>,
+    pub cost: super::cost::Cost,
 }
 
+/// The evidence of one indicator over every value.
 pub fn indicator(site: &Site, id: IndicatorId) -> IndicatorEvidence {
+    indicator_in(site, id, Scope::All)
+}
+
+pub fn indicator_in(site: &Site, id: IndicatorId, scope: Scope) -> IndicatorEvidence {
     let ind = site.indicator(id);
-    let values: Vec<(usize, Value)> =
-        site.pilots.iter().enumerate().filter_map(|(i, p)| p.metric(id).map(|m| (i, m.value))).collect();
-    let numbers: Vec<f64> = values.iter().map(|(_, v)| v.as_f64()).collect();
+    let values: Vec<Reported> = site
+        .pilots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.metric(id).filter(|m| scope.admits(m)).map(|m| (i, m)))
+        .map(|(i, m)| Reported { pilot: i, value: m.value, year: m.year, provenance: m.provenance() })
+        .collect();
+    let numbers: Vec<f64> = values.iter().map(|r| r.value.as_f64()).collect();
     let summary = stats::summarize(&numbers);
-    let met_flags: Vec<bool> = values.iter().filter_map(|(_, v)| ind.meets_target(*v)).collect();
+    let met_flags: Vec<bool> = values.iter().filter_map(|r| ind.meets_target(r.value)).collect();
     let proposals: Vec<ProposalRef> = site
         .pilots
         .iter()
         .enumerate()
         .flat_map(|(i, p)| {
-            p.proposals
-                .iter()
-                .filter(|pr| pr.indicator == id)
-                .map(move |pr| ProposalRef { pilot: i, threshold: pr.threshold })
+            p.proposals.iter().filter(|pr| pr.indicator == id).map(move |pr| ProposalRef {
+                pilot: i,
+                threshold: pr.threshold,
+                note: pr.note.clone(),
+            })
         })
         .collect();
     let thresholds: Vec<f64> = proposals
@@ -149,12 +234,18 @@ pub fn indicator(site: &Site, id: IndicatorId) -> IndicatorEvidence {
         })
         .collect();
     let numeric = ind.unit != Unit::Boolean;
-    let candidates = summary.as_ref().filter(|_| numeric).map(|s| Candidates {
-        median: s.median,
-        reached_by_75: match ind.better {
+    let reaching = |x: f64| values.iter().filter(|r| ind.reaches(r.value, Value::Number(x))).count();
+    let candidates = summary.as_ref().filter(|_| numeric).map(|s| {
+        let reached_by_75 = match ind.better {
             Better::Higher => s.q1,
             Better::Lower => s.q3,
-        },
+        };
+        Candidates {
+            median: s.median,
+            reaching_median: reaching(s.median),
+            reached_by_75,
+            reaching_75: reaching(reached_by_75),
+        }
     });
     let changes = site
         .pilots
@@ -162,20 +253,25 @@ pub fn indicator(site: &Site, id: IndicatorId) -> IndicatorEvidence {
         .enumerate()
         .filter_map(|(i, p)| {
             let (m, b) = (p.metric(id)?, p.baseline(id)?);
-            Some(Change {
+            (scope.admits(m) && scope.admits(b)).then(|| Change {
                 pilot: i,
                 indicator: id,
                 baseline: b.value,
                 baseline_year: b.year,
+                baseline_provenance: b.provenance(),
                 value: m.value,
                 year: m.year,
+                provenance: m.provenance(),
             })
         })
         .collect();
     IndicatorEvidence {
         id,
+        scope,
         pilots: site.pilots.len(),
-        yes: values.iter().filter(|(_, v)| matches!(v, Value::Bool(true))).count(),
+        sourced: values.iter().filter(|r| r.provenance == Provenance::Sourced).count(),
+        years: Years::of(values.iter().map(|r| r.year)),
+        yes: values.iter().filter(|r| matches!(r.value, Value::Bool(true))).count(),
         met: ind.target.as_ref().map(|_| met_flags.iter().filter(|&&m| m).count()),
         share_met: ind.target.as_ref().and_then(|_| stats::share(met_flags.iter().copied())),
         values,
@@ -188,35 +284,58 @@ pub fn indicator(site: &Site, id: IndicatorId) -> IndicatorEvidence {
 }
 
 /// The median (or "yes" count) of every indicator over the pilots `members` selects.
-fn breakdown<K>(site: &Site, key: K, members: impl Fn(&Pilot) -> bool) -> Breakdown<K> {
+fn breakdown<K>(site: &Site, key: K, scope: Scope, members: impl Fn(&Pilot) -> bool) -> Breakdown<K> {
     let pilots: Vec<&Pilot> = site.pilots.iter().filter(|p| members(p)).collect();
     let cells = site
         .indicator_ids()
         .map(|id| {
-            let values: Vec<Value> = pilots.iter().filter_map(|p| p.metric(id)).map(|m| m.value).collect();
-            let numbers: Vec<f64> = values.iter().map(|v| v.as_f64()).collect();
+            let metrics: Vec<&Metric> =
+                pilots.iter().filter_map(|p| p.metric(id)).filter(|m| scope.admits(m)).collect();
+            let numbers: Vec<f64> = metrics.iter().map(|m| m.value.as_f64()).collect();
             let boolean = site.indicator(id).unit == Unit::Boolean;
             Cell {
-                n: values.len(),
+                n: metrics.len(),
+                sourced: metrics.iter().filter(|m| m.is_sourced()).count(),
+                years: Years::of(metrics.iter().map(|m| m.year)),
                 median: if boolean { None } else { stats::summarize(&numbers).map(|s| s.median) },
-                yes: values.iter().filter(|v| matches!(v, Value::Bool(true))).count(),
+                yes: metrics.iter().filter(|m| matches!(m.value, Value::Bool(true))).count(),
             }
         })
         .collect();
     Breakdown { key, pilots: pilots.len(), cells }
 }
 
-pub fn evidence(site: &Site) -> Evidence {
-    let indicators: Vec<IndicatorEvidence> = site.indicator_ids().map(|id| indicator(site, id)).collect();
+/// Every aggregate of the dashboard, over the values `scope` admits.
+pub fn evidence(site: &Site, scope: Scope) -> Evidence {
+    let indicators: Vec<IndicatorEvidence> = site.indicator_ids().map(|id| indicator_in(site, id, scope)).collect();
     let by_field = (0..site.fields.len())
         .map(|i| FieldId(i as u16))
-        .map(|f| breakdown(site, f, |p| p.fields.contains(&f)))
+        .map(|f| breakdown(site, f, scope, |p| p.fields.contains(&f)))
         .collect();
     let by_region = (0..site.regions.len())
         .map(|i| RegionId(i as u16))
-        .map(|r| breakdown(site, r, |p| site.province(p.province).region == Some(r)))
+        .map(|r| breakdown(site, r, scope, |p| site.province(p.province).region == Some(r)))
         .collect();
     let mut changes: Vec<Change> = indicators.iter().flat_map(|e| e.changes.iter().cloned()).collect();
     changes.sort_by_key(|c| (c.pilot, c.indicator));
-    Evidence { indicators, by_field, by_region, changes }
+    Evidence { scope, indicators, by_field, by_region, changes, cost: super::cost::cost(site, scope) }
+}
+
+/// The date the data is as of: the latest `updated` (or `date`) of any pilot. It comes from
+/// the content, not the clock, so a build of the same content prints the same report.
+pub fn data_as_of(site: &Site) -> Option<Date> {
+    site.pilots.iter().map(|p| p.last_changed()).max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_count_per_year_and_unknown() {
+        let y = Years::of([Some(2025), None, Some(2024), Some(2025)]);
+        assert_eq!(y.per_year, vec![(2024, 1), (2025, 2)]);
+        assert_eq!((y.unknown, y.range()), (1, Some((2024, 2025))));
+        assert_eq!(Years::of([None]).range(), None);
+    }
 }

@@ -2,6 +2,7 @@
 //! (province, field, indicator) resolved once, at load time, into a typed index.
 //! Nothing here reads files or renders HTML.
 
+pub mod cost;
 pub mod criteria;
 pub mod stats;
 
@@ -208,6 +209,12 @@ pub struct Target {
     pub value: Value,
     pub year: Option<i32>,
     pub source: Option<String>,
+    /// The target as the Decision words it (`wording:` in indicators.yaml), shown instead
+    /// of a computed "≥ value".
+    pub wording: Option<Localized>,
+    /// When the national target is a share of communes (`communes_share: 70`: at least
+    /// 70 % of communes meet `value`), that share in percent; a pilot meets `value`.
+    pub communes_share: Option<f64>,
 }
 
 #[derive(Debug, Clone)]

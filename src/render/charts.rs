@@ -171,11 +171,27 @@ impl Axis {
     }
 }
 
-/// One dot of a strip plot: a pilot's value and its series (field).
+/// One dot of a strip plot: a pilot's value, its series (field) and whether the value is
+/// sourced (a filled marker) or illustrative (a hollow one).
 #[derive(Debug, Clone)]
 pub struct Point {
     pub value: f64,
     pub series: usize,
+    pub sourced: bool,
+}
+
+/// A series marker as its value's provenance draws it: filled when sourced, hollow (white,
+/// outlined thickly in the series colour) when illustrative, so the two read apart in
+/// greyscale print too.
+fn provenance_marker(out: &mut String, st: Style, x: f64, y: f64, r: f64, sourced: bool) {
+    if sourced {
+        marker(out, st.shape, x, y, r, st.fill, INK);
+    } else {
+        let before = out.len();
+        marker(out, st.shape, x, y, r, "#ffffff", st.fill);
+        let drawn = out.split_off(before).replacen("stroke-width=\"1\"", "stroke-width=\"2.5\"", 1);
+        out.push_str(&drawn);
+    }
 }
 
 /// A legend entry: a series and its name.
@@ -218,6 +234,16 @@ fn legend(out: &mut String, y: f64, items: &[Legend], extra: &[(&str, &str)]) ->
                 let st = style(*s);
                 marker(out, st.shape, x + 5.0, yy - 4.0, 5.0, st.fill, INK);
             }
+            // Squares: filled or hollow is what tells the two apart, whatever a series' shape.
+            (None, "sourced") => marker(out, Shape::Square, x + 5.0, yy - 4.0, 5.0, MUTED, INK),
+            (None, "illustrative") => provenance_marker(
+                out,
+                Style { fill: MUTED, ink: INK, shape: Shape::Square },
+                x + 5.0,
+                yy - 4.0,
+                5.0,
+                false,
+            ),
             (None, "target") => {
                 let _ = write!(
                     out,
@@ -280,7 +306,7 @@ pub fn strip_plot(c: &StripPlot, fmt: &dyn Fn(f64) -> String, t: &I18n) -> Strin
     let binned = c.points.len() > DOT_LIMIT;
     let (body, band) = if binned { bars(c, left, right, top, fmt, t) } else { dots(c, left, right, top) };
     let axis_y = top + band + 8.0;
-    let mut extra = Vec::new();
+    let mut extra = provenance_legend(c.points.iter().map(|p| p.sourced), t);
     if c.target.is_some() {
         extra.push(("target", t.get("chart_target")));
     }
@@ -342,8 +368,7 @@ fn dots(c: &StripPlot, left: f64, right: f64, top: f64) -> (String, f64) {
     let mid = top + band / 2.0;
     let mut out = String::new();
     for ((p, x), l) in c.points.iter().zip(&xs).zip(&lane) {
-        let st = style(p.series);
-        marker(&mut out, st.shape, *x, mid + *l as f64 * step, r, st.fill, INK);
+        provenance_marker(&mut out, style(p.series), *x, mid + *l as f64 * step, r, p.sourced);
     }
     (out, band)
 }
@@ -352,39 +377,80 @@ fn dots(c: &StripPlot, left: f64, right: f64, top: f64) -> (String, f64) {
 /// the axis, the tallest `BAND` high; each bar's title gives its slice and count.
 fn bars(c: &StripPlot, left: f64, right: f64, top: f64, fmt: &dyn Fn(f64) -> String, t: &I18n) -> (String, f64) {
     const BAND: f64 = 96.0;
-    let mut counts = [0usize; BINS];
+    // Per slice: (all, sourced).
+    let mut counts = [(0usize, 0usize); BINS];
     let slice = (right - left) / BINS as f64;
     for p in &c.points {
         let x = c.axis.x(p.value, left, right);
-        counts[(((x - left) / slice) as usize).min(BINS - 1)] += 1;
+        let bin = &mut counts[(((x - left) / slice) as usize).min(BINS - 1)];
+        bin.0 += 1;
+        bin.1 += usize::from(p.sourced);
     }
-    let most = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let most = counts.iter().map(|c| c.0).max().unwrap_or(1).max(1) as f64;
     let bottom = top + BAND;
     let mut out = String::new();
-    for (i, &k) in counts.iter().enumerate().filter(|(_, k)| **k > 0) {
+    for (i, &(k, sourced)) in counts.iter().enumerate().filter(|(_, k)| k.0 > 0) {
         let h = (k as f64 / most * BAND).max(1.5);
+        let hs = sourced as f64 / k as f64 * h;
         let x = left + i as f64 * slice;
         let value = |x: f64| c.axis.lo + (x - left) / (right - left) * (c.axis.hi - c.axis.lo);
+        let label = format!(
+            "{} – {}: {k} {} ({sourced} {})",
+            fmt(value(x)),
+            fmt(value(x + slice)),
+            t.get("chart_bin_pilots"),
+            t.get("value_sourced")
+        );
+        // The sourced part solid from the axis up, the illustrative part outlined above it.
         let _ = write!(
             out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{MUTED}\"><title>{}</title></rect>",
+            "<g><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" stroke=\"{MUTED}\"/>",
+            esc(&label),
             n(x + 0.5),
             n(bottom - h),
             n(slice - 1.0),
             n(h),
-            esc(&format!("{} – {}: {k} {}", fmt(value(x)), fmt(value(x + slice)), t.get("chart_bin_pilots")))
         );
+        if sourced > 0 {
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{MUTED}\"/>",
+                n(x + 0.5),
+                n(bottom - hs),
+                n(slice - 1.0),
+                n(hs)
+            );
+        }
+        out.push_str("</g>");
     }
     (out, BAND)
 }
 
-/// One line of a slope chart: a pilot from its baseline to its latest value.
+/// One line of a slope chart: a pilot from its baseline to its latest value, each end
+/// drawn as its provenance (filled when sourced, hollow when illustrative).
 #[derive(Debug, Clone)]
 pub struct Slope {
     pub label: String,
     pub before: f64,
     pub after: f64,
     pub series: usize,
+    pub sourced: (bool, bool),
+}
+
+/// The legend entries for the provenance of `points`: only the kinds that occur.
+fn provenance_legend(points: impl Iterator<Item = bool>, t: &I18n) -> Vec<(&'static str, &str)> {
+    let (mut sourced, mut illustrative) = (false, false);
+    for s in points {
+        if s { sourced = true } else { illustrative = true }
+    }
+    let mut out = Vec::new();
+    if sourced {
+        out.push(("sourced", t.get("value_sourced")));
+    }
+    if illustrative {
+        out.push(("illustrative", t.get("value_illustrative")));
+    }
+    out
 }
 
 /// Spreads label positions so no two are closer than `gap`, keeping their order.
@@ -410,14 +476,16 @@ pub fn slope_chart(
     slopes: &[Slope],
     headings: (&str, &str),
     fmt: &dyn Fn(f64) -> String,
+    t: &I18n,
 ) -> String {
     let (xl, xr, top, bottom) = (72.0, 184.0, 34.0, 160.0);
     let y = |v: f64| bottom - axis.share(v) * (bottom - top);
     let left = spread_labels(&slopes.iter().map(|s| y(s.before)).collect::<Vec<_>>(), 15.0);
     let right = spread_labels(&slopes.iter().map(|s| y(s.after)).collect::<Vec<_>>(), 15.0);
     let lowest = left.iter().chain(&right).copied().fold(bottom, f64::max);
+    let kinds = provenance_legend(slopes.iter().flat_map(|s| [s.sourced.0, s.sourced.1]), t);
     let mut out = String::new();
-    open(&mut out, id, lowest + 14.0, title, desc);
+    open(&mut out, id, lowest + 22.0 + kinds.len().div_ceil(2) as f64 * 20.0, title, desc);
     text(&mut out, xl, 16.0, "middle", " font-weight=\"600\"", headings.0);
     text(&mut out, xr, 16.0, "middle", " font-weight=\"600\"", headings.1);
     for x in [xl, xr] {
@@ -435,35 +503,71 @@ pub fn slope_chart(
             n(y1),
             st.fill
         );
-        marker(&mut out, st.shape, xl, y0, 5.0, st.fill, INK);
-        marker(&mut out, st.shape, xr, y1, 5.0, st.fill, INK);
+        provenance_marker(&mut out, st, xl, y0, 5.0, s.sourced.0);
+        provenance_marker(&mut out, st, xr, y1, 5.0, s.sourced.1);
         text(&mut out, xl - 10.0, left[i] + 4.0, "end", "", &fmt(s.before));
         text(&mut out, xr + 10.0, right[i] + 4.0, "start", "", &format!("{} · {}", fmt(s.after), s.label));
     }
+    legend(&mut out, lowest + 26.0, &[], &kinds);
     out.push_str("</svg>");
     out
 }
 
-/// A horizontal bar per (label, count) out of `total`, for yes/no indicators.
-pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[(String, usize)], total: usize) -> String {
-    let (label_w, bar_w, row) = (130.0, 210.0, 30.0);
+/// One bar of a bar chart: a label, a count out of the total and, for answers, how many
+/// of them are sourced (drawn solid; the illustrative rest outlined).
+pub struct Bar {
+    pub label: String,
+    pub count: usize,
+    pub sourced: Option<usize>,
+}
+
+/// A horizontal bar per answer out of `total`, for yes/no indicators.
+pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar], total: usize, t: &I18n) -> String {
+    let (label_w, bar_w, row) = (130.0, 140.0, 30.0);
+    let kinds = provenance_legend(
+        bars.iter()
+            .filter_map(|b| b.sourced.map(|s| (b.count, s)))
+            .flat_map(|(k, s)| std::iter::repeat_n(true, s).chain(std::iter::repeat_n(false, k - s.min(k)))),
+        t,
+    );
+    let height = bars.len() as f64 * row + 8.0;
     let mut out = String::new();
-    open(&mut out, id, bars.len() as f64 * row + 8.0, title, desc);
+    open(&mut out, id, height + kinds.len().div_ceil(2) as f64 * 20.0 + 8.0, title, desc);
     let fills = [("#0072B2", INK), ("#E69F00", INK), ("#ffffff", MUTED)];
-    for (i, (label, count)) in bars.iter().enumerate() {
+    let width = |count: usize| if total == 0 { 0.0 } else { count as f64 / total as f64 * bar_w };
+    for (i, b) in bars.iter().enumerate() {
         let y = 4.0 + i as f64 * row;
         let (fill, stroke) = fills[i.min(fills.len() - 1)];
-        let w = if total == 0 { 0.0 } else { *count as f64 / total as f64 * bar_w };
-        text(&mut out, label_w - 8.0, y + 16.0, "end", "", label);
-        let _ = write!(
-            out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
-            n(label_w),
-            n(y + 2.0),
-            n(w.max(1.0))
-        );
-        text(&mut out, label_w + w + 6.0, y + 16.0, "start", " font-weight=\"600\"", &format!("{count}/{total}"));
+        let w = width(b.count);
+        text(&mut out, label_w - 8.0, y + 16.0, "end", "", &b.label);
+        let rect = |out: &mut String, x: f64, w: f64, fill: &str, stroke: &str, sw: f64| {
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{}\"/>",
+                n(x),
+                n(y + 2.0),
+                n(w.max(1.0)),
+                n(sw)
+            );
+        };
+        match b.sourced {
+            Some(s) if s < b.count => {
+                // Sourced solid, then the illustrative rest hollow in the bar's colour.
+                let ws = width(s);
+                if s > 0 {
+                    rect(&mut out, label_w, ws, fill, stroke, 1.0);
+                }
+                rect(&mut out, label_w + ws, w - ws, "#ffffff", fill, 2.5);
+            }
+            _ => rect(&mut out, label_w, w, fill, stroke, 1.0),
+        }
+        let count = match b.sourced {
+            Some(s) => format!("{}/{total} ({s} {})", b.count, t.get("value_sourced")),
+            None => format!("{}/{total}", b.count),
+        };
+        text(&mut out, label_w + w + 6.0, y + 16.0, "start", " font-weight=\"600\"", &count);
     }
+    legend(&mut out, height + 14.0, &[], &kinds);
     out.push_str("</svg>");
     out
 }
@@ -520,6 +624,9 @@ pub struct Tile {
     pub ink: String,
     /// Drawn with a dashed outline: no data.
     pub empty: bool,
+    /// Drawn hollow (white, outlined thickly in `fill`, text in ink): none of its values
+    /// is sourced, as the hollow markers of the strip plots.
+    pub hollow: bool,
     /// A field marker in the corner, for readers who cannot tell the colours apart.
     pub series: Option<usize>,
 }
@@ -529,6 +636,8 @@ pub struct Tile {
 pub struct Swatch {
     pub fill: String,
     pub empty: bool,
+    /// White with a thick outline in `fill`, as a hollow tile.
+    pub hollow: bool,
     pub series: Option<usize>,
     pub label: String,
 }
@@ -578,19 +687,36 @@ pub fn tile_map(id: &str, title: &str, desc: &str, tiles: &[Tile], swatches: &[S
     for (tile, (c, r)) in tiles.iter().zip(&positions) {
         let (x, y) = (c * CELL + 2.0, r * CELL + 2.0);
         let dash = if tile.empty { " stroke-dasharray=\"3 2\"" } else { "" };
-        let stroke = if tile.empty { MUTED } else { INK };
+        let (fill, stroke, width) = match (tile.empty, tile.hollow) {
+            (true, _) => (tile.fill.as_str(), MUTED, 1.0),
+            (false, true) => ("#ffffff", tile.fill.as_str(), 4.0),
+            (false, false) => (tile.fill.as_str(), INK, 1.0),
+        };
         let _ = write!(
             out,
             "<a href=\"{}\" class=\"tile\" data-slug=\"{}\"><title>{}</title>\
-             <rect x=\"{}\" y=\"{}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"{}\" stroke=\"{stroke}\"{dash}/>",
+             <rect x=\"{}\" y=\"{}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
             esc(&tile.href),
             esc(&tile.slug),
             esc(&if tile.value.is_empty() { tile.name.clone() } else { format!("{}: {}", tile.name, tile.value) }),
             n(x),
             n(y),
-            esc(&tile.fill),
+            esc(fill),
+            esc(stroke),
+            n(width),
         );
-        let ink = esc(&tile.ink);
+        if tile.hollow && !tile.empty {
+            // A thin inner line in ink: the palest class still reads as a hollow tile, not a blank one.
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"none\" stroke=\"{INK}\"/>",
+                n(x + 2.5),
+                n(y + 2.5),
+                n(TILE - 5.0),
+                n(TILE - 5.0)
+            );
+        }
+        let ink = if tile.hollow { INK.to_string() } else { esc(&tile.ink) };
         let lines = short_name(&tile.name);
         let first = if lines.len() > 1 { y + 19.0 } else { y + 24.0 };
         for (i, line) in lines.iter().enumerate() {
@@ -614,11 +740,15 @@ pub fn tile_map(id: &str, title: &str, desc: &str, tiles: &[Tile], swatches: &[S
     for (i, s) in swatches.iter().enumerate() {
         let y = grid_h + 4.0 + i as f64 * 20.0;
         let dash = if s.empty { " stroke-dasharray=\"3 2\"" } else { "" };
+        let (fill, stroke, width) =
+            if s.hollow { ("#ffffff", s.fill.as_str(), 3.0) } else { (s.fill.as_str(), INK, 1.0) };
         let _ = write!(
             out,
-            "<rect x=\"4\" y=\"{}\" width=\"16\" height=\"16\" rx=\"2\" fill=\"{}\" stroke=\"{INK}\"{dash}/>",
+            "<rect x=\"4\" y=\"{}\" width=\"16\" height=\"16\" rx=\"2\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
             n(y),
-            esc(&s.fill)
+            esc(fill),
+            esc(stroke),
+            n(width)
         );
         if let Some(series) = s.series {
             let st = style(series);
@@ -661,9 +791,12 @@ mod tests {
         let huge = [f64::MAX, -f64::MAX, 1.79e308, f64::NAN, f64::INFINITY];
         let axis = Axis::covering(huge, false);
         assert!(axis.lo.is_finite() && axis.hi.is_finite() && axis.ticks.len() <= 10, "{axis:?}");
-        let slopes: Vec<Slope> =
-            huge.iter().map(|&v| Slope { label: "x".into(), before: -v, after: v, series: 0 }).collect();
-        let svg = slope_chart("s", "t", "d", &axis, &slopes, ("a", "b"), &|v| format!("{v}"));
+        let slopes: Vec<Slope> = huge
+            .iter()
+            .map(|&v| Slope { label: "x".into(), before: -v, after: v, series: 0, sourced: (true, true) })
+            .collect();
+        let t = I18n { lang: crate::model::Lang::En, strings: Default::default() };
+        let svg = slope_chart("s", "t", "d", &axis, &slopes, ("a", "b"), &|v| format!("{v}"), &t);
         // Every attribute value (the labels are the caller's `fmt`'s).
         for value in svg.split("=\"").skip(1).map(|v| v.split('"').next().unwrap()) {
             assert!(!value.contains("NaN") && !value.contains("inf"), "{value} in {svg}");
@@ -686,8 +819,20 @@ mod tests {
 
     #[test]
     fn texts_are_escaped() {
-        let svg = bar_chart("x", "<a>", "\"&\"", &[("<b>".into(), 1)], 2);
+        let t = I18n { lang: crate::model::Lang::En, strings: Default::default() };
+        let bars = [Bar { label: "<b>".into(), count: 1, sourced: Some(0) }];
+        let svg = bar_chart("x", "<a>", "\"&\"", &bars, 2, &t);
         assert!(svg.contains("<title id=\"x-t\">&lt;a&gt;</title>"));
         assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"));
+    }
+
+    #[test]
+    fn illustrative_points_are_hollow_and_sourced_ones_filled() {
+        let st = style(0);
+        let (mut sourced, mut illustrative) = (String::new(), String::new());
+        provenance_marker(&mut sourced, st, 10.0, 10.0, 5.0, true);
+        provenance_marker(&mut illustrative, st, 10.0, 10.0, 5.0, false);
+        assert!(sourced.contains(&format!("fill=\"{}\"", st.fill)), "{sourced}");
+        assert!(illustrative.contains("fill=\"#ffffff\"") && illustrative.contains("stroke-width=\"2.5\""));
     }
 }

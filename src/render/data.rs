@@ -64,11 +64,15 @@ struct BudgetJson {
 
 #[derive(Serialize)]
 struct MetricJson<'a> {
+    /// The indicator's name in the site's language, beside its id (the key).
+    indicator_name: &'a str,
     value: serde_json::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    /// `sourced` | `illustrative`.
+    provenance: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,6 +123,10 @@ struct TargetJson<'a> {
 #[derive(Serialize)]
 struct StatsJson {
     n: usize,
+    /// Of `n`, the values with a source.
+    sourced: usize,
+    /// The years of the values.
+    years: super::criteria::YearsJson,
     pilots: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     min: Option<f64>,
@@ -142,9 +150,11 @@ fn metric_json<'a>(site: &'a Site, m: &'a Metric, with_target: bool) -> (&'a str
     (
         ind.id.as_str(),
         MetricJson {
+            indicator_name: ind.name.get(site.config.language),
             value: json_value(m.value),
             year: m.year,
             source: m.source.as_deref(),
+            provenance: m.provenance().name(),
             note: m.note.as_deref(),
             meets_target: if with_target { ind.meets_target(m.value) } else { None },
         },
@@ -215,6 +225,8 @@ fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
                 url: format!("{}{}", site.config.base_url, url::indicator(&ind.id)),
                 stats: StatsJson {
                     n: st.summary.as_ref().map(|s| s.n).unwrap_or(0),
+                    sourced: st.sourced,
+                    years: super::criteria::years_json(&st.years),
                     pilots: site.pilots.len(),
                     min: st.summary.as_ref().filter(|_| numeric).map(|s| s.min),
                     median: st.summary.as_ref().filter(|_| numeric).map(|s| s.median),
@@ -246,9 +258,19 @@ pub fn csv_number(v: Value) -> String {
     }
 }
 
+/// The contract's columns (province … period_end, then one per indicator id in catalog
+/// order), then per indicator `<id>:year`, `<id>:source` and `<id>:provenance` of that value:
+/// columns are only ever added after the ones a reader already relies on.
 fn pilots_csv(site: &Site) -> Vec<u8> {
-    let mut header = vec!["province", "commune", "slug", "url", "fields", "status", "period_start", "period_end"];
-    header.extend(site.indicators.iter().map(|i| i.id.as_str()));
+    let mut header: Vec<String> =
+        ["province", "commune", "slug", "url", "fields", "status", "period_start", "period_end"]
+            .map(String::from)
+            .into();
+    header.extend(site.indicators.iter().map(|i| i.id.clone()));
+    for suffix in ["year", "source", "provenance"] {
+        header.extend(site.indicators.iter().map(|i| format!("{}:{suffix}", i.id)));
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = site.pilots.iter().map(|p| {
         let prov = site.province(p.province);
         let fields: Vec<&str> = p.fields.iter().map(|&f| site.field(f).slug.as_str()).collect();
@@ -263,6 +285,12 @@ fn pilots_csv(site: &Site) -> Vec<u8> {
             p.period.1.to_string(),
         ];
         row.extend(site.indicator_ids().map(|id| p.metric(id).map(|m| csv_number(m.value)).unwrap_or_default()));
+        let each = |cell: &dyn Fn(&Metric) -> String| -> Vec<String> {
+            site.indicator_ids().map(|id| p.metric(id).map(cell).unwrap_or_default()).collect()
+        };
+        row.extend(each(&|m| m.year.map(|y| y.to_string()).unwrap_or_default()));
+        row.extend(each(&|m| csv_cell(m.source.as_deref().unwrap_or_default(), true)));
+        row.extend(each(&|m| m.provenance().name().to_string()));
         row
     });
     csv_document(&header, rows)

@@ -141,16 +141,34 @@ pub struct PilotView {
     pub words: usize,
 }
 
+/// The 2025 target as the Decision words it: the catalog's `wording` when given, else the
+/// value with its direction ("≥ 60 %"), and no "≥" when the value is the end of the scale
+/// ("100 %": nothing is above it).
 pub fn target_text(ind: &Indicator, t: &I18n) -> String {
-    match &ind.target {
-        Some(tg) => {
-            let cmp = match (tg.value, ind.better) {
-                (Value::Bool(_), _) => "",
-                (_, Better::Higher) => "≥ ",
-                (_, Better::Lower) => "≤ ",
-            };
-            format!("{cmp}{}", format::value(ind, tg.value, t))
-        }
+    match ind.target.as_ref().and_then(|tg| tg.wording.as_ref()) {
+        Some(w) => w.get(t.lang).to_string(),
+        None => target_value_text(ind, t),
+    }
+}
+
+/// The target value alone, short enough for a chart label: "≥ 60 %", "100 %", "Có".
+pub fn target_value_text(ind: &Indicator, t: &I18n) -> String {
+    let Some(tg) = &ind.target else { return String::new() };
+    let (lo, hi) = ind.bounds();
+    let cmp = match (tg.value, ind.better) {
+        (Value::Bool(_), _) => "",
+        (Value::Number(v), Better::Higher) if hi == Some(v) => "",
+        (Value::Number(v), Better::Lower) if lo == Some(v) => "",
+        (_, Better::Higher) => "≥ ",
+        (_, Better::Lower) => "≤ ",
+    };
+    format!("{cmp}{}", format::value(ind, tg.value, t))
+}
+
+/// The national target when it is a share of communes: "≥ 70 % of communes"; empty otherwise.
+pub fn national_share_text(ind: &Indicator, t: &I18n) -> String {
+    match ind.target.as_ref().and_then(|tg| tg.communes_share) {
+        Some(share) => format!("≥ {} % {}", format::number(share, 2, t.lang), t.get("target_of_communes")),
         None => String::new(),
     }
 }
@@ -343,6 +361,7 @@ pub struct IndicatorValue {
     pub value: String,
     pub year: String,
     pub source: String,
+    pub sourced: bool,
     pub met: &'static str,
 }
 
@@ -364,6 +383,11 @@ pub struct IndicatorView {
     pub median: String,
     pub max: String,
     pub share_met: String,
+    /// Of `n`, the values with a source.
+    pub sourced: usize,
+    /// The years of the values, with how many per year.
+    pub years: String,
+    pub national_share: String,
     pub values: Vec<IndicatorValue>,
     /// The tile map coloured by this indicator (SVG from `charts`), on the indicator's own page.
     pub map: String,
@@ -413,6 +437,9 @@ pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n)
         median: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.median)).unwrap_or_default(),
         max: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.max)).unwrap_or_default(),
         share_met: st.share_met.map(|s| format::percent(s, t.lang)).unwrap_or_default(),
+        sourced: st.sourced,
+        years: super::criteria::years_text(&st.years, t),
+        national_share: national_share_text(ind, t),
         map: if with_values { super::criteria::value_map(site, &st, t) } else { String::new() },
         values: values
             .into_iter()
@@ -421,6 +448,7 @@ pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n)
                 value: format::value(ind, m.value, t),
                 year: m.year.map(|y| y.to_string()).unwrap_or_default(),
                 source: m.source.clone().unwrap_or_default(),
+                sourced: m.is_sourced(),
                 met: met_class(ind.meets_target(m.value)),
             })
             .collect(),

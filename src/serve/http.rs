@@ -311,6 +311,7 @@ pub fn content_type(path: &str) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "csv" => "text/csv; charset=utf-8",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
