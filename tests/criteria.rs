@@ -319,8 +319,10 @@ fn the_dashboard_stays_within_its_page_budget() {
     // 22 indicators with a chart and a data table each: a budget of its own (about 30 KB gzipped).
     let criteria = files["criteria/index.html"].len();
     // Raised from 320 KB when the summary and cost tables and the year and provenance of each
-    // value joined the page (issue 14).
-    assert!(criteria + assets <= 340 * 1024, "criteria/: {criteria} B + {assets} B of CSS and JS");
+    // value joined the page (issue 14), and to 360 KB when every field a pilot lists got its
+    // breakdown cells and the provenance, link and table-alignment styles joined the CSS: on
+    // 2 December 2026 the page was 336,174 B (31,354 B with gzip -9) plus 21,248 B of assets.
+    assert!(criteria + assets <= 360 * 1024, "criteria/: {criteria} B + {assets} B of CSS and JS");
     // /compare/ fetches the data only when scripts run, so it stays within the pages' 60 KB.
     let compare = files["compare/index.html"].len() + files["assets/compare.js"].len();
     assert!(compare + assets <= 60 * 1024, "compare/: {compare} B");

@@ -244,7 +244,7 @@ fn provenance_and_years_are_visible_in_every_page_and_download() {
     assert!(chart.contains(">minh họa</text>") && chart.contains(">có nguồn</text>"));
     // Breakdown cells carry their counts of sourced values and years.
     assert!(
-        dashboard.contains("50 %<br><span class=\"cell-basis\">n=3 · 2 có nguồn · 2025 (3)</span>"),
+        dashboard.contains("55 %<br><span class=\"cell-basis\">n=4 · 2 có nguồn · 2025 (4)</span>"),
         "by field, giáo dục, a_pct"
     );
     // Indicator pages: every value with its year, source and provenance.
