@@ -213,6 +213,11 @@ fn indicator_keys(i: &Indicator) -> Keys {
         ("target.value".into(), i.target.as_ref().map(|t| raw_value(t.value))),
         ("target.year".into(), i.target.as_ref().and_then(|t| t.year).map(|y| y.to_string())),
         ("target.source".into(), i.target.as_ref().and_then(|t| t.source.clone())),
+        ("target.wording.vi".into(), i.target.as_ref().and_then(|t| t.wording.as_ref()).and_then(|w| text(&w.vi))),
+        ("target.wording.en".into(), i.target.as_ref().and_then(|t| t.wording.as_ref()).and_then(|w| text(&w.en))),
+        ("target.communes_share".into(), i.target.as_ref().and_then(|t| t.communes_share).map(|n| n.to_string())),
+        ("typical.min".into(), i.typical.map(|(min, _)| min.to_string())),
+        ("typical.max".into(), i.typical.map(|(_, max)| max.to_string())),
         ("description".into(), text(&i.description)),
     ]);
     keys

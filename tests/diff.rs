@@ -292,6 +292,30 @@ fn every_key_of_the_indicator_catalog_is_compared() {
     assert_eq!(e.len(), 5, "{e:#?}");
 }
 
+/// The keys that say how a target is worded and read, and what a value typically is,
+/// change what the dashboard and `check` say: they are compared like the others.
+#[test]
+fn target_wording_share_and_typical_range_are_compared() {
+    let old = TestSite::from_fixture("tests/fixtures/minimal");
+    let new = TestSite::from_fixture("tests/fixtures/minimal");
+    new.edit(
+        "content/indicators.yaml",
+        "target: { value: 60, year: 2025, source: \"QĐ 924/QĐ-TTg\" }",
+        "target: { value: 60, year: 2025, source: \"QĐ 924/QĐ-TTg\", wording: \"ít nhất 60 %\", communes_share: 70 }\n  typical: { min: 20, max: 100 }",
+    );
+    let e = entries(&old, &new);
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        entry(&e, "content/indicators.yaml", Some("commune_records_online_pct"))["keys"],
+        json!([
+            { "key": "target.wording.vi", "old": null, "new": "ít nhất 60 %" },
+            { "key": "target.communes_share", "old": null, "new": "70" },
+            { "key": "typical.min", "old": null, "new": "20" },
+            { "key": "typical.max", "old": null, "new": "100" },
+        ])
+    );
+}
+
 #[test]
 fn registries_site_pages_and_theme_are_compared() {
     let old = TestSite::from_fixture("tests/fixtures/minimal");
