@@ -155,7 +155,9 @@ wording of every message lives in one catalog, `src/diag/catalog.rs`. In Vietnam
 [diagnostics.vi.md](diagnostics.vi.md).
 
 - **error**: the site is not built (`check` and `build` exit with status 1).
-- **warning**: the site is built; `check --strict` fails on warnings too.
+- **warning**: the site is built; `check --strict` fails on warnings too, and when only
+  warnings made it fail it says so on its last line, naming their codes and counts
+  (\"failed because of `--strict`, which counts these warnings as errors: `heading-level` ×1\").
 
 `langso explain CODE` prints one entry of this page in the terminal, in the site's
 language (`--lang vi|en` to choose); every diagnostic ends with that command.
@@ -193,7 +195,10 @@ tự), câu mô tả chỗ sai và một dòng `help` nói cách sửa. Thông b
 khi `content/site.yaml` có `language: vi`. Bản tiếng Anh: [diagnostics.md](diagnostics.md).
 
 - **lỗi** (`error`): trang không được dựng (`check` và `build` kết thúc với mã 1).
-- **cảnh báo** (`warning`): trang vẫn được dựng; `check --strict` coi cảnh báo như lỗi.
+- **cảnh báo** (`warning`): trang vẫn được dựng; `check --strict` coi cảnh báo như lỗi, và
+  khi lệnh không đạt chỉ vì cảnh báo thì dòng cuối cùng nói rõ điều đó, kèm mã và số lượng
+  từng loại cảnh báo (\"không đạt vì có `--strict`, các cảnh báo sau được tính là lỗi:
+  `heading-level` ×1\").
 
 Lệnh `langso explain MÃ` in một mục của trang này ra cửa sổ lệnh, ví dụ
 `.\\langso.exe explain unknown-province` trên Windows; mỗi thông báo đều kết thúc bằng
@@ -291,6 +296,21 @@ static EXPLANATIONS: &[Explanation] = &[
         },
     },
     Explanation {
+        code: "invisible-character",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "A name or title holds a character that draws nothing or reorders the text around it: a zero-width space or joiner (U+200B–U+200D), a bidi mark, embedding, override or isolate (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the word joiner (U+2060), the Mongolian vowel separator (U+180E), a variation selector, the byte order mark (U+FEFF) or another default-ignorable character. Such a name can look exactly like another one, or read backwards. Checked in every name and title: `commune`, `former_district`, the case study's `title` and `authors`, page titles, the site's `title`, and the names of regions, provinces (and their former units), fields and indicators. Reported at the value; reports show the character as `<U+200B>`.",
+            example: r#"`commune: "Xã Giao Phong"` typed with a zero-width space (U+200B) between `Pho` and `ng`."#,
+            fix: "retype the name.",
+        },
+        vi: Text {
+            meaning: "Một tên hoặc tiêu đề chứa ký tự không hiện ra trên màn hình, hoặc làm đảo thứ tự các chữ xung quanh: dấu cách rộng bằng không hay ký tự nối rộng bằng không (U+200B–U+200D), ký tự đánh dấu, nhúng, ghi đè hay cô lập hướng viết chữ (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), ký tự nối từ (U+2060), ký tự tách nguyên âm tiếng Mông Cổ (U+180E), ký tự chọn biến thể, ký hiệu BOM (U+FEFF) hoặc một ký tự khác vốn không được hiển thị. Tên như vậy có thể trông y hệt một tên khác, hoặc hiện ra theo thứ tự ngược. Được kiểm tra ở mọi tên và tiêu đề: `commune`, `former_district`, `title` và `authors` của bài viết, tiêu đề các trang, `title` của website, và tên các vùng, tỉnh (kể cả các đơn vị cũ), lĩnh vực và chỉ tiêu. Báo ở chỗ giá trị; thông báo ghi ký tự đó dưới dạng `<U+200B>`.",
+            example: r#"`commune: "Xã Giao Phong"` bị gõ lẫn một dấu cách rộng bằng không (U+200B) vào giữa `Pho` và `ng`."#,
+            fix: "xóa ký tự đó bằng cách gõ lại cả tên.",
+        },
+    },
+    Explanation {
         code: "symlink",
         severity: Error,
         group: Files,
@@ -336,6 +356,21 @@ static EXPLANATIONS: &[Explanation] = &[
         },
     },
     Explanation {
+        code: "misnamed-file",
+        severity: Error,
+        group: Files,
+        en: Text {
+            meaning: "A pilot folder lacks `index.md` or `metrics.yaml` but holds a file named almost so, reported at that file instead of `missing-file`: upper case (`Index.md`, `index.MD`), `.yml` for `.yaml`, `.markdown` for `.md`, or `.txt` added by an editor on Windows, which hides extensions (`metrics.yaml.txt`).",
+            example: "`content/pilots/an-giang/thoai-giang/metrics.yml`.",
+            fix: r#"rename the file to exactly `index.md` or `metrics.yaml`; turn on "File name extensions" in File Explorer to see the whole name."#,
+        },
+        vi: Text {
+            meaning: "Thư mục mô hình thiếu `index.md` hoặc `metrics.yaml` nhưng có một tệp tên gần giống, báo ở tệp đó thay cho `missing-file`: tên viết hoa (`Index.md`, `index.MD`), đuôi `.yml` thay cho `.yaml`, `.markdown` thay cho `.md`, hoặc bị thêm đuôi `.txt` khi soạn tệp trên Windows (Windows thường ẩn phần đuôi của tên tệp nên khó nhận ra, ví dụ `metrics.yaml.txt`).",
+            example: "`content/pilots/an-giang/thoai-giang/metrics.yml`.",
+            fix: r#"đổi tên tệp thành đúng `index.md` hoặc `metrics.yaml`; để thấy cả phần đuôi của tên tệp, bật hiển thị "phần mở rộng tên tệp" trong trình quản lý tệp của Windows."#,
+        },
+    },
+    Explanation {
         code: "front-matter-missing",
         severity: Error,
         group: Files,
@@ -370,14 +405,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Yaml,
         en: Text {
-            meaning: "The YAML cannot be read, at the place where the parser stopped (which may be the line after the real mistake).",
+            meaning: r#"The YAML cannot be read. The common mistakes are named, each with its fix: a tab used for indentation; a value containing `: ` (`title: Xã A: du lịch`, fix: put it in quotes, the help shows the line quoted); a quote never closed, or text after the closing quote (`title: "Xã "A" B"`, fix: single quotes outside); a line indented unlike the other keys of its block; a key with no colon (`status ongoing`); a `[` or `{` left open (reported at the bracket, even when the parser stopped on a later line). Other mistakes are reported where the parser stopped (which may be the line after the real mistake), in its own words."#,
             example: "`fields: [y-te, giao-duc` with no `]`.",
-            fix: "check the indentation (two spaces, no tabs), `key: value` colons, closed quotes and brackets.",
+            fix: "as the help says; in general two spaces of indentation, no tabs, `key: value` with a space after the colon, closed quotes and brackets.",
         },
         vi: Text {
-            meaning: "Không đọc được tệp YAML, báo ở chỗ bộ đọc dừng lại (có thể là dòng ngay sau chỗ sai thật).",
+            meaning: r#"Không đọc được tệp YAML. Các lỗi hay gặp được gọi đúng tên, kèm cách sửa: dùng phím Tab để thụt lề; giá trị có chứa `: ` (`title: Xã A: du lịch`; cách sửa: đặt giá trị trong dấu ngoặc kép, dòng gợi ý ghi sẵn dòng đó đã thêm ngoặc); dấu ngoặc kép mở mà không đóng, hoặc còn chữ sau dấu ngoặc kép đóng (`title: "Xã "A" B"`; cách sửa: dùng dấu nháy đơn bao ngoài); một dòng thụt lề không khớp với các khóa khác cùng khối; khóa thiếu dấu hai chấm (`status ongoing`); dấu `[` hoặc `{` mở mà không đóng (báo ở chỗ dấu ngoặc, kể cả khi trình đọc YAML dừng ở một dòng phía dưới). Các lỗi khác được báo ở chỗ trình đọc YAML dừng lại (có thể là dòng ngay sau chỗ sai thật), bằng lời của chính trình đọc, tức là bằng tiếng Anh."#,
             example: "`fields: [y-te, giao-duc` thiếu dấu `]`.",
-            fix: "kiểm tra thụt lề (hai dấu cách, không dùng phím Tab), dấu hai chấm trong `khóa: giá trị`, dấu ngoặc kép và ngoặc vuông đã đóng đủ chưa.",
+            fix: "làm theo dòng gợi ý; nói chung: thụt lề bằng hai dấu cách, không dùng phím Tab, viết `khóa: giá trị` với một dấu cách sau dấu hai chấm, đóng đủ các dấu ngoặc kép và ngoặc vuông.",
         },
     },
     Explanation {
@@ -460,14 +495,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Yaml,
         en: Text {
-            meaning: "A required key is absent, reported at the first line of the mapping that should hold it (also: an empty `fields: []`).",
+            meaning: "A required key is absent, reported at the first line of the mapping that should hold it (also: an empty `fields: []`). A key written with nothing after it (`value:`) is reported at that key.",
             example: "`metrics.yaml` without `status:`.",
-            fix: "add the key; the help says what value it takes.",
+            fix: "add the key, or its value; the help says what value it takes.",
         },
         vi: Text {
-            meaning: "Thiếu một khóa bắt buộc, báo ở dòng đầu của khối lẽ ra phải chứa khóa đó (cũng báo khi `fields: []` để trống).",
+            meaning: "Thiếu một khóa bắt buộc, báo ở dòng đầu của khối lẽ ra phải chứa khóa đó (cũng báo khi `fields: []` để trống). Khóa đã ghi mà không có gì phía sau (`value:`) thì báo ở chính khóa đó.",
             example: "`metrics.yaml` không có `status:`.",
-            fix: "thêm khóa đó; dòng gợi ý cho biết cần ghi giá trị gì.",
+            fix: "thêm khóa đó, hoặc giá trị của nó; dòng gợi ý cho biết cần ghi giá trị gì.",
         },
     },
     Explanation {
@@ -490,12 +525,12 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Yaml,
         en: Text {
-            meaning: "A value of the wrong kind, at the value.",
+            meaning: "A value of the wrong kind, at the value. Numbers written the Vietnamese way are named as such: a decimal comma (`value: 64,5`, also inside `{ value: 64,5 }`, where YAML would otherwise read a key `5`) → write `64.5`; thousands separators in a whole number (`population: 15,600`, `15 600`, `1.200.000`) → write `15600`; a month and a year or a date where a year belongs (`year: 11/2025`) → write `2025` (and `value-without-year` is then not given beside the error); a percent sign (`value: 64%`) → write `64`; yes or no in words where `true`/`false` belongs (`có`, `không`, `đạt`, `chưa`). A single point followed by three digits (`population: 15.600`, `ocop_products: 1.200`, which YAML reads as 15.6 and 1.2) is a number for YAML: that mistake is `thousands-separator`.",
             example: "`population: nhiều` (expected a whole number); `ocop_products: 2.5` (a count must be whole).",
             fix: "write the kind of value named in the message.",
         },
         vi: Text {
-            meaning: "Giá trị sai kiểu, báo ở chỗ giá trị.",
+            meaning: "Giá trị sai kiểu, báo ở chỗ giá trị. Những số viết theo kiểu Việt Nam được gọi đúng tên lỗi: dấu phẩy thập phân (`value: 64,5`, cả khi nằm trong `{ value: 64,5 }`, nơi YAML sẽ hiểu nhầm thành một khóa `5`) → ghi `64.5`; dấu phân cách hàng nghìn trong số nguyên (`population: 15,600`, `15 600`, `1.200.000`) → ghi `15600`; tháng và năm, hoặc một ngày, ở chỗ chỉ cần ghi năm (`year: 11/2025`) → ghi `2025` (khi đó không báo thêm cảnh báo `value-without-year` bên cạnh lỗi này); dấu phần trăm (`value: 64%`) → ghi `64`; có hoặc không viết bằng chữ ở chỗ cần `true`/`false` (`có`, `không`, `đạt`, `chưa`). Riêng một dấu chấm duy nhất với ba chữ số phía sau (`population: 15.600`, `ocop_products: 1.200`, YAML đọc thành 15,6 và 1,2) vẫn là số đối với YAML: lỗi đó thuộc mã `thousands-separator`.",
             example: "`population: nhiều` (cần một số nguyên); `ocop_products: 2.5` (số đếm phải là số nguyên).",
             fix: "ghi đúng kiểu giá trị mà thông báo nêu. Số thập phân trong YAML viết bằng dấu chấm (`64.5`), không có dấu phân cách hàng nghìn (`15600`).",
         },
@@ -520,12 +555,12 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Yaml,
         en: Text {
-            meaning: "A date that is not `YYYY-MM-DD` or does not exist.",
+            meaning: "A date that is not `YYYY-MM-DD` or does not exist. A date written day first (`10/05/2024`, `10.05.2024`) or a month (`11/2025`) gets the ISO date to write instead (`2024-05-10`).",
             example: "`date: 2024-13-01`.",
             fix: "write a real date, e.g. `2025-11-02`.",
         },
         vi: Text {
-            meaning: "Ngày không viết theo dạng `NĂM-THÁNG-NGÀY` (`YYYY-MM-DD`) hoặc không có thật.",
+            meaning: "Ngày không viết theo dạng `NĂM-THÁNG-NGÀY` (`YYYY-MM-DD`) hoặc không có thật. Ngày viết theo thứ tự ngày trước (`10/05/2024`, `10.05.2024`) hoặc chỉ có tháng và năm (`11/2025`) được gợi ý sẵn ngày cần ghi theo đúng dạng (`2024-05-10`).",
             example: "`date: 2024-13-01`.",
             fix: "ghi một ngày có thật, ví dụ `2025-11-02` cho ngày 2/11/2025.",
         },
@@ -535,13 +570,13 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Yaml,
         en: Text {
-            meaning: "A number outside its bounds, at the value: a percent outside 0–100, a negative count or amount, a value outside the indicator's `min`/`max` in `indicators.yaml`, a year outside 2000–2100, a period that ends before it starts, or a `typical` range whose `min` is above its `max`.",
-            example: "`commune_records_online_pct: { value: 158 }`.",
+            meaning: "A number outside its bounds, at the value: a percent outside 0–100, a negative count or amount, a value outside the indicator's `min`/`max` in `indicators.yaml`, a year outside 2000–2100, a period that ends before it starts, or a `typical` range whose `min` is above its `max`. Whatever the catalog says, every unit has hard limits, far past any commune's figure and small enough that sums and chart axes over every pilot stay finite: a percentage within ±10,000, a count within ±10⁹, an amount in millions of đồng within ±10⁹, a plain number within ±10¹²; `area_ha` and the budget's figures at most 10⁹. They apply to values, baselines, proposed thresholds and the catalog's targets.",
+            example: "`commune_records_online_pct: { value: 158 }`, or `ocop_products: 1.79e308`.",
             fix: "correct the value.",
         },
         vi: Text {
-            meaning: "Một số nằm ngoài giới hạn, báo ở chỗ giá trị: phần trăm ngoài khoảng 0–100, số đếm hoặc số tiền âm, giá trị ngoài `min`/`max` của chỉ tiêu trong `indicators.yaml`, năm ngoài khoảng 2000–2100, thời gian thí điểm kết thúc trước khi bắt đầu, hoặc khoảng thường gặp (`typical`) có `min` lớn hơn `max`.",
-            example: "`commune_records_online_pct: { value: 158 }`.",
+            meaning: "Một số nằm ngoài giới hạn, báo ở chỗ giá trị: phần trăm ngoài khoảng 0–100, số đếm hoặc số tiền âm, giá trị ngoài `min`/`max` của chỉ tiêu trong `indicators.yaml`, năm ngoài khoảng 2000–2100, thời gian thí điểm kết thúc trước khi bắt đầu, hoặc khoảng thường gặp (`typical`) có `min` lớn hơn `max`. Dù `indicators.yaml` ghi thế nào, mỗi đơn vị tính còn có một giới hạn cứng, vượt rất xa số liệu của bất kỳ xã nào, nhưng đủ nhỏ để khi cộng số liệu của mọi mô hình hay vẽ trục biểu đồ thì kết quả vẫn tính được: phần trăm trong khoảng ±10.000, số đếm trong khoảng ±10⁹, số tiền (triệu đồng) trong khoảng ±10⁹, số thông thường trong khoảng ±10¹²; `area_ha` và các số của kinh phí không quá 10⁹. Giới hạn này áp dụng cho giá trị, giá trị trong `baseline:`, ngưỡng đề xuất và mục tiêu trong danh mục chỉ tiêu.",
+            example: "`commune_records_online_pct: { value: 158 }`, hoặc `ocop_products: 1.79e308`.",
             fix: "sửa lại giá trị cho đúng.",
         },
     },
@@ -595,12 +630,12 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Registries,
         en: Text {
-            meaning: r#"A folder `content/pilots/<province>/` that is not a slug of `provinces.yaml`, with "did you mean"."#,
+            meaning: r#"A folder `content/pilots/<province>/` that is not a slug of `provinces.yaml`, with "did you mean". A province's name (`content/pilots/Nghệ An/`) gets its slug (`nghe-an`); a unit merged on 1 July 2025 gets the unit that absorbed it, with the merger named (`tien-giang` → "`tien-giang` is Tiền Giang: on 1 July 2025 Đồng Tháp, Tiền Giang were merged into Đồng Tháp; write `dong-thap`"), from the `former` lists of `provinces.yaml`. The same help is given by `langso new pilot --province`."#,
             example: "`content/pilots/ninh-bihn/` → `ninh-binh`.",
             fix: "rename the folder.",
         },
         vi: Text {
-            meaning: "Thư mục `content/pilots/<tỉnh>/` không phải là mã tỉnh có trong `provinces.yaml`, kèm gợi ý mã gần nhất.",
+            meaning: r#"Thư mục `content/pilots/<tỉnh>/` không phải là mã tỉnh có trong `provinces.yaml`, kèm gợi ý mã gần nhất. Nếu thư mục mang tên tỉnh (`content/pilots/Nghệ An/`) thì được gợi ý mã của tỉnh đó (`nghe-an`); nếu là một tỉnh đã hợp nhất ngày 1/7/2025 thì được gợi ý tỉnh mới đã tiếp nhận nó, kèm nêu rõ việc hợp nhất (`tien-giang` → "`tien-giang` là Tiền Giang: từ ngày 1/7/2025, Đồng Tháp, Tiền Giang hợp nhất thành Đồng Tháp; ghi `dong-thap`"), theo danh sách `former` trong `provinces.yaml`. Lệnh `langso new pilot --province` cũng gợi ý như vậy."#,
             example: "`content/pilots/ninh-bihn/` → `ninh-binh`.",
             fix: "đổi tên thư mục theo mã tỉnh, thành phố hiện nay (viết thường, không dấu, nối bằng `-`).",
         },
@@ -655,12 +690,12 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Pilots,
         en: Text {
-            meaning: "`province:` in `metrics.yaml` differs from the province folder.",
+            meaning: r#"`province:` in `metrics.yaml` differs from the province folder. The help names the likely mistake: the name written instead of the slug (`province: "Nghệ An"` → `nghe-an`), a former unit of the folder's province (`province: nam-dinh` under `ninh-binh/` → write `province: ninh-binh` and `former_province: nam-dinh`), or a merged unit (as for `unknown-province`)."#,
             example: "`province: ninh-binh` in `content/pilots/an-giang/…`.",
             fix: "correct the value or move the folder.",
         },
         vi: Text {
-            meaning: "`province:` trong `metrics.yaml` khác với thư mục tỉnh chứa mô hình.",
+            meaning: r#"`province:` trong `metrics.yaml` khác với thư mục tỉnh chứa mô hình. Dòng gợi ý nêu chỗ có lẽ đã nhầm: ghi tên tỉnh thay cho mã (`province: "Nghệ An"` → `nghe-an`), ghi một đơn vị cũ của tỉnh chứa thư mục (`province: nam-dinh` trong thư mục `ninh-binh/` → ghi `province: ninh-binh` và `former_province: nam-dinh`), hoặc ghi một tỉnh đã hợp nhất (gợi ý như với `unknown-province`)."#,
             example: "`province: ninh-binh` nằm trong `content/pilots/an-giang/…`.",
             fix: "sửa giá trị hoặc chuyển thư mục mô hình sang đúng tỉnh.",
         },
@@ -670,12 +705,12 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Pilots,
         en: Text {
-            meaning: "`former_province:` is not one of the units the province was formed from on 2025-07-01 (nor the province itself).",
+            meaning: "`former_province:` is not one of the units the province was formed from on 2025-07-01 (nor the province itself). A name instead of the slug (`Nam Định`) gets the slug; a unit merged into another province gets that province named.",
             example: "`former_province: nam-dinh` for An Giang.",
             fix: "use one of the `former` slugs listed for the unit in `provinces.yaml`.",
         },
         vi: Text {
-            meaning: "`former_province:` không phải là một trong các tỉnh đã hợp thành tỉnh này ngày 1/7/2025 (cũng không phải chính tỉnh đó).",
+            meaning: "`former_province:` không phải là một trong các tỉnh đã hợp thành tỉnh này ngày 1/7/2025 (cũng không phải chính tỉnh đó). Nếu ghi tên thay cho mã (`Nam Định`) thì được gợi ý mã; nếu ghi một đơn vị đã hợp nhất vào tỉnh khác thì được cho biết tên tỉnh đó.",
             example: "`former_province: nam-dinh` cho một mô hình ở An Giang.",
             fix: "dùng một mã trong danh sách `former` của tỉnh đó trong `provinces.yaml`.",
         },
@@ -700,14 +735,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Pilots,
         en: Text {
-            meaning: "Two pilot folders of one province whose commune names fold to the same slug (one commune submitted twice; the two slugs collide), reported at the `commune:` value of the second (in folder order).",
-            example: r#"`an-giang/thoai-giang/` and `an-giang/thoai-giang-moi/` both with `commune: "Xã Thoại Giang"`."#,
-            fix: "merge the two submissions.",
+            meaning: "Two pilot folders of one province whose commune names fold to the same slug (one commune submitted twice; the two slugs collide), or look the same: after removing invisible characters, the two names have one UTS #39 confusable skeleton (a Cyrillic `Р` for a Latin `P`, a zero-width space inside a word). Names that differ by a Vietnamese mark (`Hòa`/`Hóa`, `o`/`ơ`) do not look the same. Reported at the `commune:` value of the second (in folder order).",
+            example: r#"`an-giang/thoai-giang/` and `an-giang/thoai-giang-moi/` both with `commune: "Xã Thoại Giang"`; or `ninh-binh/giao-phong-2/` with `commune: "Xã Giao Рhong"` (Cyrillic `Р`) beside `ninh-binh/giao-phong/`."#,
+            fix: "merge the two submissions (and retype the name).",
         },
         vi: Text {
-            meaning: "Hai thư mục mô hình trong cùng một tỉnh có tên xã chuyển thành cùng một mã (một xã gửi hai lần), báo ở giá trị `commune:` của thư mục thứ hai (theo thứ tự thư mục).",
-            example: r#"`an-giang/thoai-giang/` và `an-giang/thoai-giang-moi/` đều ghi `commune: "Xã Thoại Giang"`."#,
-            fix: "gộp hai bài gửi thành một.",
+            meaning: r#"Hai thư mục mô hình trong cùng một tỉnh có tên xã chuyển thành cùng một mã (một xã gửi hai lần, hai mã trùng nhau), hoặc hai tên trông giống hệt nhau: sau khi bỏ các ký tự vô hình, hai tên có cùng một "bộ khung" theo chuẩn Unicode UTS #39 về các ký tự dễ nhầm lẫn (chữ `Р` của bảng chữ cái Kirin thay cho chữ `P` Latinh, một dấu cách rộng bằng không chen vào giữa một chữ). Hai tên chỉ khác nhau ở dấu tiếng Việt (`Hòa`/`Hóa`, `o`/`ơ`) không bị coi là giống nhau. Báo ở giá trị `commune:` của thư mục thứ hai (theo thứ tự thư mục)."#,
+            example: r#"`an-giang/thoai-giang/` và `an-giang/thoai-giang-moi/` đều ghi `commune: "Xã Thoại Giang"`; hoặc `ninh-binh/giao-phong-2/` ghi `commune: "Xã Giao Рhong"` (chữ `Р` Kirin) bên cạnh `ninh-binh/giao-phong/`."#,
+            fix: "gộp hai bài gửi thành một (và gõ lại tên xã).",
         },
     },
     Explanation {
@@ -850,14 +885,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Links,
         en: Text {
-            meaning: "A relative link to a pilot, page or file that does not exist, or to a file that is never published (`index.md`, `metrics.yaml`).",
-            example: "`[x](../pilots/an-giang/khong-co/)`.",
-            fix: "a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`.",
+            meaning: r#"A relative link to a pilot, page or file that does not exist, or to a file that is never published (`index.md`, `metrics.yaml`). Also a site-root link `@/…` or a link written as the site's own address (under `base_url`) naming a page the build does not publish, with "did you mean" and the forms that work (see [docs/links.md](links.md)). A link into the folder of a province merged on 1 July 2025 (`../../tien-giang/…`, `@/provinces/tien-giang/`) gets the unit that absorbed it."#,
+            example: "`[x](../pilots/an-giang/khong-co/)`, or `[Nghệ An](@/provinces/nghe-ann/)`.",
+            fix: "a pilot is linked as `../../<province>/<commune>/`, a page as `../../../pages/<slug>.md`, any page of the site from its root as `@/pilots/`, `@/pilots/<province>/<commune>/`, `@/provinces/<slug>/`, `@/fields/<slug>/`, `@/indicators/<id>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<page>/` or `@/data/pilots.csv`.",
         },
         vi: Text {
-            meaning: "Liên kết tương đối tới một mô hình, trang hoặc tệp không tồn tại, hoặc tới một tệp không bao giờ được công bố (`index.md`, `metrics.yaml`).",
-            example: "`[x](../pilots/an-giang/khong-co/)`.",
-            fix: "liên kết tới một mô hình viết là `../../<tỉnh>/<xã>/`, tới một trang viết là `../../../pages/<mã-trang>.md`.",
+            meaning: "Liên kết tương đối tới một mô hình, trang hoặc tệp không tồn tại, hoặc tới một tệp không bao giờ được công bố (`index.md`, `metrics.yaml`). Cũng báo lỗi này khi một liên kết tính từ gốc `@/…`, hoặc một liên kết ghi bằng chính địa chỉ của website (bắt đầu bằng `base_url`), dẫn tới một trang mà website không có; thông báo kèm gợi ý trang gần nhất và các cách viết đúng (xem [docs/links.md](links.md), bằng tiếng Anh). Liên kết vào thư mục của một tỉnh đã hợp nhất ngày 1/7/2025 (`../../tien-giang/…`, `@/provinces/tien-giang/`) được gợi ý tỉnh mới đã tiếp nhận tỉnh đó.",
+            example: "`[x](../pilots/an-giang/khong-co/)`, hoặc `[Nghệ An](@/provinces/nghe-ann/)`.",
+            fix: "liên kết tới một mô hình viết là `../../<tỉnh>/<xã>/`, tới một trang viết là `../../../pages/<mã-trang>.md`; mọi trang của website đều liên kết được tính từ gốc: `@/pilots/`, `@/pilots/<tỉnh>/<xã>/`, `@/provinces/<mã tỉnh>/`, `@/fields/<mã lĩnh vực>/`, `@/indicators/<mã chỉ tiêu>/`, `@/criteria/`, `@/compare/`, `@/search/`, `@/<trang>/` hoặc `@/data/pilots.csv`.",
         },
     },
     Explanation {
@@ -880,14 +915,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Links,
         en: Text {
-            meaning: "A link or image path starting with `/`.",
+            meaning: r#"A link or image path starting with `/`. A path on the editor's own computer (`C:\Users\…\anh.jpg`, also as an image) is named as such."#,
             example: "`[trang](/pilots/)`.",
-            fix: "write it relative to the file, e.g. `../../an-giang/thoai-giang/`.",
+            fix: "write it relative to the file, e.g. `../../an-giang/thoai-giang/`; for a file on your own computer, copy it into the pilot folder and write its file name (`anh.jpg`).",
         },
         vi: Text {
-            meaning: "Đường dẫn của liên kết hoặc ảnh bắt đầu bằng `/`.",
+            meaning: r#"Đường dẫn của liên kết hoặc ảnh bắt đầu bằng `/`. Đường dẫn tới một tệp trên chính máy tính của người soạn (`C:\Users\…\anh.jpg`, kể cả khi chèn ảnh) được báo rõ là tệp nằm trên máy của bạn."#,
             example: "`[trang](/pilots/)`.",
-            fix: "viết đường dẫn tương đối so với tệp đang soạn, ví dụ `../../an-giang/thoai-giang/`.",
+            fix: "viết đường dẫn tương đối so với tệp đang soạn, ví dụ `../../an-giang/thoai-giang/`; với tệp trên máy của bạn: chép tệp vào thư mục của mô hình và chỉ ghi tên tệp (`anh.jpg`).",
         },
     },
     Explanation {
@@ -964,14 +999,14 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Error,
         group: Links,
         en: Text {
-            meaning: "A linked file of a kind a browser would open as a page of the site or run: HTML, XML, JavaScript, CSS, PHP, a file without an extension, anything but images (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, office and data files (CSV, TXT, XLSX, XLS, ODS, DOCX, DOC, ODT, PPTX, PPT, ODP), MP4, WebM and MP3. Linked files are copied as they are, outside the site's sanitizing, so an HTML file would be a page under the site's name written by anyone.",
+            meaning: "A linked file of a kind a browser would open as a page of the site or run: HTML, XML, JavaScript, CSS, PHP, a file without an extension, anything but images (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, office and data files (CSV, TXT, XLSX, XLS, ODS, DOCX, DOC, ODT, PPTX, PPT, ODP), MP4, WebM and MP3. Linked files are copied as they are, outside the site's sanitizing, so an HTML file would be a page under the site's name written by anyone. A HEIC/HEIF photo (an iPhone's own format, which most browsers cannot show) is named as such.",
             example: "`[báo cáo](bao-cao.html)`.",
-            fix: "save it as PDF, or put its text into the case study.",
+            fix: r#"save it as PDF, or put its text into the case study; convert a HEIC photo to JPG (or set the iPhone's camera to "Most Compatible")."#,
         },
         vi: Text {
-            meaning: "Tệp được liên kết thuộc loại mà trình duyệt sẽ mở như một trang của website hoặc cho chạy: HTML, XML, JavaScript, CSS, PHP, tệp không có phần mở rộng, tức là mọi loại trừ ảnh (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, tệp văn phòng và dữ liệu (CSV, TXT, XLSX, XLS, ODS, DOCX, DOC, ODT, PPTX, PPT, ODP), MP4, WebM và MP3. Tệp liên kết được chép nguyên trạng, không qua bộ lọc của trang, nên một tệp HTML sẽ thành một trang mang tên website mà ai cũng viết được.",
+            meaning: "Tệp được liên kết thuộc loại mà trình duyệt sẽ mở như một trang của website hoặc cho chạy: HTML, XML, JavaScript, CSS, PHP, tệp không có phần mở rộng, tức là mọi loại trừ ảnh (JPG, PNG, WebP, GIF, AVIF, SVG), PDF, tệp văn phòng và dữ liệu (CSV, TXT, XLSX, XLS, ODS, DOCX, DOC, ODT, PPTX, PPT, ODP), MP4, WebM và MP3. Tệp liên kết được chép nguyên trạng, không qua bộ lọc của trang, nên một tệp HTML sẽ thành một trang mang tên website mà ai cũng viết được. Ảnh HEIC/HEIF (định dạng ảnh riêng của iPhone, phần lớn trình duyệt không hiển thị được) được báo rõ là ảnh HEIC.",
             example: "`[báo cáo](bao-cao.html)`.",
-            fix: "lưu tệp dưới dạng PDF, hoặc đưa nội dung vào bài viết. Ảnh chụp bằng iPhone dạng HEIC cần chuyển sang JPG.",
+            fix: "lưu tệp dưới dạng PDF, hoặc đưa nội dung vào bài viết. Ảnh HEIC chụp bằng iPhone cần chuyển sang JPG (hoặc chỉnh iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất).",
         },
     },
     Explanation {
@@ -987,6 +1022,36 @@ static EXPLANATIONS: &[Explanation] = &[
             meaning: "Một tệp SVG có thể chạy mã hoặc tải thứ khác khi được mở riêng: phần tử `script` hoặc `foreignObject`, thuộc tính xử lý sự kiện (`onload=…`), liên kết hay hoạt ảnh tới địa chỉ `javascript:`, `data:` hoặc máy chủ khác, lệnh nhập kiểu trình bày, chỉ thị `xml-stylesheet`, khai báo thực thể, hoặc văn bản XML không hợp lệ.",
             example: "một hình vẽ có `<script>` bên trong.",
             fix: "xuất lại hình dưới dạng SVG thuần, hoặc dạng PNG.",
+        },
+    },
+    Explanation {
+        code: "unportable-name",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: r#"A name that becomes a published path but cannot be a file or folder name on every system the site is built, checked out or served from: a device name Windows reserves (`CON`, `PRN`, `AUX`, `NUL`, `COM0`–`COM9`, `LPT0`–`LPT9`, in any case and with any extension, so `nul.png` too), a character Windows forbids (`< > : " / \ | ? *` or a control character), a final dot or space, or a name that is too long: a slug (a pilot, province, region, field or page folder, the theme) at most 64 bytes, a linked file or a folder on its way at most 100 bytes, and a linked file's published path (e.g. `pilots/<province>/<commune>/anh/so-do.png`) at most 200 bytes, which leaves 60 of Windows' 260 for the output folder itself (an accented Vietnamese letter takes 2 or 3 bytes). Checked for pilot folders, registry slugs, pages, the theme name and linked files; `langso new pilot` refuses to make such a folder."#,
+            example: "a pilot folder `content/pilots/ninh-binh/con/`, or `![sơ đồ](so-do:1.png)`.",
+            fix: "rename the file or folder (for a commune, a shorter form of its name).",
+        },
+        vi: Text {
+            meaning: r#"Một tên sẽ thành đường dẫn khi công bố nhưng không thể dùng làm tên tệp hay thư mục trên mọi hệ điều hành nơi trang được dựng, được tải về hoặc được đưa lên máy chủ: tên thiết bị mà Windows dành riêng (`CON`, `PRN`, `AUX`, `NUL`, `COM0`–`COM9`, `LPT0`–`LPT9`, viết hoa hay thường đều vậy, với bất kỳ phần đuôi nào, nên `nul.png` cũng không được), ký tự Windows không cho phép (`< > : " / \ | ? *` hoặc ký tự điều khiển), tên kết thúc bằng dấu chấm hoặc dấu cách, hoặc tên quá dài: mã đường dẫn (thư mục mô hình, tỉnh, vùng, lĩnh vực hoặc trang, tên giao diện) tối đa 64 byte, tệp được liên kết hoặc thư mục trên đường dẫn tới nó tối đa 100 byte, và đường dẫn khi công bố của tệp được liên kết (ví dụ `pilots/<tỉnh>/<xã>/anh/so-do.png`) tối đa 200 byte, để dành 60 trong số 260 ký tự Windows cho phép cho chính thư mục chứa trang đã dựng (một chữ tiếng Việt có dấu chiếm 2 hoặc 3 byte). Được kiểm tra ở thư mục mô hình, mã trong các tệp danh mục, các trang, tên giao diện và tệp được liên kết; lệnh `langso new pilot` không tạo thư mục mang tên như vậy."#,
+            example: "thư mục mô hình `content/pilots/ninh-binh/con/`, hoặc `![sơ đồ](so-do:1.png)`.",
+            fix: "đổi tên tệp hoặc thư mục (với một xã, dùng cách viết ngắn hơn của tên xã).",
+        },
+    },
+    Explanation {
+        code: "invalid-theme",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "The theme named in `content/site.yaml` (`theme:`) cannot be loaded, so `langso build` would stop on it: its folder `themes/<name>/` is missing or a symbolic link, a template does not compile (at the line and column tera names), a template is not UTF-8, or the UI strings `i18n/<language>.yaml` are missing, not YAML, or hold a value that is not a string. `langso check` loads the theme as the build does. A template that compiles but fails while a page is rendered (an unknown variable) is found by `langso build` only.",
+            example: "`{{ page.title | nope( }}` in `themes/mine/templates/base.html`.",
+            fix: "correct the template or the strings, or remove `theme:` to use the built-in theme.",
+        },
+        vi: Text {
+            meaning: "Không nạp được giao diện ghi ở `theme:` trong `content/site.yaml`, nên `langso build` sẽ dừng lại: thư mục `themes/<tên>/` không có hoặc là một liên kết tượng trưng, một mẫu trang có lỗi cú pháp (báo ở dòng và cột mà bộ xử lý mẫu Tera chỉ ra), một mẫu trang không lưu theo bảng mã UTF-8, hoặc tệp chữ của giao diện `i18n/<ngôn-ngữ>.yaml` không có, không phải YAML hợp lệ, hoặc có giá trị không phải là chữ. `langso check` nạp giao diện giống hệt như khi dựng trang. Mẫu trang đúng cú pháp nhưng bị lỗi khi dựng một trang cụ thể (dùng một biến không có) thì chỉ `langso build` mới phát hiện được.",
+            example: "`{{ page.title | nope( }}` trong `themes/mine/templates/base.html`.",
+            fix: "sửa mẫu trang hoặc tệp chữ của giao diện, hoặc xóa dòng `theme:` để dùng giao diện có sẵn.",
         },
     },
     Explanation {
@@ -1009,14 +1074,59 @@ static EXPLANATIONS: &[Explanation] = &[
         severity: Warning,
         group: Links,
         en: Text {
-            meaning: "Raw HTML that sanitizing will remove when the page is published (script, style, frames, forms, event handlers, `javascript:`/`data:` URLs, `style` attributes), at the HTML.",
+            meaning: "Raw HTML that sanitizing will remove when the page is published, at the fragment (an HTML block or an inline tag), listing each element and attribute that goes (`<script>`, `onclick` on `<a>`): elements outside the allowlist (script, style, frames, forms, inline SVG and MathML…; the text of the others stays), event handlers, `style` and `class` attributes, any URL attribute (`href`, `src`, `cite`, …) with a `javascript:`, `vbscript:` or `data:` URL, and a tag or comment the fragment leaves unfinished. What it lists is exactly what the build removes (both run the same cleaning). Comments are never published and not reported. An `id` is kept as `user-content-<id>` (links to `#<id>` in the same document follow it), so it is not reported.",
             example: r#"`<script>alert(1)</script>` or `<b onclick="…">`."#,
             fix: "use Markdown instead.",
         },
         vi: Text {
-            meaning: "Đoạn HTML sẽ bị bộ lọc xóa khi công bố trang (script, style, khung, biểu mẫu, thuộc tính xử lý sự kiện, địa chỉ `javascript:`/`data:`, thuộc tính `style`), báo ở chỗ đoạn HTML.",
+            meaning: "Đoạn HTML mà bộ lọc sẽ xóa khi công bố trang, báo ở chỗ đoạn HTML đó (một khối HTML hoặc một thẻ nằm giữa dòng chữ), kèm danh sách từng phần tử và thuộc tính bị xóa (`<script>`, `onclick` trong `<a>`): các phần tử không có trong danh sách cho phép (`<script>`, `<style>`, khung `<iframe>`, biểu mẫu `<form>`, hình SVG và công thức MathML viết thẳng trong bài…; với các phần tử khác thì chỉ bỏ thẻ, chữ bên trong vẫn giữ), thuộc tính xử lý sự kiện, thuộc tính `style` và `class`, mọi thuộc tính chứa địa chỉ (`href`, `src`, `cite`, …) mà địa chỉ bắt đầu bằng `javascript:`, `vbscript:` hoặc `data:`, và thẻ hay ghi chú HTML viết dở chưa đóng. Danh sách này đúng bằng những gì bản dựng trang xóa đi (cả hai dùng chung một bước lọc). Ghi chú HTML (`<!-- … -->`) không bao giờ được công bố và không bị báo. Thuộc tính `id` được giữ lại dưới dạng `user-content-<id>` (liên kết tới `#<id>` trong cùng bài viết vẫn dẫn đúng chỗ), nên không bị báo.",
             example: r#"`<script>alert(1)</script>` hoặc `<b onclick="…">`."#,
             fix: "dùng cú pháp Markdown thay cho HTML.",
+        },
+    },
+    Explanation {
+        code: "unparsed-link",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "A link or image whose Markdown did not parse, so that `[…](…)` or `![…](…)` would be published as literal text; at its `[` (or `!`). The usual cause is a space in the address. A reference link whose `[label]: address` line is missing (`[báo cáo][bc]`, `[tỉnh][]`) is reported too.",
+            example: "`![Vườn cam](Ảnh 1.JPG)`.",
+            fix: "write the address in angle brackets, `![Vườn cam](<Ảnh 1.JPG>)` (the help writes it out), or rename the file without spaces. For a reference link, add the `[label]: address` line, or write the address in the link.",
+        },
+        vi: Text {
+            meaning: "Một liên kết hoặc ảnh mà cú pháp Markdown không đọc được, nên `[…](…)` hoặc `![…](…)` sẽ hiện nguyên văn trên trang; báo ở dấu `[` (hoặc `!`). Nguyên nhân thường gặp là địa chỉ có dấu cách. Liên kết kiểu tham chiếu mà thiếu dòng `[nhãn]: địa chỉ` (`[báo cáo][bc]`, `[tỉnh][]`) cũng bị báo.",
+            example: "`![Vườn cam](Ảnh 1.JPG)`.",
+            fix: "đặt địa chỉ trong cặp dấu `<` `>`: `![Vườn cam](<Ảnh 1.JPG>)` (dòng gợi ý ghi sẵn cách viết này), hoặc đổi tên tệp cho không còn dấu cách. Với liên kết kiểu tham chiếu: thêm dòng `[nhãn]: địa chỉ`, hoặc ghi thẳng địa chỉ vào liên kết.",
+        },
+    },
+    Explanation {
+        code: "undefined-footnote",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "A footnote reference `[^name]` with no `[^name]: …` definition, which would be published as literal text.",
+            example: "`Hồ sơ điện tử[^2].` with no `[^2]:` line.",
+            fix: "add the footnote's text on a line of its own (`[^2]: Báo cáo UBND xã, 11/2025`), or delete the reference.",
+        },
+        vi: Text {
+            meaning: "Một chỗ đánh dấu chú thích `[^tên]` mà không có dòng `[^tên]: …` ghi nội dung chú thích, nên sẽ hiện nguyên văn trên trang.",
+            example: "`Hồ sơ điện tử[^2].` mà không có dòng `[^2]:`.",
+            fix: "thêm nội dung chú thích trên một dòng riêng (`[^2]: Báo cáo UBND xã, 11/2025`), hoặc xóa chỗ đánh dấu chú thích.",
+        },
+    },
+    Explanation {
+        code: "heading-level",
+        severity: Warning,
+        group: Links,
+        en: Text {
+            meaning: "A heading that breaks the page's outline (which screen readers and the table of contents follow): a level-1 heading `# …` (the page's title is its level-1 heading already), or a level skipped going down (`####` right after `##`).",
+            example: "`#### Kết quả` after `## Nền tảng số`.",
+            fix: "start sections at `##` and go down one level at a time (the help names the level to use).",
+        },
+        vi: Text {
+            meaning: "Một đề mục làm sai bố cục của trang (bố cục mà mục lục và phần mềm đọc màn hình cho người khiếm thị dựa vào): đề mục cấp 1 `# …` (tiêu đề của trang đã là đề mục cấp 1), hoặc nhảy cóc cấp khi đi xuống (`####` ngay sau `##`).",
+            example: "`#### Kết quả` sau `## Nền tảng số`.",
+            fix: "bắt đầu các mục bằng `##` và mỗi lần chỉ xuống một cấp (dòng gợi ý nêu cấp cần dùng).",
         },
     },
 ];
