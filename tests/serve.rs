@@ -341,7 +341,7 @@ fn running_out_of_descriptors_is_survived_and_serving_goes_on_when_they_return()
 
     // Idle connections, more than the process may have descriptors.
     let idle: Vec<std::net::TcpStream> = (0..80).map(|_| std::net::TcpStream::connect(&server.addr).unwrap()).collect();
-    let err = server.wait_for_stderr("cannot accept a connection");
+    let err = server.wait_for_stderr("không nhận được kết nối");
     assert!(err.contains("ulimit -n"), "says why: {err}");
     assert!(server.running(), "the preview did not end:\n{err}");
 
@@ -349,7 +349,7 @@ fn running_out_of_descriptors_is_survived_and_serving_goes_on_when_they_return()
     let home = server.get("/");
     assert_eq!(home.status, 200);
     assert!(home.body.contains("Xã Thoại Giang"));
-    server.wait_for_stderr("accepting connections again");
+    server.wait_for_stderr("đã nhận kết nối trở lại");
     assert!(server.running());
 }
 

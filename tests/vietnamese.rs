@@ -95,6 +95,14 @@ fn serve_speaks_vietnamese() {
     assert!(server.banner.starts_with("xem trước trang tại http://127.0.0.1:"), "{}", server.banner);
     assert!(server.banner.ends_with("(nhấn Ctrl-C để dừng)"), "{}", server.banner);
     assert_eq!(english_words(&server.banner), Vec::<String>::new());
+    // What the server itself answers, here a refused Host (DNS rebinding), is Vietnamese too.
+    let refused = String::from_utf8_lossy(&server.raw(b"GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n")).into_owned();
+    assert!(
+        refused.starts_with("HTTP/1.1 421 ") && refused.contains("chỉ trả lời yêu cầu tới localhost:"),
+        "{refused}"
+    );
+    let body = refused.split("\r\n\r\n").nth(1).unwrap_or_default();
+    assert_eq!(english_words(body), Vec::<String>::new(), "{body}");
 
     let metrics = "content/pilots/an-giang/thoai-giang/metrics.yaml";
     let good = site.read(metrics);

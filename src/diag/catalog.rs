@@ -297,6 +297,26 @@ static MESSAGES: &[(&str, &str, &str)] = &[
     ("html-tag", "`<{name}>`", "`<{name}>`"),
     ("html-unfinished", "an unfinished tag or comment", "một thẻ hoặc chú thích chưa đóng"),
     (
+        "http-bad-path",
+        "bad request: this path cannot name a file of the site",
+        "yêu cầu không hợp lệ: đường dẫn này không thể là một tệp của trang",
+    ),
+    ("http-head-too-large", "the request's headers are too large", "phần đầu của yêu cầu quá lớn"),
+    ("http-line-too-long", "the request line is too long", "dòng yêu cầu quá dài"),
+    ("http-malformed-header", "malformed header", "dòng tiêu đề sai định dạng"),
+    ("http-malformed-line", "malformed request line", "dòng yêu cầu sai định dạng"),
+    ("http-method", "only GET and HEAD are served", "chỉ phục vụ yêu cầu GET và HEAD"),
+    ("http-moved", "moved", "đã chuyển chỗ"),
+    ("http-no-host", "the request has no Host header", "yêu cầu không có tiêu đề Host"),
+    ("http-not-a-path", "only HTTP/1 requests for a path are served", "chỉ phục vụ yêu cầu HTTP/1 tới một đường dẫn"),
+    ("http-not-found", "not found", "không tìm thấy"),
+    ("http-two-hosts", "more than one Host header", "có nhiều hơn một tiêu đề Host"),
+    (
+        "http-wrong-host",
+        "this langso preview answers only requests for {hosts}, and this one names `{host}`. A page of another site may be trying to read the preview through a name of its own (DNS rebinding); open the address langso printed instead",
+        "bản xem trước langso này chỉ trả lời yêu cầu tới {hosts}, còn yêu cầu này ghi `{host}`. Có thể một trang web khác đang tìm cách đọc bản xem trước qua một tên miền của nó (tấn công DNS rebinding); hãy mở đúng địa chỉ mà langso đã in ra",
+    ),
+    (
         "image-too-large-help",
         "resize or compress the image (1600 px wide is plenty for a web page)",
         "thu nhỏ hoặc nén ảnh (rộng 1600 px là đủ cho trang web)",
@@ -596,6 +616,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "`{written}` có dấu phân cách hàng nghìn, YAML hiểu đó là dấu thập phân hoặc là chữ",
     ),
     ("separator-in-number-help", "write `{fixed}`, without separators", "ghi `{fixed}`, không có dấu phân cách"),
+    (
+        "serve-accept-failed",
+        "warning: cannot accept a connection: {error}. Too many open connections or files (see `ulimit -n`)? Waiting, and serving again once some close",
+        "cảnh báo: không nhận được kết nối: {error}. Có quá nhiều kết nối hoặc tệp đang mở (xem `ulimit -n`)? Đang chờ, sẽ phục vụ tiếp khi có kết nối đóng lại",
+    ),
+    ("serve-accepting-again", "accepting connections again", "đã nhận kết nối trở lại"),
     ("serve-at", "serving the site at {url} (press Ctrl-C to stop)", "xem trước trang tại {url} (nhấn Ctrl-C để dừng)"),
     ("serve-cannot-listen", "cannot listen on {ip}:{port}: {error}", "không mở được cổng {ip}:{port}: {error}"),
     (
@@ -618,6 +644,12 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "error: {text}\nstill serving the last good site",
         "lỗi: {text}\nvẫn hiển thị bản trang đúng gần nhất",
     ),
+    (
+        "serve-hosts-any",
+        "localhost:{port} or an IP address of this machine with the port {port}",
+        "localhost:{port} hoặc một địa chỉ IP của máy này với cổng {port}",
+    ),
+    ("serve-hosts-loopback", "localhost:{port}, {v4} or {v6}", "localhost:{port}, {v4} hoặc {v6}"),
     (
         "serve-no-browser",
         "warning: cannot open a browser ({opener}: {error}); open {url} yourself",

@@ -18,6 +18,8 @@ use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use super::Shared;
+use crate::diag::{Msg, msg};
+use crate::model::Lang;
 
 const LIVE_JS: &str = include_str!("live.js");
 const LIVE_CSS: &str = include_str!("live.css");
@@ -43,11 +45,14 @@ const MAX_BACKOFF: Duration = Duration::from_secs(1);
 pub(crate) struct Hosts {
     bind: IpAddr,
     port: u16,
+    /// The language of what the server says, on the terminal and in its refusals: the
+    /// site's when the preview started.
+    lang: Lang,
 }
 
 impl Hosts {
-    pub(crate) fn new(bind: IpAddr, port: u16) -> Self {
-        Hosts { bind, port }
+    pub(crate) fn new(bind: IpAddr, port: u16, lang: Lang) -> Self {
+        Hosts { bind, port, lang }
     }
 
     pub(crate) fn allows(&self, host: &str) -> bool {
@@ -74,14 +79,11 @@ impl Hosts {
     fn named(&self) -> String {
         let at = |ip: IpAddr| std::net::SocketAddr::new(ip, self.port).to_string();
         if self.bind.is_unspecified() {
-            format!("localhost:{} or an IP address of this machine with the port {}", self.port, self.port)
+            msg!("serve-hosts-any", port = self.port.to_string()).render(self.lang)
         } else if self.bind.is_loopback() {
-            format!(
-                "localhost:{}, {} or {}",
-                self.port,
-                at([127, 0, 0, 1].into()),
-                at(std::net::Ipv6Addr::LOCALHOST.into())
-            )
+            let v4 = at([127, 0, 0, 1].into());
+            let v6 = at(std::net::Ipv6Addr::LOCALHOST.into());
+            msg!("serve-hosts-loopback", port = self.port.to_string(), v4 = v4, v6 = v6).render(self.lang)
         } else {
             at(self.bind)
         }
@@ -98,7 +100,7 @@ pub(crate) fn serve_forever(listener: TcpListener, shared: Arc<Shared>, hosts: H
         match listener.accept() {
             Ok((stream, _)) => {
                 if backoff.take().is_some() {
-                    eprintln!("accepting connections again");
+                    eprintln!("{}", msg!("serve-accepting-again").render(hosts.lang));
                 }
                 let (shared, hosts) = (Arc::clone(&shared), Arc::clone(&hosts));
                 // A thread that cannot start drops the connection; the server goes on.
@@ -107,10 +109,7 @@ pub(crate) fn serve_forever(listener: TcpListener, shared: Arc<Shared>, hosts: H
             Err(e) => {
                 let wait = match backoff {
                     None => {
-                        eprintln!(
-                            "warning: cannot accept a connection: {e}. Too many open connections or files \
-                             (see `ulimit -n`)? Waiting, and serving again once some close"
-                        );
+                        eprintln!("{}", msg!("serve-accept-failed", error = e.to_string()).render(hosts.lang));
                         Duration::from_millis(10)
                     }
                     Some(d) => (d * 2).min(MAX_BACKOFF),
@@ -131,6 +130,7 @@ struct Head {
 
 /// Why a head was not read: an answer to give, or nothing (the client left or was silent).
 enum Unread {
+    /// A status and the catalog id of why.
     Answer(u16, &'static str),
     Gone,
 }
@@ -157,30 +157,29 @@ fn read_head(r: &mut impl BufRead) -> Result<Head, Unread> {
     };
     let mut line = Vec::new();
     let mut budget = HEAD_LIMIT;
-    budget -= read_line(r, LINE_LIMIT, &mut line).map_err(|e| too_long(e, 414, "the request line is too long"))? as u64;
+    budget -= read_line(r, LINE_LIMIT, &mut line).map_err(|e| too_long(e, 414, "http-line-too-long"))? as u64;
     let request_line = String::from_utf8_lossy(&line).into_owned();
     let mut parts = request_line.split(' ');
     let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(Unread::Answer(400, "malformed request line"));
+        return Err(Unread::Answer(400, "http-malformed-line"));
     };
     if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
-        return Err(Unread::Answer(400, "only HTTP/1 requests for a path are served"));
+        return Err(Unread::Answer(400, "http-not-a-path"));
     }
     let mut host = None;
     loop {
-        budget -= read_line(r, budget, &mut line)
-            .map_err(|e| too_long(e, 431, "the request's headers are too large"))? as u64;
+        budget -= read_line(r, budget, &mut line).map_err(|e| too_long(e, 431, "http-head-too-large"))? as u64;
         if line.is_empty() {
             break;
         }
         let text = String::from_utf8_lossy(&line);
         let Some((name, value)) = text.split_once(':') else {
-            return Err(Unread::Answer(400, "malformed header"));
+            return Err(Unread::Answer(400, "http-malformed-header"));
         };
         if name.eq_ignore_ascii_case("host") {
             if host.is_some() {
-                return Err(Unread::Answer(400, "more than one Host header"));
+                return Err(Unread::Answer(400, "http-two-hosts"));
             }
             host = Some(value.trim().to_string());
         }
@@ -197,7 +196,7 @@ fn connection(stream: TcpStream, shared: &Shared, hosts: &Hosts) {
         Ok(h) => h,
         Err(Unread::Gone) => return,
         Err(Unread::Answer(status, why)) => {
-            let _ = text(status, why).send(&stream, false);
+            let _ = text(status, &Msg::new(why).render(hosts.lang)).send(&stream, false);
             // Read a bounded amount more before closing, so that the client can read the
             // answer (closing with unread bytes resets the connection), then close.
             let _ = stream.shutdown(Shutdown::Write);
@@ -208,24 +207,19 @@ fn connection(stream: TcpStream, shared: &Shared, hosts: &Hosts) {
     };
     let head_only = head.method == "HEAD";
     if head.method != "GET" && !head_only {
-        let _ = text(405, "only GET and HEAD are served").send(&stream, false);
+        let _ = text(405, &msg!("http-method").render(hosts.lang)).send(&stream, false);
         return;
     }
     match head.host.as_deref() {
         Some(host) if hosts.allows(host) => {}
         Some(host) => {
-            let why = format!(
-                "this langso preview answers only requests for {}, and this one names `{}`. \
-                 A page of another site may be trying to read the preview through a name of its own \
-                 (DNS rebinding); open the address langso printed instead",
-                hosts.named(),
-                host.escape_default()
-            );
+            let why = msg!("http-wrong-host", hosts = hosts.named(), host = host.escape_default().to_string())
+                .render(hosts.lang);
             let _ = text(421, &why).send(&stream, head_only);
             return;
         }
         None => {
-            let _ = text(400, "the request has no Host header").send(&stream, head_only);
+            let _ = text(400, &msg!("http-no-host").render(hosts.lang)).send(&stream, head_only);
             return;
         }
     }
@@ -235,10 +229,10 @@ fn connection(stream: TcpStream, shared: &Shared, hosts: &Hosts) {
         "/__langso/live.js" => body(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec()),
         "/__langso/live.css" => body(200, "text/css; charset=utf-8", LIVE_CSS.as_bytes().to_vec()),
         "/__langso/errors" => body(200, "application/json", shared.errors.read().expect("errors").clone().into_bytes()),
-        p if p.starts_with(RESERVED) => text(404, "not found"),
+        p if p.starts_with(RESERVED) => text(404, &msg!("http-not-found").render(hosts.lang)),
         p => match site_path(p) {
-            Some(rel) => site_file(&rel, shared),
-            None => text(400, "bad request: this path cannot name a file of the site"),
+            Some(rel) => site_file(&rel, shared, hosts.lang),
+            None => text(400, &msg!("http-bad-path").render(hosts.lang)),
         },
     };
     let _ = response.send(&stream, head_only);
@@ -259,7 +253,7 @@ pub(crate) fn site_path(path: &str) -> Option<String> {
     Some(decoded.into_owned())
 }
 
-fn site_file(rel: &str, shared: &Shared) -> Response {
+fn site_file(rel: &str, shared: &Shared, lang: Lang) -> Response {
     let site = shared.site.read().expect("site");
     let file = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
     if let Some(bytes) = site.get(&file) {
@@ -268,7 +262,7 @@ fn site_file(rel: &str, shared: &Shared) -> Response {
     }
     if !rel.is_empty() && !rel.ends_with('/') && site.contains_key(&format!("{rel}/index.html")) {
         let location = format!("/{}/", encode_path(rel));
-        return text(308, "moved").header("Location", location);
+        return text(308, &msg!("http-moved").render(lang)).header("Location", location);
     }
     if site.is_empty() {
         // No build has succeeded yet: a page that shows the errors and reloads once fixed.
@@ -280,7 +274,7 @@ fn site_file(rel: &str, shared: &Shared) -> Response {
     }
     match site.get("404.html") {
         Some(bytes) => body(404, "text/html; charset=utf-8", page_bytes("text/html; charset=utf-8", bytes)),
-        None => text(404, "not found"),
+        None => text(404, &msg!("http-not-found").render(lang)),
     }
 }
 
@@ -436,17 +430,17 @@ mod tests {
 
     #[test]
     fn only_the_bound_address_is_answered() {
-        let loopback = Hosts::new("127.0.0.1".parse().unwrap(), 1111);
+        let loopback = Hosts::new("127.0.0.1".parse().unwrap(), 1111, Lang::En);
         for ok in ["localhost:1111", "127.0.0.1:1111", "[::1]:1111", "LOCALHOST:1111"] {
             assert!(loopback.allows(ok), "{ok}");
         }
         for bad in ["evil.test:1111", "localhost:1112", "localhost", "127.0.0.1", "192.0.2.7:1111", "", "[::1]"] {
             assert!(!loopback.allows(bad), "{bad}");
         }
-        let lan = Hosts::new("192.0.2.7".parse().unwrap(), 80);
+        let lan = Hosts::new("192.0.2.7".parse().unwrap(), 80, Lang::En);
         assert!(lan.allows("192.0.2.7") && lan.allows("192.0.2.7:80"));
         assert!(!lan.allows("localhost") && !lan.allows("evil.test") && !lan.allows("127.0.0.1"));
-        let all = Hosts::new("::".parse().unwrap(), 8080);
+        let all = Hosts::new("::".parse().unwrap(), 8080, Lang::En);
         assert!(all.allows("192.0.2.7:8080") && all.allows("[2001:db8::1]:8080") && all.allows("localhost:8080"));
         assert!(!all.allows("evil.test:8080") && !all.allows("192.0.2.7:80"));
     }

@@ -124,7 +124,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             pending = rebuild(&mut engine, &rebuild_shared, &changes);
         }
     });
-    http::serve_forever(listener, shared, http::Hosts::new(opts.bind, addr.port()))
+    http::serve_forever(listener, shared, http::Hosts::new(opts.bind, addr.port(), lang))
 }
 
 fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<TcpListener, String> {
