@@ -191,6 +191,15 @@ fn breakdowns_account_for_every_region_and_field() {
         criteria["by_region"].as_array().unwrap().iter().map(|r| r["slug"].as_str().unwrap()).collect();
     assert_eq!(regions.len(), 6, "{regions:?}");
     assert!(criteria["by_region"].as_array().unwrap().iter().any(|r| r["pilots"] == 0), "an empty region is kept");
+    // Labelled as the site's own grouping wherever the table is shown.
+    for page in ["criteria/index.html", "criteria/print/index.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert!(html.contains("Theo vùng (cách nhóm riêng của trang này, không phải phân vùng chính thức)"), "{page}");
+        assert!(
+            html.contains("Mỗi mô hình được tính vào mọi lĩnh vực nó ghi"),
+            "{page}: the note says how pilots count"
+        );
+    }
 
     let pilots = sample_pilots();
     let mut listed: BTreeSet<String> = BTreeSet::new();
