@@ -2,6 +2,12 @@
 //! renames of the swap, a full disk, an unwritable output folder and a missing theme.
 //! The site online is always a whole site (the previous one or the new one), and every
 //! failure is one clear error line with exit code 2.
+//!
+//! The full file system and the read-only folder are real mounts in a private mount
+//! namespace (`unshare -m` as root, `unshare -rm` in a user namespace otherwise). Where
+//! neither can mount, the read-only folder falls back to permission bits, which bind
+//! everyone but root; a check that cannot run fails saying so, unless
+//! `LANGSO_ALLOW_SKIP` accepts it (`tests/common/skip.rs`).
 
 mod common;
 
@@ -11,6 +17,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use common::skip::{Need, cannot_run};
 use common::{TestSite, langso, stderr, tree};
 
 const THOAI: &str = "content/pilots/an-giang/thoai-giang/index.md";
@@ -166,8 +173,10 @@ fn assert_one_error_line(o: &Output, needle: &str) {
 
 #[test]
 fn a_full_disk_is_one_clear_error_and_the_previous_site_stays() {
-    // The injected full disk exists in debug builds only (src/fault.rs).
     if !cfg!(debug_assertions) {
+        let test = "a_full_disk_is_one_clear_error_and_the_previous_site_stays";
+        let missing = "the injected full disk (src/fault.rs) exists in debug builds only";
+        cannot_run(test, Need::Host, missing, "run `cargo test --test faults` without --release");
         return;
     }
     let (site, previous, _) = built_then_edited();
@@ -182,15 +191,26 @@ fn a_full_disk_is_one_clear_error_and_the_previous_site_stays() {
     assert_eq!(leftovers(&site), Vec::<String>::new(), "the half-written staging folder is removed");
 }
 
-/// Runs `script` with `sh` in a private mount namespace (so mounts vanish with it), if
-/// this machine allows one; `None` otherwise.
-fn in_private_mounts(script: &str) -> Option<Output> {
-    let probe = Command::new("unshare").args(["-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"]).output().ok()?;
-    if !probe.status.success() {
-        eprintln!("skipped: no private mount namespace here ({})", stderr(&probe).trim());
-        return None;
+/// How to give a mount test a private mount namespace.
+const MOUNTS_HOW: &str = "let `unshare -m` (as root) or `unshare -rm` (a user namespace) mount tmpfs, \
+                          e.g. sysctl kernel.unprivileged_userns_clone=1, or use a VM or a privileged container";
+
+/// Runs `script` with `sh` in a private mount namespace (so mounts vanish with it): as
+/// root `unshare -m`, else in a user namespace that maps the user to root there. `Err`
+/// says why this machine allows neither.
+fn in_private_mounts(script: &str) -> Result<Output, String> {
+    let mut refused = Vec::new();
+    for flags in ["-m", "-rm"] {
+        let probe = Command::new("unshare").args([flags, "sh", "-c", "mount -t tmpfs tmpfs /mnt"]).output();
+        match probe {
+            Ok(p) if p.status.success() => {
+                return Ok(Command::new("unshare").args([flags, "sh", "-ec", script]).output().unwrap());
+            }
+            Ok(p) => refused.push(format!("unshare {flags}: {}", stderr(&p).trim())),
+            Err(e) => refused.push(format!("unshare: {e}")),
+        }
     }
-    Some(Command::new("unshare").args(["-m", "sh", "-ec", script]).output().unwrap())
+    Err(format!("no private mount namespace here ({})", refused.join("; ")))
 }
 
 #[test]
@@ -213,7 +233,12 @@ fn a_real_full_file_system_is_the_same_clear_error() {
          ls -a '{disk_s}' >'{root}/listing'
          cp -r '{disk_s}/public' '{root}/after'"
     );
-    let Some(o) = in_private_mounts(&script) else { return };
+    let o = match in_private_mounts(&script) {
+        Ok(o) => o,
+        Err(missing) => {
+            return cannot_run("a_real_full_file_system_is_the_same_clear_error", Need::Host, &missing, MOUNTS_HOW);
+        }
+    };
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(site.read("exit").trim(), "exit=2", "{}", stderr(&o));
     assert_one_error_line(&o, "No space left on device");
@@ -235,14 +260,15 @@ fn an_unwritable_output_folder_is_one_clear_error() {
          echo \"exit=$?\" >'{root}/exit'"
     );
     let o = match in_private_mounts(&script) {
-        Some(o) => o,
-        None => {
+        Ok(o) => o,
+        Err(no_mounts) => {
             // Without mounts: permission bits, which bind everyone but root.
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
             if std::fs::write(locked.join("probe"), "").is_ok() {
-                eprintln!("skipped: running as root without mounts, nothing is unwritable");
-                return;
+                let missing = format!("{no_mounts}, and root ignores permission bits");
+                let how = format!("run the tests as a user other than root, or {MOUNTS_HOW}");
+                return cannot_run("an_unwritable_output_folder_is_one_clear_error", Need::Host, &missing, &how);
             }
             let o = langso(&["build", "--root", &root.to_string(), "--out", &format!("{locked_s}/public")]);
             site.write("exit", &format!("exit={}", o.status.code().unwrap()));

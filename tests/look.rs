@@ -1,13 +1,14 @@
 //! The site as readers see it: every page type of the shipped content in Debian's
-//! Chromium at a phone width (360 px) and a desktop width (1280 px). The screenshots are
-//! rewritten into `docs/screenshots/` on every run so the committed copies never go
-//! stale; axe-core checks each page for accessibility, the first Tab must show the skip
-//! link, and Lighthouse scores the home page, a pilot and the dashboard under its mobile
-//! settings.
+//! Chromium at a phone width (360 px) and a desktop width (1280 px). The screenshots go
+//! to `target/screenshots/`, so a test run leaves the tree clean; with
+//! `LANGSO_REFRESH_SCREENSHOTS=1` they replace the committed ones in `docs/screenshots/`
+//! (quantized with pngquant, which is then required). axe-core checks each page for
+//! accessibility, the first Tab must show the skip link, and Lighthouse scores the home
+//! page, a pilot and the dashboard under its mobile settings.
 //!
 //! The browser is driven by the npm tools in `tests/browser-tools/` (see its
-//! package.json); without them the tests skip loudly, unless `LANGSO_REQUIRE_BROWSER`
-//! is set, as `.ci/run` does.
+//! package.json); without them the tests fail saying so, unless `LANGSO_ALLOW_SKIP`
+//! accepts the skip (`tests/common/skip.rs`).
 
 mod common;
 
@@ -19,7 +20,7 @@ use common::browser::{StaticServer, browser_tools};
 use common::*;
 use serde_json::Value;
 
-/// One page of each type, named as its screenshot: `docs/screenshots/<name>-<width>.png`.
+/// One page of each type, named as its screenshot: `<name>-<width>.png`.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("pilots", "/pilots/"),
@@ -64,15 +65,13 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
     let _turn = ONE_BROWSER_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let site = shipped_site();
     let server = StaticServer::start(&site.out());
-    let shots = repo_root().join("docs/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
+    let (shots, refresh) = screenshot_folder();
     let pages: Vec<Value> = PAGES.iter().map(|(name, path)| serde_json::json!({"name": name, "path": path})).collect();
     let report = node_json(
         &tools,
         &["look.mjs", &server.url(""), shots.to_str().unwrap(), &serde_json::to_string(&pages).unwrap()],
     );
 
-    // Small PNGs in the repository: quantized when pngquant is there (.ci/run installs it).
     let pngs: Vec<String> = std::fs::read_dir(&shots)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -80,14 +79,14 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
         .map(|p| p.display().to_string())
         .collect();
     assert_eq!(pngs.len(), PAGES.len() * 2, "one screenshot per page type and width: {pngs:?}");
-    match Command::new("pngquant")
-        .args(["--force", "--ext", ".png", "--quality", "60-90", "--strip"])
-        .args(&pngs)
-        .output()
-    {
-        Ok(o) => assert!(o.status.success() || o.status.code() == Some(99), "pngquant: {}", stderr(&o)),
-        Err(_) if std::env::var_os("LANGSO_REQUIRE_BROWSER").is_some() => panic!("pngquant is missing"),
-        Err(_) => eprintln!("!! pngquant missing: docs/screenshots/ holds unquantized PNGs, do not commit them"),
+    // Small PNGs in the repository: committed screenshots are quantized.
+    if refresh {
+        let o = Command::new("pngquant")
+            .args(["--force", "--ext", ".png", "--quality", "60-90", "--strip"])
+            .args(&pngs)
+            .output()
+            .expect("pngquant, to refresh docs/screenshots/ (apt-get install -y pngquant)");
+        assert!(o.status.success() || o.status.code() == Some(99), "pngquant: {}", stderr(&o));
     }
 
     let mut problems = Vec::new();
@@ -123,6 +122,23 @@ fn every_page_type_at_phone_and_desktop_width_passes_axe_and_fits() {
     }
     assert_eq!(report["pages"].as_array().unwrap().len(), PAGES.len() * 2);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Where the screenshots go, emptied first, and whether that is `docs/screenshots/`
+/// (`LANGSO_REFRESH_SCREENSHOTS=1`) rather than `target/screenshots/`.
+fn screenshot_folder() -> (std::path::PathBuf, bool) {
+    let refresh = std::env::var("LANGSO_REFRESH_SCREENSHOTS").is_ok_and(|v| v == "1");
+    let shots = repo_root().join(if refresh { "docs/screenshots" } else { "target/screenshots" });
+    if shots.is_dir() {
+        for entry in std::fs::read_dir(&shots).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "png") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    }
+    std::fs::create_dir_all(&shots).unwrap();
+    (shots, refresh)
 }
 
 /// What a page reported in the browser: Content-Security-Policy violations and console

@@ -153,7 +153,11 @@ fn a_taken_port_is_reported_with_a_free_one() {
 
 #[test]
 fn the_overlay_shows_in_a_real_browser_escaped_and_within_the_pages_policy() {
-    let Some(chromium) = common::browser::Chromium::find("the_overlay_shows_in_a_real_browser") else { return };
+    let Some(chromium) =
+        common::browser::Chromium::find("the_overlay_shows_in_a_real_browser_escaped_and_within_the_pages_policy")
+    else {
+        return;
+    };
     let site = TestSite::from_fixture("tests/fixtures/minimal");
     let server = Server::start(site.root());
     let events = server.events();

@@ -4,9 +4,10 @@
 //! console message, uncaught exception and Content-Security-Policy violation, which the
 //! tests treat as failures.
 //!
-//! Chromium is looked up at `/usr/bin/chromium` (or `$CHROMIUM`). When it is missing a
-//! test skips with a loud message, unless `LANGSO_REQUIRE_BROWSER` is set (`.ci/run` sets
-//! it), in which case a missing browser fails the test.
+//! Chromium is `$CHROME_PATH`, else `$CHROMIUM`, else `/usr/bin/chromium` (the order of
+//! `tests/browser-tools/chromium.mjs`). When it is missing a test fails saying so, unless
+//! `LANGSO_ALLOW_SKIP` accepts the skip and `LANGSO_REQUIRE_BROWSER` is unset
+//! (`tests/common/skip.rs`).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -15,6 +16,21 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+use super::skip::{Need, cannot_run};
+
+/// How to get what the browser tests need.
+const INSTALL_CHROMIUM: &str = "apt-get install -y chromium, or set CHROME_PATH to a Chromium";
+const INSTALL_TOOLS: &str =
+    "apt-get install -y chromium nodejs npm; cd tests/browser-tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci";
+
+/// The Chromium the tests run, whether or not it exists.
+fn chromium_path() -> PathBuf {
+    ["CHROME_PATH", "CHROMIUM"]
+        .iter()
+        .find_map(|var| std::env::var_os(var).filter(|v| !v.is_empty()))
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
 
 /// Serves the files below `root` over HTTP/1.1 on 127.0.0.1, one thread per connection.
 /// `/dir/` serves `dir/index.html`; unknown paths get `404.html` with status 404.
@@ -131,21 +147,14 @@ impl Loaded {
 }
 
 impl Chromium {
-    /// The browser, or `None` (after a loud message) when it is missing and not required.
+    /// The browser, or `None` when it is missing and `LANGSO_ALLOW_SKIP` accepts that
+    /// `test` skips; otherwise a missing browser fails `test`.
     pub fn find(test: &str) -> Option<Chromium> {
-        let exe = std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+        let exe = chromium_path();
         if exe.is_file() {
             return Some(Chromium { exe, profile: tempfile::tempdir().unwrap() });
         }
-        if std::env::var_os("LANGSO_REQUIRE_BROWSER").is_some() {
-            panic!("{test}: Chromium not found at {} and LANGSO_REQUIRE_BROWSER is set", exe.display());
-        }
-        eprintln!(
-            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
-             !! SKIPPED {test}: no Chromium at {} (apt-get install -y chromium)\n\
-             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n",
-            exe.display()
-        );
+        cannot_run(test, Need::Browser, &format!("no Chromium at {}", exe.display()), INSTALL_CHROMIUM);
         None
     }
 
@@ -233,25 +242,27 @@ pub fn artifact_path(name: &str) -> PathBuf {
 }
 
 /// The npm tools of `tests/browser-tools/` (axe-core, playwright-core, Lighthouse) and
-/// Node to run them, or `None` (after a loud message) when either is missing and
-/// `LANGSO_REQUIRE_BROWSER` is not set. `.ci/run` installs them with `npm ci`.
+/// Node to run them, or `None` when one of them or Chromium is missing and
+/// `LANGSO_ALLOW_SKIP` accepts that `test` skips; otherwise a missing tool fails `test`.
+/// `.ci/run` installs them with `npm ci`.
 pub fn browser_tools(test: &str) -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser-tools");
-    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    let installed =
-        ["axe-core", "playwright-core", "lighthouse"].iter().all(|m| dir.join("node_modules").join(m).is_dir());
-    let chromium =
-        std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if node && installed && chromium.is_file() {
+    let mut missing = Vec::new();
+    if !Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        missing.push("node".to_string());
+    }
+    for module in ["axe-core", "playwright-core", "lighthouse"] {
+        if !dir.join("node_modules").join(module).is_dir() {
+            missing.push(format!("tests/browser-tools/node_modules/{module}"));
+        }
+    }
+    let chromium = chromium_path();
+    if !chromium.is_file() {
+        missing.push(format!("Chromium at {}", chromium.display()));
+    }
+    if missing.is_empty() {
         return Some(dir);
     }
-    if std::env::var_os("LANGSO_REQUIRE_BROWSER").is_some() {
-        panic!("{test}: node or tests/browser-tools/node_modules missing (cd tests/browser-tools && npm ci)");
-    }
-    eprintln!(
-        "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
-         !! SKIPPED {test}: needs node, Chromium and `npm ci` in tests/browser-tools\n\
-         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
-    );
+    cannot_run(test, Need::Browser, &format!("missing {}", missing.join(", ")), INSTALL_TOOLS);
     None
 }

@@ -12,6 +12,7 @@ use std::process::{Command, Output};
 
 pub mod scan;
 pub mod server;
+pub mod skip;
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
