@@ -18,8 +18,9 @@ use std::sync::OnceLock;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::site_links::{self, normalize};
+use crate::diag::human_size;
 use crate::diag::{Diagnostic, Location, Msg, msg};
-use crate::load::source::{IMAGE_LIMIT, LineIndex, human_size};
+use crate::load::source::{IMAGE_LIMIT, LineIndex};
 use crate::model::Document;
 use crate::slug::slugify;
 
@@ -210,7 +211,7 @@ pub fn render(
     if need == Need::Checks {
         return ctx.out;
     }
-    ctx.out.text = crate::search::text::plain_text(&events, doc.markdown.len());
+    ctx.out.text = super::search::text::plain_text(&events, doc.markdown.len());
     ctx.out.html = to_html(events, raw_html, doc.markdown.len());
     ctx.out
 }
@@ -627,7 +628,7 @@ impl Ctx<'_> {
                 return None;
             }
         };
-        if let Some(link) = crate::load::source::symlinked_component(self.root, resolved) {
+        if let Some(link) = crate::path_guard::symlinked_component(self.root, resolved) {
             let help =
                 if meta.file_type().is_symlink() { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
             self.error("symlink", offset, msg!("symlink", path = &link), help);

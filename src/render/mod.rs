@@ -13,6 +13,7 @@ mod lint;
 pub mod markdown;
 pub mod raw_html;
 pub mod schema;
+pub mod search;
 pub mod share;
 pub mod site_links;
 pub mod theme;
@@ -133,7 +134,7 @@ pub fn render_pilot_document(
     base: &str,
     need: Need,
 ) -> (Rendered, Vec<Diagnostic>) {
-    crate::fault::panic_if_marked(&doc.markdown);
+    crate::output::fault::panic_if_marked(&doc.markdown);
     let (r, mut d) = render_document(doc, root, targets, base, need);
     markdown::check_sections(doc, &mut d);
     (r, d)
@@ -312,7 +313,7 @@ pub const AGGREGATES: &[Aggregate] = &[
         name: "search index",
         reads: Reads::Text,
         deferrable: true,
-        render: |r| Ok(crate::search::index_files(r.site, &r.docs.pilots, r.t())),
+        render: |r| Ok(search::index_files(r.site, &r.docs.pilots, r.t())),
     },
     Aggregate {
         name: "share",

@@ -168,7 +168,7 @@ pub fn target_value_text(ind: &Indicator, t: &I18n) -> String {
 /// The national target when it is a share of communes: "≥ 70 % of communes"; empty otherwise.
 pub fn national_share_text(ind: &Indicator, t: &I18n) -> String {
     match ind.target.as_ref().and_then(|tg| tg.communes_share) {
-        Some(share) => format!("≥ {} % {}", format::number(share, 2, t.lang), t.get("target_of_communes")),
+        Some(share) => format!("≥ {} % {}", crate::numbers::number(share, 2, t.lang), t.get("target_of_communes")),
         None => String::new(),
     }
 }
@@ -202,7 +202,7 @@ pub fn pilot_view(
     }
     facts.push(Fact { label: t.get("period").into(), value: card.period.clone() });
     facts.push(Fact { label: t.get("status").into(), value: card.status_label.clone() });
-    let num = |v: f64| format::number(v, 2, t.lang);
+    let num = |v: f64| crate::numbers::number(v, 2, t.lang);
     if let Some(v) = p.population {
         facts.push(Fact { label: t.get("population").into(), value: num(v as f64) });
     }

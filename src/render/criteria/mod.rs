@@ -272,7 +272,7 @@ fn cell_view(ind: &Indicator, c: &criteria::Cell, t: &I18n) -> CellView {
 }
 
 fn million(v: f64, t: &I18n) -> String {
-    format::number(v, 2, t.lang)
+    crate::numbers::number(v, 2, t.lang)
 }
 
 fn cost_row(name: String, c: &CostSummary, t: &I18n) -> CostRow {
