@@ -3,6 +3,7 @@
 //! `crate::numbers`, shared with messages and the terminal.
 
 use super::theme::I18n;
+use crate::model::criteria::Years;
 use crate::model::{Date, Indicator, Lang, Unit, Value};
 use crate::numbers::number;
 
@@ -46,6 +47,22 @@ pub fn date(d: Date, lang: Lang) -> String {
 /// A share (0..=1) as a whole percentage.
 pub fn percent(share: f64, lang: Lang) -> String {
     format!("{} %", number(share * 100.0, 0, lang))
+}
+
+/// The years of an aggregate's values: their range, then how many per year
+/// ("2024–2025 (2024: 1; 2025: 3)", or "2025 (4)" for one year), and how many give no year.
+pub fn years(y: &Years, t: &I18n) -> String {
+    let single = y.per_year.len() == 1;
+    let mut parts: Vec<String> =
+        y.per_year.iter().map(|(year, k)| if single { k.to_string() } else { format!("{year}: {k}") }).collect();
+    if y.unknown > 0 {
+        parts.push(format!("{}: {}", t.get("years_unknown"), y.unknown));
+    }
+    match y.range() {
+        None => parts.join("; "),
+        Some((a, b)) if a == b => format!("{a} ({})", parts.join("; ")),
+        Some((a, b)) => format!("{a}–{b} ({})", parts.join("; ")),
+    }
 }
 
 #[cfg(test)]

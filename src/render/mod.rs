@@ -11,12 +11,14 @@ pub mod format;
 pub mod linked_file;
 mod lint;
 pub mod markdown;
+pub mod plain_text;
 pub mod raw_html;
 pub mod schema;
 pub mod search;
 pub mod share;
 pub mod site_links;
 pub mod theme;
+pub mod url;
 pub mod views;
 
 use std::collections::{HashMap, HashSet};
@@ -32,7 +34,6 @@ use crate::slug::slugify;
 pub use markdown::Need;
 use markdown::{LinkTargets, Rendered};
 use theme::Theme;
-use views::url;
 
 /// A page's identity for the layout: title, description, and where it lives.
 #[derive(Serialize)]
@@ -483,7 +484,7 @@ impl<'a> Renderer<'a> {
     /// The page of one indicator. It reads, of each pilot, only its card and its value of
     /// this indicator.
     pub fn indicator_page(&self, id: IndicatorId) -> Result<OutputFile, RenderError> {
-        let view = views::indicator_view(self.site, id, true, self.t());
+        let view = views::indicator_view(self.site, id, Some(criteria::value_map), self.t());
         self.page("indicator.html", &view.url, "indicators", &view.name, &view.description, &("indicator", &view))
     }
 

@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::render::charts::{self, Swatch, Tile};
 use crate::render::format;
 use crate::render::theme::I18n;
-use crate::render::views::url;
+use crate::render::url;
 
 /// The coverage map: a tile per provincial unit, coloured by the primary field of its first pilot.
 pub fn coverage_map(site: &Site, t: &I18n) -> String {

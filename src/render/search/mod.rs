@@ -32,7 +32,7 @@ use serde_json::{Value as Json, json};
 
 use super::markdown::Rendered;
 use super::theme::I18n;
-use super::views::url;
+use super::url;
 use crate::model::*;
 use crate::output::OutputFile;
 use text::{excerpt, syllable_bounds, written_and_folded};
