@@ -424,7 +424,7 @@ fn modules_use_only_lower_layers() {
             {
                 report += &format!(
                     "{from} (layer {f}) uses {to} (layer {t}): {}:{} names {}\n",
-                    e.file.display(),
+                    e.file.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&e.file).display(),
                     e.line,
                     e.target
                 );
