@@ -10,7 +10,9 @@
 //! is removed; an `id` (and an `<a name>`) becomes `user-content-<id>`, as GitHub does, so
 //! it can never be one of the theme's ids, and a link to `#<id>` written in the same
 //! document follows it. Every URL-bearing attribute goes through the scheme filter of
-//! Markdown links (`url_allowed`).
+//! Markdown links (`url_allowed`). That link policy (`url_allowed`, `has_scheme`,
+//! `LINK_REL`) lives here, beside the sanitizer whose schemes it reads, and Markdown
+//! uses it from here: `markdown` uses `raw_html`, never the other way round.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -40,7 +42,8 @@ pub(super) fn url_allowed(url: &str) -> bool {
     SCHEMES.get_or_init(|| sanitizer().clone_url_schemes()).contains(scheme.to_ascii_lowercase().as_str())
 }
 
-/// Whether `dest` starts with a URL scheme (`https:`, `javascript:`), as a browser reads it.
+/// Whether `dest` starts with a URL scheme (`https:`, `javascript:`): a letter, then
+/// letters, digits, `+`, `-` or `.`, up to the first colon.
 pub(super) fn has_scheme(dest: &str) -> bool {
     let Some(colon) = dest.find(':') else { return false };
     let scheme = &dest[..colon];
