@@ -24,7 +24,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use langso::build::{BuildOptions, build};
-use langso::search::{self, hash, lexicon_key};
+use langso::render::search::{self, hash, lexicon_key};
 use langso::slug::fold;
 
 const SYLLABLES: [&str; 40] = [

@@ -139,9 +139,7 @@ impl Msg {
                         Arg::Decimal(n) if lang == Lang::Vi => out.push_str(&n.replace('.', ",")),
                         Arg::Decimal(n) => out.push_str(n),
                         Arg::Msg(m) => out.push_str(&m.render(lang)),
-                        Arg::Number(bits) => {
-                            out.push_str(&crate::render::format::number(f64::from_bits(*bits), 6, lang))
-                        }
+                        Arg::Number(bits) => out.push_str(&crate::numbers::number(f64::from_bits(*bits), 6, lang)),
                     }
                     rest = &after[close + 1..];
                 }
@@ -320,6 +318,15 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
+/// A file size as messages show it (`11.0 MB`, `12 KB`), for the size-limit messages.
+pub fn human_size(bytes: u64) -> Arg {
+    Arg::Decimal(if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,7 +351,7 @@ mod tests {
 
     #[test]
     fn numbers_in_vietnamese_text_have_a_decimal_comma() {
-        let size = crate::load::source::human_size(11 * 1024 * 1024);
+        let size = human_size(11 * 1024 * 1024);
         let m = msg!("file-too-large", path = "a.jpg", size = size, limit = 2.5);
         assert_eq!(m.render(Lang::Vi), "`a.jpg` có dung lượng 11,0 MB, vượt giới hạn 2,5 của loại tệp này");
         assert_eq!(m.render(Lang::En), "`a.jpg` is 11.0 MB but the limit for this file is 2.5");

@@ -22,7 +22,7 @@ use serde_json::{Value as Json, json};
 
 use crate::diag::{Msg, msg};
 use crate::model::*;
-use crate::render::format;
+use crate::numbers::number;
 
 /// Everything that differs between two sites.
 pub struct SiteDiff<'a> {
@@ -573,11 +573,11 @@ fn value_text(ind: &Indicator, v: Value, lang: Lang) -> String {
     match (ind.unit, v) {
         (_, Value::Bool(true)) => msg!("value-yes").render(lang),
         (_, Value::Bool(false)) => msg!("value-no").render(lang),
-        (Unit::Percent, Value::Number(n)) => format!("{} %", format::number(n, 2, lang)),
+        (Unit::Percent, Value::Number(n)) => format!("{} %", number(n, 2, lang)),
         (Unit::MillionVnd, Value::Number(n)) => {
-            format!("{} {}", format::number(n, 2, lang), msg!("unit-million-vnd").render(lang))
+            format!("{} {}", number(n, 2, lang), msg!("unit-million-vnd").render(lang))
         }
-        (_, Value::Number(n)) => format::number(n, 2, lang),
+        (_, Value::Number(n)) => number(n, 2, lang),
     }
 }
 

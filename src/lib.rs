@@ -4,15 +4,15 @@
 pub mod build;
 pub mod diag;
 pub mod diff;
-pub mod fault;
 pub mod incremental;
 pub mod load;
 pub mod model;
+pub mod numbers;
 pub mod output;
+pub mod path_guard;
 pub mod portable;
 pub mod render;
 pub mod scaffold;
-pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod unicode;

@@ -11,7 +11,7 @@ use clap::Parser;
 use langso::build::{BuildError, BuildOptions, build};
 use langso::diag::{self, Msg, msg, report::summary};
 use langso::model::Lang;
-use langso::render::format::{fixed, number};
+use langso::numbers::{fixed, number};
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {

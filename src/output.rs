@@ -16,6 +16,8 @@
 //! written again: a rebuild writes only what changed, and unchanged files keep their
 //! modification time for whatever deploys the folder.
 
+pub mod fault;
+
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -157,7 +159,7 @@ impl Publisher {
     /// Writes one file (from any thread); returns its size.
     pub fn write(&self, f: &OutputFile) -> io::Result<u64> {
         let dest = self.staging.join(&f.path);
-        crate::fault::before_write(f).map_err(|e| with_path(e, &dest))?;
+        fault::before_write(f).map_err(|e| with_path(e, &dest))?;
         if let Some(dir) = dest.parent()
             && !self.made.lock().expect("no writer panics").contains(dir)
         {

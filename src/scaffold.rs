@@ -55,7 +55,7 @@ pub fn new_pilot(opts: &NewPilot) -> Result<String, NewError> {
     let dir = format!("content/pilots/{}/{slug}", province.slug);
     // The guard loading uses: a linked `content/pilots/<province>` may point anywhere, and
     // the two files would be written there.
-    if let Some(link) = crate::load::source::symlinked_component(root, &dir) {
+    if let Some(link) = crate::path_guard::symlinked_component(root, &dir) {
         let link = msg!("symlink", path = &link).render(lang);
         return Err(NewError(format!("{link}: {}", msg!("symlink-folder-help").render(lang))));
     }

@@ -182,7 +182,7 @@ fn a_full_disk_is_one_clear_error_and_the_previous_site_stays() {
     let (site, previous, _) = built_then_edited();
     let o = Command::new(env!("CARGO_BIN_EXE_langso"))
         .args(["build", "--root", site.root().to_str().unwrap()])
-        .env(langso::fault::DISK_FULL_AFTER, "100000")
+        .env(langso::output::fault::DISK_FULL_AFTER, "100000")
         .output()
         .unwrap();
     assert_one_clear_error(&o, "No space left on device");

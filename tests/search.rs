@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use common::TestSite;
 use common::browser::{Chromium, Loaded, StaticServer, artifact_path};
-use langso::search::{hash, lexicon_key};
+use langso::render::search::{hash, lexicon_key};
 use langso::slug::fold;
 use serde_json::Value;
 

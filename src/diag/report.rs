@@ -115,7 +115,7 @@ impl Source {
             // Never quote through a symbolic link: its target may be any file of the build
             // machine, and the report may end up in a public CI log.
             // Nor open a named pipe or device, which would wait or read without end.
-            let linked = crate::load::source::symlinked_component(root, path).is_some()
+            let linked = crate::path_guard::symlinked_component(root, path).is_some()
                 || !std::fs::symlink_metadata(root.join(path)).is_ok_and(|m| m.is_file());
             self.text = (!linked)
                 .then(|| std::fs::read(root.join(path)).ok())

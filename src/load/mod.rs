@@ -148,7 +148,7 @@ fn subfolders(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String
 /// `source::read_text`) or a folder above it is a symbolic link: `content/pilots` or
 /// `content/pages` linked elsewhere would publish whatever they point at.
 fn real_folder(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
-    let Some(link) = source::symlinked_component(root, rel) else { return true };
+    let Some(link) = crate::path_guard::symlinked_component(root, rel) else { return true };
     diags.push(
         Diagnostic::error("symlink", Location::file(&link), msg!("symlink", path = &link))
             .help(msg!("symlink-folder-help")),
@@ -323,7 +323,7 @@ fn load_page(root: &Path, slug: &str, rel: &str, diags: &mut Vec<Diagnostic>) ->
 pub fn theme_files(root: &Path) -> std::collections::BTreeMap<String, u64> {
     use std::hash::{Hash, Hasher};
     let mut files = std::collections::BTreeMap::new();
-    if source::symlinked_component(root, "themes").is_some() {
+    if crate::path_guard::symlinked_component(root, "themes").is_some() {
         return files;
     }
     for entry in walkdir::WalkDir::new(root.join("themes")).sort_by_file_name().into_iter().flatten() {

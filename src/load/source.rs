@@ -8,36 +8,16 @@ use std::path::Path;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::diag::{Diagnostic, Location, msg};
+use crate::diag::{Diagnostic, Location, human_size, msg};
 
 pub const INDEX_MD_LIMIT: u64 = 2 * 1024 * 1024;
 pub const METRICS_LIMIT: u64 = 256 * 1024;
 pub const REGISTRY_LIMIT: u64 = 2 * 1024 * 1024;
 pub const IMAGE_LIMIT: u64 = 10 * 1024 * 1024;
 
-/// The first of `rel`'s `/`-separated components (as a path relative to `root`) that is a
-/// symbolic link, if any. Content is read only through paths with none: a link in a pull
-/// request may point anywhere on the build machine, and following a linked folder is as
-/// bad as following a linked file.
-pub fn symlinked_component(root: &Path, rel: &str) -> Option<String> {
-    let mut at = root.to_path_buf();
-    let mut walked = String::new();
-    for part in rel.split('/').filter(|p| !p.is_empty()) {
-        at.push(part);
-        if !walked.is_empty() {
-            walked.push('/');
-        }
-        walked.push_str(part);
-        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Some(walked);
-        }
-    }
-    None
-}
-
 /// Reads `root/rel` as NFC text. Non-NFC text is normalised and warned about.
 pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    if let Some(link) = symlinked_component(root, rel) {
+    if let Some(link) = crate::path_guard::symlinked_component(root, rel) {
         let help = if link == rel { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
         diags.push(Diagnostic::error("symlink", Location::file(rel), msg!("symlink", path = &link)).help(help));
         return None;
@@ -168,14 +148,6 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-pub fn human_size(bytes: u64) -> crate::diag::Arg {
-    crate::diag::Arg::Decimal(if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
-    })
 }
 
 /// A Markdown file split at its front matter.

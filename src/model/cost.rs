@@ -7,7 +7,7 @@
 //! source of its own, so the sourced view (`Scope::Sourced`) counts the budgets of pilots
 //! that are not `sample: true` (whose values must all cite a source).
 
-use super::criteria::Scope;
+use super::Scope;
 use super::stats::{self, Summary};
 use super::*;
 

@@ -28,20 +28,6 @@ use super::*;
 /// Fewer reporting pilots than this and an indicator's evidence is marked as thin.
 pub const THIN_EVIDENCE: usize = 5;
 
-/// Which values an aggregate counts: every value, or only those with a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    Sourced,
-}
-
-impl Scope {
-    /// Whether a value counts in this scope.
-    pub fn admits(self, m: &Metric) -> bool {
-        self == Scope::All || m.is_sourced()
-    }
-}
-
 /// The years of the values an aggregate uses: how many per year, and how many give none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Years {

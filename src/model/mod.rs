@@ -345,6 +345,21 @@ pub struct Metric {
     pub note: Option<String>,
 }
 
+/// Which values an aggregate counts: every value, or only those with a source. Here, not
+/// in `criteria`, because `cost` counts budgets in a scope too and `criteria` uses `cost`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Sourced,
+}
+
+impl Scope {
+    /// Whether a value counts in this scope.
+    pub fn admits(self, m: &Metric) -> bool {
+        self == Scope::All || m.is_sourced()
+    }
+}
+
 /// Whether a value can be traced to a public source. The tag belongs to the value, not
 /// the pilot: a sample pilot may hold sourced values beside illustrative ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::views::url;
+use super::url;
 use crate::model::criteria;
 use crate::model::*;
 use crate::output::OutputFile;
@@ -120,13 +120,26 @@ struct TargetJson<'a> {
     source: Option<&'a str>,
 }
 
+/// The years of an aggregate's values, as every JSON download and the criteria CSV write them.
+#[derive(Serialize)]
+pub(crate) struct YearsJson {
+    /// Values per year, keyed by the year.
+    pub per_year: BTreeMap<String, usize>,
+    /// Values that give no year.
+    pub unknown: usize,
+}
+
+pub(crate) fn years_json(y: &criteria::Years) -> YearsJson {
+    YearsJson { per_year: y.per_year.iter().map(|(y, k)| (y.to_string(), *k)).collect(), unknown: y.unknown }
+}
+
 #[derive(Serialize)]
 struct StatsJson {
     n: usize,
     /// Of `n`, the values with a source.
     sourced: usize,
     /// The years of the values.
-    years: super::criteria::YearsJson,
+    years: YearsJson,
     pilots: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     min: Option<f64>,
@@ -226,7 +239,7 @@ fn indicators_json(site: &Site) -> Vec<IndicatorJson<'_>> {
                 stats: StatsJson {
                     n: st.summary.as_ref().map(|s| s.n).unwrap_or(0),
                     sourced: st.sourced,
-                    years: super::criteria::years_json(&st.years),
+                    years: years_json(&st.years),
                     pilots: site.pilots.len(),
                     min: st.summary.as_ref().filter(|_| numeric).map(|s| s.min),
                     median: st.summary.as_ref().filter(|_| numeric).map(|s| s.median),

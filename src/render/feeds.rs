@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::views::url;
+use super::url;
 use crate::model::*;
 use crate::output::OutputFile;
 

@@ -1,43 +1,11 @@
-//! Numbers, values and dates as a reader of the site's language expects them:
-//! Vietnamese writes 1.145,5 and 10/05/2024, English 1,145.5 and 10 May 2024.
+//! Values and dates as a reader of the site's language expects them: Vietnamese
+//! writes 99,4 % and 10/05/2024, English 99.4 % and 10 May 2024. Bare numbers are
+//! `crate::numbers`, shared with messages and the terminal.
 
 use super::theme::I18n;
+use crate::model::criteria::Years;
 use crate::model::{Date, Indicator, Lang, Unit, Value};
-
-/// Formats `v` with at most `decimals` decimals (trailing zeros dropped) and grouped thousands.
-pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
-    grouped(v, decimals, lang, true)
-}
-
-/// Formats `v` with exactly `decimals` decimals and grouped thousands: "11,0" MB.
-pub fn fixed(v: f64, decimals: usize, lang: Lang) -> String {
-    grouped(v, decimals, lang, false)
-}
-
-fn grouped(v: f64, decimals: usize, lang: Lang, drop_zeros: bool) -> String {
-    let (group, point) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let fixed = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac = if drop_zeros { frac.trim_end_matches('0') } else { frac };
-    let mut out = String::new();
-    if v < 0.0 && fixed.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push(point);
-        out.push_str(frac);
-    }
-    out
-}
+use crate::numbers::number;
 
 /// A value of `ind` with its unit, e.g. "99,4 %", "58,5 triệu đồng", "Có".
 pub fn value(ind: &Indicator, v: Value, t: &I18n) -> String {
@@ -81,22 +49,25 @@ pub fn percent(share: f64, lang: Lang) -> String {
     format!("{} %", number(share * 100.0, 0, lang))
 }
 
+/// The years of an aggregate's values: their range, then how many per year
+/// ("2024–2025 (2024: 1; 2025: 3)", or "2025 (4)" for one year), and how many give no year.
+pub fn years(y: &Years, t: &I18n) -> String {
+    let single = y.per_year.len() == 1;
+    let mut parts: Vec<String> =
+        y.per_year.iter().map(|(year, k)| if single { k.to_string() } else { format!("{year}: {k}") }).collect();
+    if y.unknown > 0 {
+        parts.push(format!("{}: {}", t.get("years_unknown"), y.unknown));
+    }
+    match y.range() {
+        None => parts.join("; "),
+        Some((a, b)) if a == b => format!("{a} ({})", parts.join("; ")),
+        Some((a, b)) => format!("{a}–{b} ({})", parts.join("; ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_follow_the_language() {
-        assert_eq!(number(1145.5, 2, Lang::Vi), "1.145,5");
-        assert_eq!(number(1145.5, 2, Lang::En), "1,145.5");
-        assert_eq!(number(1234567.0, 2, Lang::Vi), "1.234.567");
-        assert_eq!(number(99.4, 2, Lang::Vi), "99,4");
-        assert_eq!(number(-12.25, 1, Lang::En), "-12.2");
-        assert_eq!(number(-0.001, 2, Lang::En), "0");
-        assert_eq!(number(0.0, 2, Lang::Vi), "0");
-        assert_eq!(fixed(11.0, 1, Lang::Vi), "11,0");
-        assert_eq!(fixed(1234.0, 1, Lang::En), "1,234.0");
-    }
 
     #[test]
     fn dates_follow_the_language() {

@@ -13,13 +13,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::raw_html::{LINK_REL, has_scheme, url_allowed};
 use super::site_links::{self, normalize};
+use crate::diag::human_size;
 use crate::diag::{Diagnostic, Location, Msg, msg};
-use crate::load::source::{IMAGE_LIMIT, LineIndex, human_size};
+use crate::load::source::{IMAGE_LIMIT, LineIndex};
 use crate::model::Document;
 use crate::slug::slugify;
 
@@ -86,7 +87,7 @@ pub struct Rendered {
     /// Every resolved content path looked up among the link targets: the rendering
     /// changes when the pilots or pages at one of these paths come or go.
     pub links_to: Vec<String>,
-    /// The plain text and the headings' text, for the search index (`search::text::plain_text`).
+    /// The plain text and the headings' text, for the search index (`plain_text::plain_text`).
     pub text: (String, String),
 }
 
@@ -210,7 +211,7 @@ pub fn render(
     if need == Need::Checks {
         return ctx.out;
     }
-    ctx.out.text = crate::search::text::plain_text(&events, doc.markdown.len());
+    ctx.out.text = super::plain_text::plain_text(&events, doc.markdown.len());
     ctx.out.html = to_html(events, raw_html, doc.markdown.len());
     ctx.out
 }
@@ -228,9 +229,6 @@ fn to_html(events: Vec<Event>, raw_html: bool, size: usize) -> String {
     pulldown_cmark::html::push_html(&mut html, events);
     if raw_html { super::raw_html::sanitize(&html) } else { html }
 }
-
-/// The `rel` of every link in content.
-pub(super) const LINK_REL: &str = "noopener noreferrer";
 
 /// A link's opening tag, as the sanitizer would leave it: an `href` only if its scheme
 /// is allowed (or it has none), and `rel="noopener noreferrer"`.
@@ -252,19 +250,6 @@ fn link_open(link_type: LinkType, dest: &str, title: &str) -> String {
     tag.push_str(LINK_REL);
     tag.push_str("\">");
     tag
-}
-
-/// Whether a browser following `url` stays on the web: it has no scheme, or one the
-/// sanitizer allows. Read as a browser reads it: leading spaces and control characters
-/// dropped, tabs and line breaks removed anywhere.
-pub(super) fn url_allowed(url: &str) -> bool {
-    static SCHEMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let read: String =
-        url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let Some((scheme, _)) = read.split_once(':').filter(|_| has_scheme(&read)) else { return true };
-    SCHEMES
-        .get_or_init(|| super::raw_html::sanitizer().clone_url_schemes())
-        .contains(scheme.to_ascii_lowercase().as_str())
 }
 
 /// How deep Markdown blocks and raw HTML elements may nest. The sanitizer's work grows
@@ -627,7 +612,7 @@ impl Ctx<'_> {
                 return None;
             }
         };
-        if let Some(link) = crate::load::source::symlinked_component(self.root, resolved) {
+        if let Some(link) = crate::path_guard::symlinked_component(self.root, resolved) {
             let help =
                 if meta.file_type().is_symlink() { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
             self.error("symlink", offset, msg!("symlink", path = &link), help);
@@ -848,15 +833,6 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-pub(super) fn has_scheme(dest: &str) -> bool {
-    let Some(colon) = dest.find(':') else { return false };
-    let scheme = &dest[..colon];
-    !scheme.is_empty()
-        && scheme.as_bytes()[0].is_ascii_alphabetic()
-        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
-        && !scheme.contains('/')
 }
 
 fn percent_encode_segment(s: &str) -> String {

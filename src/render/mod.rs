@@ -11,11 +11,14 @@ pub mod format;
 pub mod linked_file;
 mod lint;
 pub mod markdown;
+pub mod plain_text;
 pub mod raw_html;
 pub mod schema;
+pub mod search;
 pub mod share;
 pub mod site_links;
 pub mod theme;
+pub mod url;
 pub mod views;
 
 use std::collections::{HashMap, HashSet};
@@ -31,7 +34,6 @@ use crate::slug::slugify;
 pub use markdown::Need;
 use markdown::{LinkTargets, Rendered};
 use theme::Theme;
-use views::url;
 
 /// A page's identity for the layout: title, description, and where it lives.
 #[derive(Serialize)]
@@ -133,7 +135,7 @@ pub fn render_pilot_document(
     base: &str,
     need: Need,
 ) -> (Rendered, Vec<Diagnostic>) {
-    crate::fault::panic_if_marked(&doc.markdown);
+    crate::output::fault::panic_if_marked(&doc.markdown);
     let (r, mut d) = render_document(doc, root, targets, base, need);
     markdown::check_sections(doc, &mut d);
     (r, d)
@@ -312,7 +314,7 @@ pub const AGGREGATES: &[Aggregate] = &[
         name: "search index",
         reads: Reads::Text,
         deferrable: true,
-        render: |r| Ok(crate::search::index_files(r.site, &r.docs.pilots, r.t())),
+        render: |r| Ok(search::index_files(r.site, &r.docs.pilots, r.t())),
     },
     Aggregate {
         name: "share",
@@ -482,7 +484,7 @@ impl<'a> Renderer<'a> {
     /// The page of one indicator. It reads, of each pilot, only its card and its value of
     /// this indicator.
     pub fn indicator_page(&self, id: IndicatorId) -> Result<OutputFile, RenderError> {
-        let view = views::indicator_view(self.site, id, true, self.t());
+        let view = views::indicator_view(self.site, id, Some(criteria::value_map), self.t());
         self.page("indicator.html", &view.url, "indicators", &view.name, &view.description, &("indicator", &view))
     }
 

@@ -10,7 +10,9 @@
 //! is removed; an `id` (and an `<a name>`) becomes `user-content-<id>`, as GitHub does, so
 //! it can never be one of the theme's ids, and a link to `#<id>` written in the same
 //! document follows it. Every URL-bearing attribute goes through the scheme filter of
-//! Markdown links (`markdown::url_allowed`).
+//! Markdown links (`url_allowed`). That link policy (`url_allowed`, `has_scheme`,
+//! `LINK_REL`) lives here, beside the sanitizer whose schemes it reads, and Markdown
+//! uses it from here: `markdown` uses `raw_html`, never the other way round.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -21,11 +23,35 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 use super::feeds::xml_escape;
-use super::markdown::{LINK_REL, url_allowed};
 use crate::diag::{Msg, msg};
 
 /// The prefix of every id and anchor name the author's raw HTML gives.
 pub const USER_CONTENT: &str = "user-content-";
+
+/// The `rel` of every link in content.
+pub(super) const LINK_REL: &str = "noopener noreferrer";
+
+/// Whether a browser following `url` stays on the web: it has no scheme, or one the
+/// sanitizer allows. Read as a browser reads it: leading spaces and control characters
+/// dropped, tabs and line breaks removed anywhere.
+pub(super) fn url_allowed(url: &str) -> bool {
+    static SCHEMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let read: String =
+        url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let Some((scheme, _)) = read.split_once(':').filter(|_| has_scheme(&read)) else { return true };
+    SCHEMES.get_or_init(|| sanitizer().clone_url_schemes()).contains(scheme.to_ascii_lowercase().as_str())
+}
+
+/// Whether `dest` starts with a URL scheme (`https:`, `javascript:`): a letter, then
+/// letters, digits, `+`, `-` or `.`, up to the first colon.
+pub(super) fn has_scheme(dest: &str) -> bool {
+    let Some(colon) = dest.find(':') else { return false };
+    let scheme = &dest[..colon];
+    !scheme.is_empty()
+        && scheme.as_bytes()[0].is_ascii_alphabetic()
+        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        && !scheme.contains('/')
+}
 
 /// Attributes that hold a URL, in any element (whatever the allowlist lets through now or later).
 const URL_ATTRIBUTES: &[&str] = &[
@@ -216,8 +242,7 @@ fn candidates<'a>(name: &str, value: &'a str) -> Vec<&'a str> {
 pub fn is_on_another_host(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("//")
-        || (super::markdown::has_scheme(&lower)
-            && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
+        || (has_scheme(&lower) && !["data:", "javascript:", "vbscript:"].iter().any(|s| lower.starts_with(s)))
 }
 
 /// A token of a fragment, as much of it as the allowlist looks at.

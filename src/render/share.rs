@@ -18,7 +18,7 @@ use fontdue::{Font, FontSettings};
 use serde::Serialize;
 
 use super::theme::I18n;
-use super::views::url;
+use super::url;
 use crate::model::*;
 use crate::output::OutputFile;
 

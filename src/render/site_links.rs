@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::model::Site;
 
-use super::views::url;
+use super::url;
 
 /// The pages and files every build publishes besides the pages of pilots, free pages,
 /// provinces, fields and indicators (URL paths relative to the base). A test builds a

@@ -91,7 +91,7 @@ impl Theme {
             }
         }
         let override_dir = root.join("themes").join(name);
-        if let Some(link) = crate::load::source::symlinked_component(root, &format!("themes/{name}")) {
+        if let Some(link) = crate::path_guard::symlinked_component(root, &format!("themes/{name}")) {
             // Its target may be any folder of the build machine, and `static/` is published.
             return Err(in_folder(ThemeError(format!("`{link}` is a symbolic link: put the real theme folder there"))));
         }

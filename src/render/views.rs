@@ -7,31 +7,9 @@ use serde::Serialize;
 
 use super::format;
 use super::theme::I18n;
+use super::url;
 use crate::model::criteria;
 use crate::model::*;
-
-/// URL paths relative to the base path, in one place.
-pub mod url {
-    use crate::model::*;
-    pub fn pilot(site: &Site, p: &Pilot) -> String {
-        pilot_at(&site.province(p.province).slug, &p.slug)
-    }
-    pub fn pilot_at(province: &str, commune: &str) -> String {
-        format!("pilots/{province}/{commune}/")
-    }
-    pub fn province(slug: &str) -> String {
-        format!("provinces/{slug}/")
-    }
-    pub fn field(slug: &str) -> String {
-        format!("fields/{slug}/")
-    }
-    pub fn indicator(id: &str) -> String {
-        format!("indicators/{id}/")
-    }
-    pub fn page(slug: &str) -> String {
-        format!("{slug}/")
-    }
-}
 
 #[derive(Serialize, Clone, PartialEq)]
 pub struct Link {
@@ -168,7 +146,7 @@ pub fn target_value_text(ind: &Indicator, t: &I18n) -> String {
 /// The national target when it is a share of communes: "≥ 70 % of communes"; empty otherwise.
 pub fn national_share_text(ind: &Indicator, t: &I18n) -> String {
     match ind.target.as_ref().and_then(|tg| tg.communes_share) {
-        Some(share) => format!("≥ {} % {}", format::number(share, 2, t.lang), t.get("target_of_communes")),
+        Some(share) => format!("≥ {} % {}", crate::numbers::number(share, 2, t.lang), t.get("target_of_communes")),
         None => String::new(),
     }
 }
@@ -202,7 +180,7 @@ pub fn pilot_view(
     }
     facts.push(Fact { label: t.get("period").into(), value: card.period.clone() });
     facts.push(Fact { label: t.get("status").into(), value: card.status_label.clone() });
-    let num = |v: f64| format::number(v, 2, t.lang);
+    let num = |v: f64| crate::numbers::number(v, 2, t.lang);
     if let Some(v) = p.population {
         facts.push(Fact { label: t.get("population").into(), value: num(v as f64) });
     }
@@ -393,7 +371,13 @@ pub struct IndicatorView {
     pub map: String,
 }
 
-pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n) -> IndicatorView {
+/// What draws the tile map of one indicator's values: `criteria::value_map`, handed in by
+/// the caller because the criteria dashboard uses views, not the other way round.
+pub type ValueMap = fn(&Site, &criteria::IndicatorEvidence, &I18n) -> String;
+
+/// One indicator; with `value_map`, for its own page: every pilot's value and the map.
+pub fn indicator_view(site: &Site, id: IndicatorId, value_map: Option<ValueMap>, t: &I18n) -> IndicatorView {
+    let with_values = value_map.is_some();
     let ind = site.indicator(id);
     let st = criteria::indicator(site, id);
     let fmt = |v: f64| format::value(ind, Value::Number(v), t);
@@ -438,9 +422,9 @@ pub fn indicator_view(site: &Site, id: IndicatorId, with_values: bool, t: &I18n)
         max: st.summary.as_ref().filter(|_| !boolean).map(|s| fmt(s.max)).unwrap_or_default(),
         share_met: st.share_met.map(|s| format::percent(s, t.lang)).unwrap_or_default(),
         sourced: st.sourced,
-        years: super::criteria::years_text(&st.years, t),
+        years: format::years(&st.years, t),
         national_share: national_share_text(ind, t),
-        map: if with_values { super::criteria::value_map(site, &st, t) } else { String::new() },
+        map: value_map.map(|draw| draw(site, &st, t)).unwrap_or_default(),
         values: values
             .into_iter()
             .map(|(p, m)| IndicatorValue {
@@ -471,7 +455,7 @@ pub fn indicator_groups(site: &Site, t: &I18n) -> Vec<IndicatorGroup> {
             indicators: site
                 .indicator_ids()
                 .filter(|&id| site.indicator(id).group == *g)
-                .map(|id| indicator_view(site, id, false, t))
+                .map(|id| indicator_view(site, id, None, t))
                 .collect(),
         })
         .filter(|g| !g.indicators.is_empty())

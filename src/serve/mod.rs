@@ -24,7 +24,7 @@ use crate::build::BuildError;
 use crate::diag::{self, Diagnostic, Msg, msg};
 use crate::incremental::{Changes, Incremental, Update};
 use crate::model::Lang;
-use crate::render::format::number;
+use crate::numbers::number;
 
 /// How long the files stay unsaved before the deferred outputs (the search index) are rendered.
 const QUIET_BEFORE_DEFERRED: std::time::Duration = std::time::Duration::from_millis(300);

@@ -3,7 +3,7 @@
 //! path) check the same things.
 
 use langso::diag::Diagnostic;
-use langso::search::text::{syllable_spans, written_and_folded};
+use langso::render::search::text::{syllable_spans, written_and_folded};
 use langso::slug::{commune_slug, fold, is_slug, slugify};
 use unicode_normalization::char::is_combining_mark;
 

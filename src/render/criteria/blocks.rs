@@ -5,14 +5,15 @@
 
 use serde::Serialize;
 
-use super::{LIST_LIMIT, field_name, fmt_value, pilot_link, range, reach_sentence, series, years_text};
+use super::{LIST_LIMIT, field_name, fmt_value, pilot_link, range, reach_sentence, series};
 use crate::model::criteria::{self, IndicatorEvidence};
 use crate::model::stats::{self, Summary};
 use crate::model::*;
 use crate::render::charts::{self, Axis, Bar, Legend, Point, Slope, StripPlot};
 use crate::render::format;
 use crate::render::theme::I18n;
-use crate::render::views::{Link, national_share_text, target_text, target_value_text, url};
+use crate::render::url;
+use crate::render::views::{Link, national_share_text, target_text, target_value_text};
 
 #[derive(Serialize)]
 pub struct ProposalItem {
@@ -119,7 +120,7 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
             t.get("chart_not_reported"),
             ev.pilots - ev.n(),
             ev.pilots,
-            years_text(&ev.years, t),
+            format::years(&ev.years, t),
         );
         return charts::bar_chart(&id, name, &desc, &bars, ev.pilots, t);
     }
@@ -147,7 +148,7 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
         ev.n(),
         ev.pilots,
         ev.sourced,
-        years_text(&ev.years, t),
+        format::years(&ev.years, t),
         t.get("col_min"),
         s.map(|s| fmt(s.min)).unwrap_or_default(),
         t.get("col_median"),
@@ -271,7 +272,7 @@ pub fn block(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> IndicatorBlock {
         n: ev.n(),
         sourced: ev.sourced,
         pilots: ev.pilots,
-        years: years_text(&ev.years, t),
+        years: format::years(&ev.years, t),
         min: f(|s| s.min),
         q1: f(|s| s.q1),
         median: f(|s| s.median),

@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::render::charts::{self, Swatch, Tile};
 use crate::render::format;
 use crate::render::theme::I18n;
-use crate::render::views::url;
+use crate::render::url;
 
 /// The coverage map: a tile per provincial unit, coloured by the primary field of its first pilot.
 pub fn coverage_map(site: &Site, t: &I18n) -> String {
@@ -187,8 +187,8 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
 /// A value short enough for a tile: one decimal, no unit name (the legend names it).
 fn tile_value(ind: &Indicator, v: Value, t: &I18n) -> String {
     match v {
-        Value::Number(n) if ind.unit == Unit::Percent => format!("{} %", format::number(n, 1, t.lang)),
-        Value::Number(n) => format::number(n, 1, t.lang),
+        Value::Number(n) if ind.unit == Unit::Percent => format!("{} %", crate::numbers::number(n, 1, t.lang)),
+        Value::Number(n) => crate::numbers::number(n, 1, t.lang),
         b => format::value(ind, b, t),
     }
 }

@@ -17,14 +17,14 @@ use serde::Serialize;
 
 pub use blocks::IndicatorBlock;
 pub use downloads::CSV_TABLES;
-pub(crate) use downloads::{YearsJson, years_json};
 pub use maps::{coverage_map, value_map};
 
 use super::format;
 use super::theme::I18n;
-use super::views::{Link, national_share_text, target_text, url};
+use super::url;
+use super::views::{Link, national_share_text, target_text};
 use crate::model::cost::CostSummary;
-use crate::model::criteria::{self, Evidence, IndicatorEvidence, Scope, Years};
+use crate::model::criteria::{self, Evidence, IndicatorEvidence};
 use crate::model::stats::Summary;
 use crate::model::*;
 use crate::output::OutputFile;
@@ -170,22 +170,6 @@ fn range(s: &Summary, fmt: &dyn Fn(f64) -> String) -> String {
     if s.min == s.max { fmt(s.min) } else { format!("{} – {}", fmt(s.min), fmt(s.max)) }
 }
 
-/// The years of an aggregate's values: their range, then how many per year
-/// ("2024–2025 (2024: 1; 2025: 3)", or "2025 (4)" for one year), and how many give no year.
-pub fn years_text(y: &Years, t: &I18n) -> String {
-    let single = y.per_year.len() == 1;
-    let mut parts: Vec<String> =
-        y.per_year.iter().map(|(year, k)| if single { k.to_string() } else { format!("{year}: {k}") }).collect();
-    if y.unknown > 0 {
-        parts.push(format!("{}: {}", t.get("years_unknown"), y.unknown));
-    }
-    match y.range() {
-        None => parts.join("; "),
-        Some((a, b)) if a == b => format!("{a} ({})", parts.join("; ")),
-        Some((a, b)) => format!("{a}–{b} ({})", parts.join("; ")),
-    }
-}
-
 /// "4 of 5 pilots reach ≥ 50 %": `k` counted on the data, so the sentence is true.
 fn reach_sentence(ind: &Indicator, k: usize, n: usize, threshold: f64, t: &I18n) -> String {
     let cmp = if ind.better == Better::Higher { "≥" } else { "≤" };
@@ -218,7 +202,7 @@ fn summary_row(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> SummaryRow {
         indicator: indicator_link(ind, t),
         unit: t.get(&format!("unit_{}", ind.unit.name())).to_string(),
         reporting: format!("{} / {}", ev.sourced, ev.n()),
-        years: years_text(&ev.years, t),
+        years: format::years(&ev.years, t),
         median: match &ev.summary {
             None => "—".into(),
             Some(_) if boolean => format!("{}/{} {}", ev.yes, ev.n(), t.get("yes")),
@@ -267,12 +251,12 @@ fn cell_view(ind: &Indicator, c: &criteria::Cell, t: &I18n) -> CellView {
         (_, Some(m)) => format::value(ind, Value::Number(m), t),
         (n, None) => format!("{}/{n} {}", c.yes, t.get("yes")),
     };
-    let basis = format!("n={} · {} {} · {}", c.n, c.sourced, t.get("value_sourced"), years_text(&c.years, t));
+    let basis = format!("n={} · {} {} · {}", c.n, c.sourced, t.get("value_sourced"), format::years(&c.years, t));
     CellView { value, basis }
 }
 
 fn million(v: f64, t: &I18n) -> String {
-    format::number(v, 2, t.lang)
+    crate::numbers::number(v, 2, t.lang)
 }
 
 fn cost_row(name: String, c: &CostSummary, t: &I18n) -> CostRow {

@@ -17,7 +17,8 @@ use crate::model::*;
 use crate::output::OutputFile;
 use crate::render::RenderError;
 use crate::render::theme::I18n;
-use crate::render::views::{target_text, url};
+use crate::render::url;
+use crate::render::views::target_text;
 
 /// Where the workbook is published.
 pub const PATH: &str = "data/criteria.xlsx";

@@ -1,10 +1,10 @@
 //! The criteria CSV tables, written from the figures of criteria.json (`CriteriaJson`) so
 //! the two always agree; only the long table of values reads the pilots themselves.
 
-use super::{CostSummaryJson, CriteriaJson, GroupJson, SummaryJson, YearsJson};
+use super::{CostSummaryJson, CriteriaJson, GroupJson, SummaryJson};
 use crate::model::*;
-use crate::render::data::{csv_cell, csv_document, csv_number};
-use crate::render::views::url;
+use crate::render::data::{YearsJson, csv_cell, csv_document, csv_number};
+use crate::render::url;
 
 /// A JSON number or yes/no as a CSV cell: `60`, not `60.0`.
 fn json_cell(v: &serde_json::Value) -> String {

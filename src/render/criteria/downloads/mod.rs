@@ -11,13 +11,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::cost::{Cost, CostSummary};
-use crate::model::criteria::{self, Evidence, IndicatorEvidence, Years};
+use crate::model::criteria::{self, Evidence, IndicatorEvidence};
 use crate::model::stats::Summary;
 use crate::model::*;
 use crate::output::OutputFile;
-use crate::render::data::{json_bytes, json_value};
+use crate::render::data::{YearsJson, json_bytes, json_value, years_json};
 use crate::render::theme::I18n;
-use crate::render::views::{Link, url};
+use crate::render::url;
+use crate::render::views::Link;
 
 /// The CSV downloads of the dashboard, published as /data/criteria-<name>.csv.
 pub const CSV_TABLES: [&str; 7] = ["indicators", "values", "proposals", "by-field", "by-region", "changes", "cost"];
@@ -44,18 +45,6 @@ pub(super) struct SummaryJson {
 
 fn summary_json(s: &Summary) -> SummaryJson {
     SummaryJson { min: s.min, q1: s.q1, median: s.median, q3: s.q3, max: s.max }
-}
-
-#[derive(Serialize)]
-pub(crate) struct YearsJson {
-    /// Values per year, keyed by the year.
-    pub per_year: BTreeMap<String, usize>,
-    /// Values that give no year.
-    pub unknown: usize,
-}
-
-pub(crate) fn years_json(y: &Years) -> YearsJson {
-    YearsJson { per_year: y.per_year.iter().map(|(y, k)| (y.to_string(), *k)).collect(), unknown: y.unknown }
 }
 
 #[derive(Serialize)]

@@ -5,10 +5,14 @@
 //! fixed once found, so debug builds also read `LANGSO_TEST_PANIC_ON=<text>`: rendering a
 //! pilot's case study that contains the text panics (what `serve` must survive). Release
 //! builds compile none of this.
+//!
+//! It lives inside `output`, whose writes it fails and whose `OutputFile` it measures;
+//! render reaches it through `output` (`output::fault::panic_if_marked`), which render
+//! already uses, so no module and its seam use each other.
 
 use std::io;
 
-use crate::output::OutputFile;
+use super::{Content, OutputFile};
 
 /// The environment variable that sets the injected disk's size in bytes.
 pub const DISK_FULL_AFTER: &str = "LANGSO_TEST_DISK_FULL_AFTER";
@@ -25,10 +29,8 @@ pub(crate) fn before_write(file: &OutputFile) -> io::Result<()> {
         return Ok(());
     };
     let len = match &file.content {
-        crate::output::Content::Bytes(b) => b.len() as u64,
-        crate::output::Content::Copy(p) | crate::output::Content::Reuse(p) => {
-            std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
-        }
+        Content::Bytes(b) => b.len() as u64,
+        Content::Copy(p) | Content::Reuse(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
     };
     if WRITTEN.fetch_add(len, Ordering::Relaxed) + len > limit {
         return Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device (injected by the tests)"));

@@ -1,9 +1,7 @@
 //! Text as search sees it: syllables (Vietnamese words are runs of syllables, so a
 //! syllable is the unit of matching), each kept in its written form (lower case, NFC)
-//! beside its folded form, and the plain text of a case study taken from the Markdown
-//! events, not from the published HTML.
+//! beside its folded form. The case study's plain text comes from `render::plain_text`.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -167,45 +165,6 @@ pub fn syllables(text: &str) -> Vec<Syllable> {
         .collect()
 }
 
-/// The plain text of a Markdown document, one line per block (paragraph, heading, list
-/// item, table cell), and the text of its headings alone. Raw HTML and link targets are left out.
-pub fn markdown_text(markdown: &str) -> (String, String) {
-    let opts =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let events: Vec<Event> = Parser::new_ext(markdown, opts).collect();
-    plain_text(&events, markdown.len())
-}
-
-/// `markdown_text` from the events of a parse that has already been made (the page renderer's,
-/// so the index does not parse each case study again; links and footnotes it rewrote are left
-/// out all the same). `capacity` is a guess of the text's length.
-pub fn plain_text(events: &[Event], capacity: usize) -> (String, String) {
-    let mut out = String::with_capacity(capacity);
-    let mut headings = String::new();
-    let mut in_heading = false;
-    for event in events {
-        match event {
-            Event::Text(t) | Event::Code(t) => {
-                out.push_str(t);
-                if in_heading {
-                    headings.push_str(t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
-            Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
-                headings.push('\n');
-                out.push('\n');
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock)
-            | Event::Start(Tag::Item) => out.push('\n'),
-            _ => {}
-        }
-    }
-    (out, headings)
-}
-
 /// `text` with runs of white space collapsed, cut at a word boundary to at most `max` characters.
 /// It reads bytes, decoding only the lead bytes white space outside ASCII can start with.
 pub fn excerpt(text: &str, max: usize) -> String {
@@ -337,18 +296,6 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].written, "huế");
         assert_eq!(s[0].folded, "hue");
-    }
-
-    #[test]
-    fn markdown_text_keeps_words_not_markup() {
-        let md = "## Bối cảnh\n\nXã **Mỹ Xương** [link](../x/) <b>raw</b>\n\n| a | b |\n|---|---|\n| ô | ư |\n";
-        let (text, headings) = markdown_text(md);
-        assert_eq!(headings, "Bối cảnh\n");
-        assert!(text.contains("Bối cảnh\n"));
-        assert!(text.contains("Xã Mỹ Xương link"));
-        assert!(!text.contains("../x/"));
-        assert!(!text.contains("<b>"));
-        assert!(text.contains("ô\nư"));
     }
 
     /// The plain definitions that the byte-level `syllable_spans` and `excerpt` must agree with.

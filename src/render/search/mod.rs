@@ -16,6 +16,11 @@
 //! `dong`), and each posting says which of them the pilot uses, so an exact-diacritic
 //! match can rank first. The browser half is `themes/default/static/search.js`; the
 //! format is documented in ARCHITECTURE.md. Output is deterministic: sorted maps, no clock.
+//!
+//! It lives inside `render` because it is one of render's outputs: it reads the rendered
+//! documents (`markdown::Rendered`), the UI strings and the published URLs, and the
+//! Markdown renderer takes its plain text from `text.rs`. As a top-level module beside
+//! render the two would use each other, a cycle (ARCHITECTURE.md, "Dependency rule").
 
 pub mod text;
 
@@ -25,11 +30,11 @@ use std::sync::Mutex;
 
 use serde_json::{Value as Json, json};
 
+use super::markdown::Rendered;
+use super::theme::I18n;
+use super::url;
 use crate::model::*;
 use crate::output::OutputFile;
-use crate::render::markdown::Rendered;
-use crate::render::theme::I18n;
-use crate::render::views::url;
 use text::{excerpt, syllable_bounds, written_and_folded};
 
 /// Where the index is published, relative to the base path.
