@@ -6,6 +6,8 @@
 //! namespace prefixes, character references decoded, as a browser does) and refused if
 //! anything in it could run or fetch.
 
+use super::raw_html::has_scheme;
+
 /// Extensions (lower case) of the files a document may link to.
 pub const PUBLISHABLE: &[&str] = &[
     "jpg", "jpeg", "png", "webp", "gif", "avif", "svg", "pdf", "csv", "txt", "xlsx", "xls", "ods", "docx", "doc",
@@ -91,13 +93,6 @@ fn style_is_inert(css: &str) -> bool {
 /// dropped (`java\tscript:` is `javascript:`), lower case.
 fn compact(value: &str) -> String {
     value.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect::<String>().to_ascii_lowercase()
-}
-
-fn has_scheme(value: &str) -> bool {
-    let Some(colon) = value.find(':') else { return false };
-    let scheme = &value[..colon];
-    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
 }
 
 #[cfg(test)]

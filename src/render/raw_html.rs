@@ -50,7 +50,6 @@ pub(super) fn has_scheme(dest: &str) -> bool {
     !scheme.is_empty()
         && scheme.as_bytes()[0].is_ascii_alphabetic()
         && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
-        && !scheme.contains('/')
 }
 
 /// Attributes that hold a URL, in any element (whatever the allowlist lets through now or later).
