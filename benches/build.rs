@@ -27,7 +27,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use langso::incremental::{Changes, Incremental};
+use langso::pipeline::Changes;
+use langso::serve::preview::Preview;
 
 /// How often to repeat each measure: `runs` times, or fewer once they have taken `budget` seconds.
 #[derive(Clone, Copy)]
@@ -298,9 +299,9 @@ fn edit_rows(root: &Path, n: usize, runs: usize, log: &Path) -> Vec<Row> {
 /// `edit WALL CPU WALL CPU CHANGED CHANGED`.
 fn edit_child(root: &Path, runs: usize) {
     let pilot = gen_corpus::first_pilot(root);
-    let mut inc = Incremental::new(root, None);
+    let mut inc = Preview::new(root, None);
     let (t, c) = (Instant::now(), own_cpu());
-    inc.update(&Changes::Everything).ok().expect("the corpus builds without errors");
+    inc.update(&Changes::Everything).expect("the corpus builds without errors");
     println!("first {} {}", t.elapsed().as_secs_f64(), own_cpu() - c);
     for i in 0..runs {
         let (rel, text) = gen_corpus::edited(root, &pilot, "text", i);
@@ -308,10 +309,10 @@ fn edit_child(root: &Path, runs: usize) {
         std::fs::write(&tmp, text).expect("save");
         std::fs::rename(&tmp, root.join(&rel)).expect("save");
         let (t, c) = (Instant::now(), own_cpu());
-        let fast = inc.update_fast(&Changes::Paths(vec![root.join(&rel)])).ok().expect("rebuilds");
+        let fast = inc.update_fast(&Changes::Paths(vec![root.join(&rel)])).expect("rebuilds");
         let (wall, cpu_fast) = (t.elapsed().as_secs_f64(), own_cpu() - c);
         let (t, c) = (Instant::now(), own_cpu());
-        let rest = inc.update(&Changes::Paths(Vec::new())).ok().expect("rebuilds");
+        let rest = inc.update(&Changes::Paths(Vec::new())).expect("rebuilds");
         let (wall_rest, cpu_rest) = (t.elapsed().as_secs_f64(), own_cpu() - c);
         println!("edit {wall} {cpu_fast} {wall_rest} {cpu_rest} {} {}", fast.changed.len(), rest.changed.len());
     }

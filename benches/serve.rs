@@ -19,7 +19,8 @@ mod server;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use langso::incremental::{Changes, Incremental};
+use langso::pipeline::Changes;
+use langso::serve::preview::Preview;
 
 struct Row {
     pilots: usize,
@@ -91,9 +92,9 @@ fn summary(ms: &[f64]) -> String {
 
 fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'static str]) -> Vec<Row> {
     let pilot = gen_corpus::first_pilot(root);
-    let mut inc = Incremental::new(root, None);
+    let mut inc = Preview::new(root, None);
     let started = Instant::now();
-    let first = inc.update(&Changes::Everything).ok().expect("the corpus builds without errors");
+    let first = inc.update(&Changes::Everything).expect("the corpus builds without errors");
     eprintln!("{n} pilots: first build in memory {:.0} ms, {} files", ms(started), first.changed.len());
     let mut rows = Vec::new();
     for &edit in edits {
@@ -103,10 +104,10 @@ fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'sta
             server::save(root, &rel, &text);
             // What the preview does: the pages first, then (after the reload event) the search index.
             let t = Instant::now();
-            let u = inc.update_fast(&Changes::Paths(vec![root.join(&rel)])).ok().expect("rebuilds");
+            let u = inc.update_fast(&Changes::Paths(vec![root.join(&rel)])).expect("rebuilds");
             row.engine.push(ms(t));
             let t = Instant::now();
-            let rest = inc.update(&Changes::Paths(Vec::new())).ok().expect("rebuilds");
+            let rest = inc.update(&Changes::Paths(Vec::new())).expect("rebuilds");
             row.deferred.push(ms(t));
             row.changed = u.changed.len() + rest.changed.len();
         }

@@ -1,17 +1,18 @@
-//! `langso build` as a recipe of named, timed stages: load, render Markdown and
-//! check links, render pages, publish. Content errors stop the build before anything
-//! is written, so the previous site stays online.
+//! `langso build`: the pipeline run once, everything due, into the output publisher,
+//! with the time of each stage (load, Markdown, theme, pages, swap). Content errors stop
+//! the build before anything is written, so the previous site stays online.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::diag::{self, Diagnostic, msg};
-use crate::load::registry::{is_site_address, normalize_base_url};
-use crate::load::{self};
+use crate::load::{self, registry::is_site_address};
 use crate::model::Lang;
 use crate::output;
-use crate::render::{self, theme::Theme};
+pub use crate::pipeline::BuildError;
+use crate::pipeline::{Changes, Owner, Pipeline, Sink};
+use crate::render::RenderError;
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -32,20 +33,22 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, Duration)>,
 }
 
-pub enum BuildError {
-    /// The content has errors (exit 1). All diagnostics, warnings included, sorted.
-    Content(Vec<Diagnostic>),
-    /// Usage, theme or I/O failure (exit 2).
-    Fatal(String),
+/// The build's output folder as a sink of the pipeline, counting what it writes.
+struct Publish<'a> {
+    publisher: &'a output::Publisher,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    lang: Lang,
 }
 
-struct Stages(Vec<(&'static str, Duration)>, Instant);
-
-impl Stages {
-    fn done(&mut self, name: &'static str) {
-        let now = Instant::now();
-        self.0.push((name, now - self.1));
-        self.1 = now;
+impl Sink for Publish<'_> {
+    fn put(&self, _owner: Owner, files: Vec<output::OutputFile>) -> Result<(), RenderError> {
+        for f in files {
+            let size = self.publisher.write(&f).map_err(|e| RenderError(cannot_write(e, self.lang)))?;
+            self.files.fetch_add(1, Ordering::Relaxed);
+            self.bytes.fetch_add(size, Ordering::Relaxed);
+        }
+        Ok(())
     }
 }
 
@@ -63,45 +66,34 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if !opts.force {
         output::check_replaceable(&out).map_err(|m| BuildError::Fatal(m.render(lang)))?;
     }
-    let mut stages = Stages(Vec::new(), Instant::now());
-
-    let (mut site, mut diags) = load::load_site(root);
     if let Some(url) = &opts.base_url {
         // The same rule as site.yaml's base_url: it starts every link, feed entry and share tag.
         if !is_site_address(url) {
-            let lang = site.config.language;
             return Err(BuildError::Fatal(format!(
                 "--base-url: {} [invalid-url]; {}",
                 msg!("invalid-url", url = url).render(lang),
                 msg!("invalid-url-help").render(lang)
             )));
         }
-        site.config.base_url = normalize_base_url(url);
     }
-    stages.done("load");
-    let theme = Theme::load(root, &site.config.theme, site.config.language).map_err(|e| BuildError::Fatal(e.0))?;
-    stages.done("theme");
-    let docs = render::render_documents(&site, root, &mut diags);
-    stages.done("markdown");
-    diag::sort(&mut diags);
-    if diag::has_errors(&diags) {
-        return Err(BuildError::Content(diags));
-    }
+    let mut pipeline = Pipeline::new(root, opts.base_url.clone());
+    let diagnostics = pipeline.update(&Changes::Everything)?;
+    let mut stages = pipeline.stages().to_vec();
+    let mut clock = Instant::now();
+    let mut stage = |name| {
+        let now = Instant::now();
+        stages.push((name, now - clock));
+        clock = now;
+    };
     let write_error = |e: std::io::Error| BuildError::Fatal(cannot_write(e, lang));
     let publisher = output::Publisher::begin(&out).map_err(write_error)?;
-    let (files, bytes) = (AtomicUsize::new(0), AtomicU64::new(0));
-    let emit = |f: output::OutputFile| {
-        let size = publisher.write(&f).map_err(|e| render::RenderError(cannot_write(e, lang)))?;
-        files.fetch_add(1, Ordering::Relaxed);
-        bytes.fetch_add(size, Ordering::Relaxed);
-        Ok(())
-    };
-    render::render_site(&site, root, &docs, &theme, publisher.previous(), &emit).map_err(|e| BuildError::Fatal(e.0))?;
-    stages.done("pages");
+    let sink = Publish { publisher: &publisher, files: AtomicUsize::new(0), bytes: AtomicU64::new(0), lang };
+    pipeline.render(&sink, false, publisher.previous())?;
+    stage("pages");
+    let (files, bytes) = (sink.files.into_inner(), sink.bytes.into_inner());
     publisher.finish().map_err(write_error)?;
-    stages.done("swap");
-    let (files, bytes) = (files.into_inner(), bytes.into_inner());
-    Ok(BuildReport { diagnostics: diags, out, files, bytes, stages: stages.0 })
+    stage("swap");
+    Ok(BuildReport { diagnostics, out, files, bytes, stages })
 }
 
 fn cannot_write(e: std::io::Error, lang: Lang) -> String {

@@ -4,12 +4,12 @@
 pub mod build;
 pub mod diag;
 pub mod diff;
-pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod numbers;
 pub mod output;
 pub mod path_guard;
+pub mod pipeline;
 pub mod portable;
 pub mod render;
 pub mod scaffold;

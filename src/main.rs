@@ -116,12 +116,7 @@ fn run_check(args: cli::CheckArgs) -> ExitCode {
     if !is_site_root(&args.root) {
         return ExitCode::from(2);
     }
-    let (site, mut diags) = langso::load::load_site(&args.root);
-    langso::render::check_documents(&site, &args.root, &mut diags);
-    // The theme the build would load: a template tera rejects fails the build, so it fails check.
-    diags.extend(langso::render::theme::Theme::check(&args.root, &site.config.theme, site.config.language));
-    diag::sort(&mut diags);
-    let lang = site.config.language;
+    let (diags, lang) = langso::pipeline::Pipeline::check(&args.root);
     let printed = match args.format {
         cli::CheckFormat::Human => {
             eprint!("{}", human(&diags, &args.root, lang));

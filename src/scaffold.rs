@@ -21,7 +21,16 @@ pub struct NewPilot {
 }
 
 /// Why nothing was created (exit 2), worded for the site's language.
+#[derive(Debug)]
 pub struct NewError(pub String);
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NewError {}
 
 /// Creates `content/pilots/<province>/<commune>/` with `index.md` and `metrics.yaml`;
 /// returns the folder's path relative to the root.

@@ -401,9 +401,9 @@ const LAYERS: [&[&str]; 9] = [
     &["output", "portable"],
     &["load"],
     &["render"],
-    &["build", "diff"],
-    &["incremental", "scaffold"],
-    &["serve"],
+    &["diff", "pipeline"],
+    &["build"],
+    &["scaffold", "serve"],
 ];
 
 #[test]

@@ -1,4 +1,4 @@
-//! The incremental rebuild (the engine behind `langso serve`) against clean builds:
+//! The preview's pipeline (`langso serve`, rendering each change into memory) against clean builds:
 //! after every step of scripted edit sequences, its files and diagnostics must be
 //! byte-identical to what `langso build` makes of the same content, and its diagnostics
 //! exactly those the build prints (the whole list, not a prefix: an engine that lost a
@@ -12,14 +12,15 @@ use std::path::PathBuf;
 use common::{TestSite, langso, stderr, tree};
 use langso::build::BuildError;
 use langso::diag;
-use langso::incremental::{Changes, Incremental};
+use langso::pipeline::Changes;
+use langso::serve::preview::Preview;
 
 const THOAI: &str = "content/pilots/an-giang/thoai-giang";
 const GIAO: &str = "content/pilots/ninh-binh/giao-phong";
 
 struct Session {
     site: TestSite,
-    inc: Incremental,
+    inc: Preview,
     out: tempfile::TempDir,
     step: usize,
 }
@@ -31,7 +32,7 @@ impl Session {
 
     fn of(fixture: &str) -> Session {
         let site = TestSite::from_fixture(fixture);
-        let inc = Incremental::new(site.root(), None);
+        let inc = Preview::new(site.root(), None);
         let mut s = Session { site, inc, out: tempfile::tempdir().unwrap(), step: 0 };
         assert!(s.check("first build", &Changes::Everything));
         s
@@ -50,7 +51,7 @@ impl Session {
     /// As `changed`, the way the preview does it: `update_fast`, then the deferred rest.
     fn changed_in_two_steps(&mut self, what: &str, rels: &[&str]) {
         let paths = rels.iter().map(|r| self.path(r)).collect();
-        let first = self.inc.update_fast(&Changes::Paths(paths)).ok().expect("no errors");
+        let first = self.inc.update_fast(&Changes::Paths(paths)).expect("no errors");
         assert!(first.pending, "{what}: the search index is left for later");
         assert!(first.changed.iter().all(|p| !p.starts_with("search/") || p == "search/index.html"), "{what}");
         assert!(self.check(what, &Changes::Paths(Vec::new())), "{what}: the content should have no errors");
@@ -103,6 +104,11 @@ impl Session {
             }
             Err(BuildError::Fatal(msg)) => {
                 assert_eq!(clean.status.code(), Some(2), "{what}: incremental failed ({msg}), clean build did not");
+                assert!(
+                    stderr(&clean).contains(msg.trim()),
+                    "{what}: the clean build failed otherwise: {}",
+                    stderr(&clean)
+                );
                 false
             }
         }

@@ -94,13 +94,59 @@ pub struct PilotFolder {
     pub commune: String,
 }
 
-/// Loads everything under `root/content`. The diagnostics come back sorted.
+/// Everything under `root/content`, each piece with its own diagnostics: what
+/// `load_site` flattens, and what the pipeline keeps so that it can reload one piece.
+pub struct Loaded {
+    pub regs: LoadedRegistries,
+    pub reg_diags: Vec<Diagnostic>,
+    /// What listing `content/pilots/` reported (stray files, unknown provinces, bad folder names).
+    pub listing_diags: Vec<Diagnostic>,
+    /// Every pilot folder, sorted, with what loading it gave.
+    pub folders: Vec<FolderLoad>,
+    pub pages: Vec<Page>,
+    pub page_diags: Vec<Diagnostic>,
+}
+
+/// One pilot folder and what loading it gave: the pilot (when it loaded) and its diagnostics.
+pub struct FolderLoad {
+    pub folder: PilotFolder,
+    pub pilot: Option<pilot::LoadedPilot>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Reads every file of the content once: registries, then the pilot folders in parallel, then pages.
+pub fn load_content(root: &Path) -> Loaded {
+    let mut reg_diags = Vec::new();
+    let regs = load_registries(root, &mut reg_diags);
+    let mut listing_diags = Vec::new();
+    let listed = pilot_folders(root, &regs.registries(), &mut listing_diags);
+    let loaded = load_pilot_folders(root, &listed.iter().collect::<Vec<_>>(), &regs.registries());
+    let folders =
+        listed.into_iter().zip(loaded).map(|(folder, (pilot, diags))| FolderLoad { folder, pilot, diags }).collect();
+    let mut page_diags = Vec::new();
+    let pages = load_pages(root, &mut page_diags);
+    Loaded { regs, reg_diags, listing_diags, folders, pages, page_diags }
+}
+
+/// Loads everything under `root/content` into a `Site`, with every diagnostic (sorted).
 pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let regs = load_registries(root, &mut diags);
-    let (pilots, unloaded_pilots) = load_pilots(root, &regs.registries(), &mut diags);
-    let pages = load_pages(root, &mut diags);
-    let site = regs.into_site(pilots, pages, unloaded_pilots);
+    let Loaded { regs, reg_diags, listing_diags, folders, pages, page_diags } = load_content(root);
+    let mut diags = reg_diags;
+    diags.extend(listing_diags);
+    let (mut pilots, mut places, mut unloaded) = (Vec::new(), Vec::new(), Vec::new());
+    for f in folders {
+        diags.extend(f.diags);
+        match f.pilot {
+            Some((p, at)) => {
+                pilots.push(p);
+                places.push(at);
+            }
+            None => unloaded.push((f.folder.province, f.folder.commune)),
+        }
+    }
+    report_duplicate_communes(&pilots, &places, &mut diags);
+    diags.extend(page_diags);
+    let site = regs.into_site(pilots, pages, unloaded);
     diag::sort(&mut diags);
     (site, diags)
 }
@@ -212,27 +258,6 @@ pub fn load_pilot_folders(
             (p, d)
         })
         .collect()
-}
-
-/// The pilots that loaded, and the folders of those that did not.
-fn load_pilots(root: &Path, reg: &Registries, diags: &mut Vec<Diagnostic>) -> (Vec<Pilot>, Vec<(ProvinceId, String)>) {
-    let folders = pilot_folders(root, reg, diags);
-    let loaded = load_pilot_folders(root, &folders.iter().collect::<Vec<_>>(), reg);
-    let mut pilots = Vec::with_capacity(loaded.len());
-    let mut commune_places = Vec::with_capacity(loaded.len());
-    let mut unloaded = Vec::new();
-    for ((p, d), f) in loaded.into_iter().zip(folders) {
-        diags.extend(d);
-        match p {
-            Some((p, at)) => {
-                pilots.push(p);
-                commune_places.push(at);
-            }
-            None => unloaded.push((f.province, f.commune)),
-        }
-    }
-    report_duplicate_communes(&pilots, &commune_places, diags);
-    (pilots, unloaded)
 }
 
 /// Two pilots in one province whose commune names fold to the same slug, or look the same

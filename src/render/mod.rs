@@ -89,6 +89,14 @@ struct SiteView<'a> {
 #[derive(Debug)]
 pub struct RenderError(pub String);
 
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
 /// The Markdown of every pilot and page, rendered and link-checked.
 pub struct Documents {
     pub pilots: Vec<Rendered>,
@@ -141,23 +149,21 @@ pub fn render_pilot_document(
     (r, d)
 }
 
-/// Renders all Markdown in parallel, then checks links to headings across documents.
-pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -> Documents {
-    documents_for(site, root, Need::Page, diags)
-}
+/// Every pilot's and page's document rendered against `targets`, in parallel, each with
+/// its own diagnostics (what the pipeline keeps per document).
+pub type EachRendered = (Vec<(Rendered, Vec<Diagnostic>)>, Vec<(Rendered, Vec<Diagnostic>)>);
 
-/// What `render_documents` reports, without making any HTML (`langso check`).
-pub fn check_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) {
-    documents_for(site, root, Need::Checks, diags);
-}
-
-fn documents_for(site: &Site, root: &Path, need: Need, diags: &mut Vec<Diagnostic>) -> Documents {
-    let targets = link_targets(site);
+pub fn render_each(site: &Site, root: &Path, targets: &LinkTargets, need: Need) -> EachRendered {
     let base = site.config.base_path();
-    let pilots: Vec<(Rendered, Vec<Diagnostic>)> =
-        site.pilots.par_iter().map(|p| render_pilot_document(&p.doc, root, &targets, &base, need)).collect();
-    let pages: Vec<(Rendered, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| render_document(&p.doc, root, &targets, &base, need)).collect();
+    let pilots = site.pilots.par_iter().map(|p| render_pilot_document(&p.doc, root, targets, &base, need)).collect();
+    let pages = site.pages.par_iter().map(|p| render_document(&p.doc, root, targets, &base, need)).collect();
+    (pilots, pages)
+}
+
+/// Renders all Markdown in parallel, then checks links to headings across documents
+/// (for tests and tools that need a site's documents without the pipeline).
+pub fn render_documents(site: &Site, root: &Path, diags: &mut Vec<Diagnostic>) -> Documents {
+    let (pilots, pages) = render_each(site, root, &link_targets(site), Need::Page);
     let mut docs = Documents { pilots: Vec::new(), pages: Vec::new() };
     for (r, d) in pilots {
         diags.extend(d);
@@ -230,41 +236,6 @@ pub fn check_anchors(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>)
     }
 }
 
-/// Renders everything the published site holds and hands each file to `emit` as soon as
-/// it is ready, from several threads, so that a large site is written while it renders and
-/// never held in memory whole. `previous` is the site being replaced: what it holds may be
-/// reused instead of drawn again.
-pub fn render_site(
-    site: &Site,
-    root: &Path,
-    docs: &Documents,
-    theme: &Theme,
-    previous: Option<&Path>,
-    emit: &(dyn Fn(OutputFile) -> Result<(), RenderError> + Sync),
-) -> Result<(), RenderError> {
-    enum Job<'a> {
-        Aggregate(&'a Aggregate),
-        Pilot(usize),
-        Indicator(IndicatorId),
-    }
-    let r = Renderer { previous, ..Renderer::new(site, root, docs, theme) };
-    // The aggregates first: some are large single jobs, which the pilots' pages then fill around.
-    let jobs: Vec<Job> = AGGREGATES
-        .iter()
-        .map(Job::Aggregate)
-        .chain((0..site.pilots.len()).map(Job::Pilot))
-        .chain(site.indicator_ids().map(Job::Indicator))
-        .collect();
-    jobs.par_iter().with_max_len(1).try_for_each(|job| {
-        let files = match job {
-            Job::Aggregate(a) => (a.render)(&r)?,
-            Job::Pilot(i) => r.pilot_outputs(*i)?,
-            Job::Indicator(id) => vec![r.indicator_page(*id)?],
-        };
-        files.into_iter().try_for_each(emit)
-    })
-}
-
 /// What an aggregate output reads of the pilots, so that an incremental rebuild renders
 /// it again only after a change it can see. Each level includes the ones before it; a
 /// change of the registries, the pages or the theme reaches them all, and a pilot that
@@ -282,14 +253,13 @@ pub enum Reads {
 }
 
 /// Every output besides the pages of pilots and indicators: what it renders, and what it
-/// reads. A new output is one more entry here; clean and incremental builds both pick
-/// it up. Declare what it reads truthfully: the equivalence test checks the outputs it
+/// reads. A new output is one more entry here; the pipeline renders it for build and serve. Declare what it reads truthfully: the equivalence test checks the outputs it
 /// knows, not the declaration.
 pub struct Aggregate {
     pub name: &'static str,
     pub reads: Reads,
     /// Slow, and shown by no page as it is: the preview may render it just after telling
-    /// open pages to reload (`Incremental::update_fast`).
+    /// open pages to reload (`pipeline::Pipeline::render` with `defer`).
     pub deferrable: bool,
     pub render: fn(&Renderer) -> Result<Vec<OutputFile>, RenderError>,
 }

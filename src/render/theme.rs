@@ -48,6 +48,8 @@ impl std::fmt::Display for ThemeError {
     }
 }
 
+impl std::error::Error for ThemeError {}
+
 /// Where a theme error lies, relative to the site root: the file, line and column; and
 /// what is wrong there, when the error's own text (tera's report quotes the source) is longer.
 struct Place {

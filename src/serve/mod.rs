@@ -1,5 +1,5 @@
 //! `langso serve`: the site as it will be published, rebuilt the moment a file is
-//! saved. The site lives in memory (`crate::incremental`), so a reader never sees a
+//! saved. The site lives in memory (`preview`: the build's pipeline rendering into memory), so a reader never sees a
 //! half-written site and the last good one stays served while the content has errors;
 //! open pages reload through Server-Sent Events and show errors in an overlay. The
 //! server (`http`) serves only the files of the built site, only to requests naming its
@@ -8,6 +8,7 @@
 //! preview ends only when it is stopped (Ctrl-C), never with exit code 0.
 
 mod http;
+pub mod preview;
 mod watch;
 
 pub use http::content_type;
@@ -22,9 +23,10 @@ use std::time::Instant;
 
 use crate::build::BuildError;
 use crate::diag::{self, Diagnostic, Msg, msg};
-use crate::incremental::{Changes, Incremental, Update};
 use crate::model::Lang;
 use crate::numbers::number;
+use crate::pipeline::Changes;
+use preview::{Preview, Update};
 
 /// How long the files stay unsaved before the deferred outputs (the search index) are rendered.
 const QUIET_BEFORE_DEFERRED: std::time::Duration = std::time::Duration::from_millis(300);
@@ -71,7 +73,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     let url = site_url(addr);
 
     // The site is served at the root of this server, whatever the path of its base_url.
-    let mut engine = Incremental::new(&opts.root, Some(url.clone()));
+    let mut engine = Preview::new(&opts.root, Some(url.clone()));
     let shared = Arc::new(Shared {
         site: RwLock::new(HashMap::new()),
         errors: RwLock::new("[]".into()),
@@ -163,7 +165,7 @@ fn open_browser(url: &str, lang: Lang) {
 
 /// Rebuilds after `changes`, reports in the terminal and tells open pages. Outputs no page
 /// shows as it is (the search index) are left for a quiet moment: whether some are.
-fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool {
+fn rebuild(engine: &mut Preview, shared: &Shared, changes: &Changes) -> bool {
     let started = Instant::now();
     match guarded(engine, |e| e.update_fast(changes)) {
         Ok(result) => report(engine, shared, result, started, msg!("serve-rebuilt")),
@@ -175,8 +177,8 @@ fn rebuild(engine: &mut Incremental, shared: &Shared, changes: &Changes) -> bool
 /// `Err` with the panic's message, and the engine is replaced by a new one, which the next
 /// save builds whole (what the panicking update left half-changed is never reused).
 fn guarded(
-    engine: &mut Incremental,
-    update: impl FnOnce(&mut Incremental) -> Result<Update, BuildError>,
+    engine: &mut Preview,
+    update: impl FnOnce(&mut Preview) -> Result<Update, BuildError>,
 ) -> Result<Result<Update, BuildError>, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| update(engine))).map_err(|payload| {
         *engine = engine.fresh();
@@ -190,7 +192,7 @@ fn guarded(
 
 /// Tells the terminal and open pages that a rebuild panicked; where it panicked was
 /// printed by the panic hook just before.
-fn report_panic(engine: &Incremental, shared: &Shared, panic: &str) -> bool {
+fn report_panic(engine: &Preview, shared: &Shared, panic: &str) -> bool {
     let lang = engine.language().unwrap_or(diag::DEFAULT_LANG);
     let message = msg!("serve-panic", panic = panic).render(lang);
     let help = msg!("serve-panic-help").render(lang);
@@ -206,13 +208,7 @@ fn report_panic(engine: &Incremental, shared: &Shared, panic: &str) -> bool {
 
 /// Prints the outcome, updates the served files and tells open pages; whether outputs
 /// were left for later.
-fn report(
-    engine: &Incremental,
-    shared: &Shared,
-    result: Result<Update, BuildError>,
-    started: Instant,
-    done: Msg,
-) -> bool {
+fn report(engine: &Preview, shared: &Shared, result: Result<Update, BuildError>, started: Instant, done: Msg) -> bool {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let root = engine.root().to_path_buf();
     let lang = engine.language().unwrap_or(diag::DEFAULT_LANG);

@@ -19,9 +19,9 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::diag::msg;
-use crate::incremental::Changes;
 use crate::load::is_editor_temporary;
 use crate::model::Lang;
+use crate::pipeline::Changes;
 
 /// Quiet time after the last event of a save before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(20);

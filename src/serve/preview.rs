@@ -1,0 +1,141 @@
+//! The site `langso serve` shows: the pipeline, kept between saves, rendering each
+//! change's due outputs into memory. Output files are swapped in only when a whole
+//! render succeeded, so a reader never sees half a rebuild, and the last good site stays
+//! while the content has errors.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::diag::Diagnostic;
+use crate::model::Lang;
+use crate::output::{Content, OutputFile};
+use crate::pipeline::{BuildError, Changes, Owner, Pipeline, Sink};
+use crate::render::RenderError;
+
+/// A successful update.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Output paths whose bytes changed, appeared or disappeared, sorted.
+    pub changed: Vec<String>,
+    /// Warnings of the whole site, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// After `update_fast`: deferred outputs are left for the next `update`.
+    pub pending: bool,
+}
+
+/// The pipeline of one site and the files it rendered, in memory.
+pub struct Preview {
+    pipeline: Pipeline,
+    /// The site as last rendered without errors: path → bytes.
+    outputs: HashMap<String, Arc<[u8]>>,
+    /// The output paths each owner rendered last.
+    owned: BTreeMap<Owner, Vec<String>>,
+}
+
+/// A file as the preview holds it: its output path and its bytes.
+type File = (String, Vec<u8>);
+
+/// What one render made, by owner, held until it has all succeeded.
+#[derive(Default)]
+struct Batch(Mutex<Vec<(Owner, Vec<File>)>>);
+
+impl Sink for Batch {
+    fn put(&self, owner: Owner, files: Vec<OutputFile>) -> Result<(), RenderError> {
+        // Copied files are read now, before anything changes, so a failure leaves the site whole.
+        let files = files
+            .into_iter()
+            .map(|f| match f.content {
+                Content::Bytes(b) => Ok((f.path, b)),
+                Content::Copy(src) | Content::Reuse(src) => std::fs::read(&src)
+                    .map(|b| (f.path, b))
+                    .map_err(|e| RenderError(format!("cannot read `{}`: {e}", src.display()))),
+            })
+            .collect::<Result<Vec<File>, _>>()?;
+        self.0.lock().expect("batch").push((owner, files));
+        Ok(())
+    }
+}
+
+impl Preview {
+    /// An empty site for `root`; the first `update` builds it. `base_url` overrides site.yaml's.
+    pub fn new(root: &Path, base_url: Option<String>) -> Self {
+        Preview { pipeline: Pipeline::new(root, base_url), outputs: HashMap::new(), owned: BTreeMap::new() }
+    }
+
+    /// A new, empty preview for the same site and address: what replaces one an update
+    /// left half-changed (a panic); its first `update` builds everything.
+    pub fn fresh(&self) -> Self {
+        Preview { pipeline: self.pipeline.fresh(), outputs: HashMap::new(), owned: BTreeMap::new() }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.pipeline.root()
+    }
+
+    /// The site's language (for wording diagnostics), once loaded.
+    pub fn language(&self) -> Option<Lang> {
+        self.pipeline.language()
+    }
+
+    /// The site as last rendered without errors.
+    pub fn outputs(&self) -> &HashMap<String, Arc<[u8]>> {
+        &self.outputs
+    }
+
+    pub fn output(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.outputs.get(path).cloned()
+    }
+
+    /// Brings the site up to date with `changes`. On content errors or a broken theme,
+    /// the previous outputs stay as they were.
+    pub fn update(&mut self, changes: &Changes) -> Result<Update, BuildError> {
+        self.update_with(changes, false)
+    }
+
+    /// `update`, leaving the deferrable aggregates (the search index) for later: the pages
+    /// are up to date, and `Update::pending` says whether a following `update` (with no
+    /// changes, or more) has those left to render. The preview tells open pages to reload
+    /// in between.
+    pub fn update_fast(&mut self, changes: &Changes) -> Result<Update, BuildError> {
+        self.update_with(changes, true)
+    }
+
+    fn update_with(&mut self, changes: &Changes, defer: bool) -> Result<Update, BuildError> {
+        let diagnostics = self.pipeline.update(changes)?;
+        let batch = Batch::default();
+        let rendered = self.pipeline.render(&batch, defer, None)?;
+
+        let mut changed = BTreeSet::new();
+        let mut removed = Vec::new();
+        if rendered.owners_may_be_gone {
+            let pipeline = &self.pipeline;
+            self.owned.retain(|owner, paths| {
+                let live = pipeline.is_live(owner);
+                if !live {
+                    removed.append(paths);
+                }
+                live
+            });
+        }
+        let mut written = Vec::new();
+        for (owner, files) in batch.0.into_inner().expect("batch") {
+            let paths = files.iter().map(|(p, _)| p.clone()).collect();
+            removed.extend(self.owned.insert(owner, paths).unwrap_or_default());
+            written.extend(files);
+        }
+        let written_paths: BTreeSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
+        for p in removed {
+            if !written_paths.contains(p.as_str()) && self.outputs.remove(&p).is_some() {
+                changed.insert(p);
+            }
+        }
+        for (path, bytes) in written {
+            if self.outputs.get(&path).is_none_or(|old| **old != *bytes) {
+                self.outputs.insert(path.clone(), bytes.into());
+                changed.insert(path);
+            }
+        }
+        Ok(Update { changed: changed.into_iter().collect(), diagnostics, pending: rendered.pending })
+    }
+}
