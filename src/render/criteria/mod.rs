@@ -155,7 +155,7 @@ fn indicator_link(ind: &Indicator, t: &I18n) -> Link {
 
 /// The series (colour and shape) of a pilot: its primary field's place in the registry.
 fn series(p: &Pilot) -> usize {
-    p.primary_field().map(|f| f.0 as usize).unwrap_or(0)
+    p.primary_field().map(FieldId::index).unwrap_or(0)
 }
 
 fn field_name(site: &Site, p: &Pilot, t: &I18n) -> String {
@@ -238,7 +238,7 @@ fn breakdown_table<K>(
                 let ind = site.indicator(id);
                 BreakdownRow {
                     indicator: indicator_link(ind, t),
-                    cells: rows.iter().map(|b| cell_view(ind, &b.cells[id.0 as usize], t)).collect(),
+                    cells: rows.iter().map(|b| cell_view(ind, &b.cells[id.index()], t)).collect(),
                 }
             })
             .collect(),
@@ -325,11 +325,10 @@ pub fn criteria_view(site: &Site, ev: &Evidence, t: &I18n) -> CriteriaView {
         .filter(|g| !g.indicators.is_empty())
         .collect();
     let without_pilot: Vec<Link> = site
-        .provinces
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !site.pilots.iter().any(|p| p.province.0 as usize == *i))
-        .map(|(_, p)| Link { url: url::province(&p.slug), name: p.name.clone() })
+        .province_ids()
+        .filter(|id| site.pilots_in(*id).next().is_none())
+        .map(|id| site.province(id))
+        .map(|p| Link { url: url::province(&p.slug), name: p.name.clone() })
         .collect();
     let mut cost = vec![cost_row(t.get("cost_all_pilots").into(), &ev.cost.all, t)];
     cost.extend(
