@@ -23,6 +23,7 @@ use super::format;
 use super::theme::I18n;
 use super::url;
 use super::views::{Link, national_share_text, target_text};
+use super::{PageFn, PageSpec};
 use crate::model::cost::CostSummary;
 use crate::model::criteria::{self, Evidence, IndicatorEvidence};
 use crate::model::stats::Summary;
@@ -278,29 +279,41 @@ fn cost_row(name: String, c: &CostSummary, t: &I18n) -> CostRow {
 
 /// The dashboard, its sourced-only twin, the printable report, /compare/ and the
 /// downloads: the one call the build makes.
-pub fn files(site: &Site, t: &I18n, page: &super::PageFn) -> Result<Vec<OutputFile>, super::RenderError> {
+pub fn files(site: &Site, t: &I18n, page: &PageFn) -> Result<Vec<OutputFile>, super::RenderError> {
     let ev = criteria::evidence(site, Scope::All);
     let sourced = criteria::evidence(site, Scope::Sourced);
     let view = criteria_view(site, &ev, t);
     let sourced_view = criteria_view(site, &sourced, t);
-    let (title, intro) = (t.get("criteria_title"), t.get("criteria_intro"));
+    let (title, description) = (t.get("criteria_title"), t.get("criteria_intro"));
+    let dashboard = PageSpec { template: "criteria.html", path: "criteria/", section: "criteria", title, description };
     let mut files = vec![
-        page("criteria.html", "criteria/", "criteria", title, intro, &("criteria", &view))?,
+        page(&dashboard, &("criteria", &view))?,
         page(
-            "criteria.html",
-            "criteria/sourced/",
-            "criteria",
-            t.get("criteria_sourced_title"),
-            t.get("criteria_sourced_intro"),
+            &PageSpec {
+                path: "criteria/sourced/",
+                title: t.get("criteria_sourced_title"),
+                description: t.get("criteria_sourced_intro"),
+                ..dashboard
+            },
             &("criteria", &sourced_view),
         )?,
-        page("criteria-print.html", "criteria/print/", "criteria", t.get("print_title"), intro, &("criteria", &view))?,
         page(
-            "compare.html",
-            "compare/",
-            "compare",
-            t.get("compare_title"),
-            t.get("compare_intro"),
+            &PageSpec {
+                template: "criteria-print.html",
+                path: "criteria/print/",
+                title: t.get("print_title"),
+                ..dashboard
+            },
+            &("criteria", &view),
+        )?,
+        page(
+            &PageSpec {
+                template: "compare.html",
+                path: "compare/",
+                section: "compare",
+                title: t.get("compare_title"),
+                description: t.get("compare_intro"),
+            },
             &("pilots", &compare_pilots(site)),
         )?,
     ];
