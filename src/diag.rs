@@ -11,7 +11,7 @@ pub mod report;
 use std::path::{Path, PathBuf};
 
 use crate::model::Lang;
-pub use report::{Format, render};
+pub use report::{Format, JsonDiagnostic, render};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,9 +24,9 @@ pub enum Severity {
 pub const DEFAULT_LANG: Lang = Lang::Vi;
 
 /// One problem in the content, at a place an editor can open. Serialized (for code that
-/// has no language at hand) with message and help worded in `DEFAULT_LANG`; `check
-/// --format json` words them in the site's language.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// has no language at hand) as `report::JsonDiagnostic` worded in `DEFAULT_LANG`; `check
+/// --format json` words it in the site's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable kebab-case code, e.g. `unknown-province`.
@@ -40,12 +40,13 @@ pub struct Diagnostic {
     /// What is wrong; worded in the site's language when shown (see `catalog.rs`).
     pub message: Msg,
     /// What to do about it, in plain words (boxed: most code passes diagnostics around by value).
-    #[serde(serialize_with = "help_or_empty")]
     pub help: Option<Box<Msg>>,
 }
 
-fn help_or_empty<S: serde::Serializer>(help: &Option<Box<Msg>>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&help.as_ref().map(|h| h.render(DEFAULT_LANG)).unwrap_or_default())
+impl serde::Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        report::JsonDiagnostic::new(self, DEFAULT_LANG).serialize(s)
+    }
 }
 
 impl Diagnostic {

@@ -225,3 +225,100 @@ fn the_guide_quotes_what_langso_says_for_each_common_mistake() {
     }
     assert!(missing.is_empty(), "the guide does not quote, as langso prints them:\n{}", missing.join("\n"));
 }
+
+/// The file names (`pilots.csv`) of the downloads and schema named in `text`, with the
+/// docs' shorthand `criteria-{a,b}.csv` expanded.
+fn published_file_names(text: &str) -> std::collections::BTreeSet<String> {
+    fn expand(token: &str) -> Vec<String> {
+        match (token.find('{'), token.find('}')) {
+            (Some(open), Some(close)) if open < close => token[open + 1..close]
+                .split(',')
+                .flat_map(|choice| expand(&format!("{}{choice}{}", &token[..open], &token[close + 1..])))
+                .collect(),
+            _ => vec![token.to_string()],
+        }
+    }
+    let is_name = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./{},".contains(c);
+    text.split(|c: char| !is_name(c))
+        .flat_map(|t| expand(t.trim_matches(|c| c == '.' || c == ',')))
+        .filter(|t| [".csv", ".json", ".xlsx"].iter().any(|ext| t.ends_with(ext)))
+        .map(|t| t.rsplit('/').next().unwrap_or(&t).to_string())
+        .collect()
+}
+
+/// The text of `doc` below the heading that starts with `heading`, to the next heading of its level.
+fn section<'a>(doc: &'a str, heading: &str) -> &'a str {
+    let start = doc.find(&format!("\n{heading}")).unwrap_or_else(|| panic!("no `{heading}`"));
+    let rest = &doc[start + 1..];
+    let rest = &rest[rest.find('\n').unwrap_or(rest.len())..];
+    let level = heading.split(' ').next().unwrap();
+    &rest[..rest.find(&format!("\n{level} ")).unwrap_or(rest.len())]
+}
+
+/// Every list of the published downloads (the contract's URLs and their summary in
+/// docs/content-format.md, the downloads table of docs/criteria.md, the method page) names
+/// exactly the files the build publishes: `site_links::FIXED`, which a build test checks
+/// against what it writes. A module head may name fewer, but none that is not published.
+#[test]
+fn every_list_of_the_downloads_names_what_the_build_publishes() {
+    let downloads: std::collections::BTreeSet<String> = langso::render::site_links::FIXED
+        .iter()
+        .filter(|p| p.starts_with("data/"))
+        .map(|p| p.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert!(downloads.len() >= 10 && downloads.contains("criteria.xlsx"), "{downloads:?}");
+    let mut with_schema = downloads.clone();
+    with_schema.insert("metrics.schema.json".into());
+    let format = read("docs/content-format.md");
+    let criteria = read("docs/criteria.md");
+    // The first column of the downloads table.
+    let table: String = section(&criteria, "## Downloads")
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| l.split('|').nth(1).unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let method = read("content/pages/phuong-phap.md");
+    let lists = [
+        ("docs/content-format.md, Published URLs", section(&format, "## Published URLs ("), &with_schema),
+        ("docs/content-format.md, Everything published", section(&format, "## Everything published"), &with_schema),
+        ("docs/criteria.md, the Downloads table", table.as_str(), &downloads),
+        ("content/pages/phuong-phap.md, Tải dữ liệu", section(&method, "## Tải dữ liệu"), &with_schema),
+    ];
+    let mut wrong = Vec::new();
+    for (list, text, expected) in lists {
+        let named = published_file_names(text);
+        let missing: Vec<&String> = expected.difference(&named).collect();
+        let extra: Vec<&String> = named.difference(expected).collect();
+        let missing = (!missing.is_empty()).then(|| format!("missing {missing:?}"));
+        let extra = (!extra.is_empty()).then(|| format!("not published {extra:?}"));
+        let said: Vec<String> = missing.into_iter().chain(extra).collect();
+        if !said.is_empty() {
+            wrong.push(format!("{list}: {}", said.join(", ")));
+        }
+    }
+    for entry in walkdir::WalkDir::new(repo_root().join("src/render")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let head: String = text.lines().take_while(|l| l.starts_with("//!")).collect::<Vec<_>>().join("\n");
+            let named: Vec<String> = head
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '`' || c == '(' || c == ')')
+                .filter(|t| t.starts_with("/data/"))
+                .flat_map(published_file_names)
+                .filter(|name| !with_schema.contains(name))
+                .collect();
+            if !named.is_empty() {
+                wrong.push(format!("{}'s head: not published {named:?}", path.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "lists of the downloads that differ from site_links::FIXED:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_download_list_scan_reads_the_docs_shorthand() {
+    let names =
+        published_file_names("`/data/pilots.csv`, `/data/criteria-{a,by-field}.csv` and\n    pilots.csv: UTF-8");
+    assert_eq!(names.into_iter().collect::<Vec<_>>(), ["criteria-a.csv", "criteria-by-field.csv", "pilots.csv"]);
+}

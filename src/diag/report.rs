@@ -179,20 +179,32 @@ fn quote_window(chars: &[char], column: usize) -> (String, usize) {
 }
 
 /// The contract's JSON: an array of `{severity, code, path, line, column, message, help}`.
-fn json(diags: &[Diagnostic], lang: Lang) -> String {
-    #[derive(serde::Serialize)]
-    struct Item<'a> {
-        severity: Severity,
-        code: &'a str,
-        path: &'a str,
-        line: usize,
-        column: usize,
-        message: String,
-        help: String,
-    }
-    let items: Vec<Item> = diags
-        .iter()
-        .map(|d| Item {
+/// One diagnostic as JSON, worded in one language: the shape of `check --format json`
+/// (a contract, docs/commands.md), of the preview's error overlay (`serve/live.js`) and of
+/// a serialized `Diagnostic`. Keys in this order:
+/// `{"severity", "code", "path", "line", "column", "message", "help"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JsonDiagnostic<'a> {
+    /// `"error"` or `"warning"`.
+    pub severity: Severity,
+    /// The stable code (`langso explain CODE`), or for a failure that is not the content's,
+    /// what failed (`panic`, `theme`).
+    pub code: &'a str,
+    /// Relative to the site root, with `/` separators; "" for the whole site.
+    pub path: &'a str,
+    /// Counted from 1; 0 for the whole site.
+    pub line: usize,
+    /// Counted from 1, in characters; 0 for the whole site.
+    pub column: usize,
+    pub message: String,
+    /// "" when there is none.
+    pub help: String,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    /// `d` worded in `lang`.
+    pub fn new(d: &'a Diagnostic, lang: Lang) -> Self {
+        JsonDiagnostic {
             severity: d.severity,
             code: d.code,
             path: &d.path,
@@ -200,8 +212,24 @@ fn json(diags: &[Diagnostic], lang: Lang) -> String {
             column: d.column,
             message: d.message_in(lang),
             help: d.help_in(lang),
-        })
-        .collect();
+        }
+    }
+
+    /// An error of no file, such as the preview's rebuild panicking or its theme failing,
+    /// shown where content errors are.
+    pub fn site_error(code: &'a str, message: String, help: String) -> Self {
+        JsonDiagnostic { severity: Severity::Error, code, path: "", line: 0, column: 0, message, help }
+    }
+}
+
+/// `diags` as one JSON array on one line (no pretty-printing), invisible
+/// characters escaped (`unicode::json_visible`): what the preview sends its open pages.
+pub fn json_line(diags: &[JsonDiagnostic]) -> String {
+    crate::unicode::json_visible(&serde_json::to_string(diags).unwrap_or_else(|_| "[]".into()))
+}
+
+fn json(diags: &[Diagnostic], lang: Lang) -> String {
+    let items: Vec<JsonDiagnostic> = diags.iter().map(|d| JsonDiagnostic::new(d, lang)).collect();
     let mut out = crate::unicode::json_visible(&serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into()));
     out.push('\n');
     out
@@ -333,6 +361,30 @@ mod tests {
             "{gh}"
         );
         assert!(!gh.contains('\u{202E}'), "{gh}");
+    }
+
+    #[test]
+    fn the_preview_sends_the_same_shape_as_check() {
+        let d = sample();
+        let check: serde_json::Value = serde_json::from_str(&render(
+            std::slice::from_ref(&d),
+            Path::new("/nonexistent"),
+            Lang::En,
+            Format::Json,
+            false,
+        ))
+        .unwrap();
+        let line = json_line(&[JsonDiagnostic::new(&d, Lang::En)]);
+        assert!(!line.contains('\n'), "one line per event: {line}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&line).unwrap(), check);
+        // A diagnostic serialized without a language is the same shape, worded in the default one.
+        let default: serde_json::Value = serde_json::to_value(&d).unwrap();
+        assert_eq!(default, serde_json::to_value(JsonDiagnostic::new(&d, crate::diag::DEFAULT_LANG)).unwrap());
+        let panic = json_line(&[JsonDiagnostic::site_error("panic", "boom \u{202e}".into(), String::new())]);
+        assert_eq!(
+            panic,
+            r#"[{"severity":"error","code":"panic","path":"","line":0,"column":0,"message":"boom \u202e","help":""}]"#
+        );
     }
 
     #[test]

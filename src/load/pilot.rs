@@ -110,7 +110,7 @@ pub fn load_pilot(
             );
         }
     }
-    let prov = reg.provinces.map(|ps| &ps[province.0 as usize]);
+    let prov = reg.provinces.map(|ps| &ps[province.index()]);
     if let Some(n) = m.require("province", msg!("want-province"), diags)
         && let Some(p) = n.as_text(rel, diags)
         && p != province_slug
@@ -333,8 +333,8 @@ fn resolve_fields(n: &Node, rel: &str, reg: &Registries, diags: &mut Vec<Diagnos
     let Some(fields) = reg.fields else { return out };
     for (s, node) in list {
         match fields.iter().position(|f| f.slug == s) {
-            Some(i) if out.contains(&FieldId(i as u16)) => {}
-            Some(i) => out.push(FieldId(i as u16)),
+            Some(i) if out.contains(&FieldId::at(i)) => {}
+            Some(i) => out.push(FieldId::at(i)),
             None => {
                 let known: Vec<&str> = fields.iter().map(|f| f.slug.as_str()).collect();
                 diags.push(diag::unknown(
@@ -397,7 +397,7 @@ fn find_indicator<'r>(
 ) -> Option<(IndicatorId, &'r Indicator)> {
     let inds = reg.indicators?;
     match inds.iter().position(|i| i.id == id) {
-        Some(i) => Some((IndicatorId(i as u16), &inds[i])),
+        Some(i) => Some((IndicatorId::at(i), &inds[i])),
         None => {
             let known: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
             diags.push(diag::unknown(

@@ -73,7 +73,7 @@ pub struct Reading<'n> {
 /// above 1.
 pub fn percent_fractions(readings: &[Reading], indicators: &[Indicator], rel: &str, diags: &mut Vec<Diagnostic>) {
     for r in readings {
-        let ind = &indicators[r.indicator.0 as usize];
+        let ind = &indicators[r.indicator.index()];
         let Value::Number(v) = r.value else { continue };
         if ind.unit != Unit::Percent || !(v > 0.0 && v <= 1.0) {
             continue;

@@ -210,7 +210,7 @@ fn resolve_region(node: &Node, rel: &str, regions: Option<&[Region]>, diags: &mu
     let s = node.as_text(rel, diags)?;
     let regions = regions?;
     match regions.iter().position(|r| r.slug == s) {
-        Some(i) => Some(RegionId(i as u16)),
+        Some(i) => Some(RegionId::at(i)),
         None => {
             let known: Vec<&str> = regions.iter().map(|r| r.slug.as_str()).collect();
             diags.push(diag::unknown(

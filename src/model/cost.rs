@@ -73,8 +73,8 @@ fn summarize<'a>(pilots: impl Iterator<Item = &'a Pilot>, scope: Scope) -> CostS
 pub fn cost(site: &Site, scope: Scope) -> Cost {
     Cost {
         all: summarize(site.pilots.iter(), scope),
-        by_field: (0..site.fields.len())
-            .map(|i| FieldId(i as u16))
+        by_field: site
+            .field_ids()
             .map(|f| (f, summarize(site.pilots.iter().filter(|p| p.primary_field() == Some(f)), scope)))
             .collect(),
     }

@@ -294,14 +294,9 @@ fn breakdown<K>(site: &Site, key: K, scope: Scope, members: impl Fn(&Pilot) -> b
 /// Every aggregate of the dashboard, over the values `scope` admits.
 pub fn evidence(site: &Site, scope: Scope) -> Evidence {
     let indicators: Vec<IndicatorEvidence> = site.indicator_ids().map(|id| indicator_in(site, id, scope)).collect();
-    let by_field = (0..site.fields.len())
-        .map(|i| FieldId(i as u16))
-        .map(|f| breakdown(site, f, scope, |p| p.fields.contains(&f)))
-        .collect();
-    let by_region = (0..site.regions.len())
-        .map(|i| RegionId(i as u16))
-        .map(|r| breakdown(site, r, scope, |p| site.province(p.province).region == Some(r)))
-        .collect();
+    let by_field = site.field_ids().map(|f| breakdown(site, f, scope, |p| p.fields.contains(&f))).collect();
+    let by_region =
+        site.region_ids().map(|r| breakdown(site, r, scope, |p| site.province(p.province).region == Some(r))).collect();
     let mut changes: Vec<Change> = indicators.iter().flat_map(|e| e.changes.iter().cloned()).collect();
     changes.sort_by_key(|c| (c.pilot, c.indicator));
     Evidence { scope, indicators, by_field, by_region, changes, cost: super::cost::cost(site, scope) }

@@ -8,14 +8,37 @@ pub mod stats;
 
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ProvinceId(pub u16);
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RegionId(pub u16);
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FieldId(pub u16);
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct IndicatorId(pub u16);
+/// A typed index into one of the site's registries: its place there, in the registry's order.
+macro_rules! registry_id {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u16);
+
+        impl $name {
+            /// Its place in its registry (`Site`'s vector of them).
+            pub fn index(self) -> usize {
+                usize::from(self.0)
+            }
+
+            /// The id of the entry at `index` in its registry.
+            pub fn at(index: usize) -> Self {
+                Self(index as u16)
+            }
+        }
+    )*};
+}
+
+registry_id! {
+    /// A province or city of `provinces.yaml`.
+    ProvinceId;
+    /// A region of `regions.yaml`.
+    RegionId;
+    /// A field of `fields.yaml`.
+    FieldId;
+    /// An indicator of `indicators.yaml`.
+    IndicatorId;
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -505,19 +528,38 @@ pub struct Site {
 
 impl Site {
     pub fn province(&self, id: ProvinceId) -> &Province {
-        &self.provinces[id.0 as usize]
+        &self.provinces[id.index()]
     }
     pub fn field(&self, id: FieldId) -> &Field {
-        &self.fields[id.0 as usize]
+        &self.fields[id.index()]
     }
     pub fn indicator(&self, id: IndicatorId) -> &Indicator {
-        &self.indicators[id.0 as usize]
+        &self.indicators[id.index()]
     }
     pub fn region(&self, id: RegionId) -> &Region {
-        &self.regions[id.0 as usize]
+        &self.regions[id.index()]
     }
     pub fn indicator_ids(&self) -> impl Iterator<Item = IndicatorId> + '_ {
-        (0..self.indicators.len()).map(|i| IndicatorId(i as u16))
+        (0..self.indicators.len()).map(IndicatorId::at)
+    }
+    pub fn province_ids(&self) -> impl Iterator<Item = ProvinceId> + '_ {
+        (0..self.provinces.len()).map(ProvinceId::at)
+    }
+    pub fn field_ids(&self) -> impl Iterator<Item = FieldId> + '_ {
+        (0..self.fields.len()).map(FieldId::at)
+    }
+    pub fn region_ids(&self) -> impl Iterator<Item = RegionId> + '_ {
+        (0..self.regions.len()).map(RegionId::at)
+    }
+
+    /// The pilots of one province, in their order (one pass over the pilots).
+    pub fn pilots_in(&self, id: ProvinceId) -> impl Iterator<Item = &Pilot> + '_ {
+        self.pilots.iter().filter(move |p| p.province == id)
+    }
+
+    /// The pilots that list a field, in their order (one pass over the pilots).
+    pub fn pilots_of_field(&self, id: FieldId) -> impl Iterator<Item = &Pilot> + '_ {
+        self.pilots.iter().filter(move |p| p.fields.contains(&id))
     }
 }
 

@@ -37,14 +37,13 @@ pub fn sitemap(site: &Site) -> OutputFile {
         entries.push((section.to_string(), newest));
     }
     // A province or field page changes when one of its pilots does.
-    for (i, prov) in site.provinces.iter().enumerate() {
-        let last = site.pilots.iter().filter(|p| p.province.0 as usize == i).map(Pilot::last_changed).max();
-        entries.push((url::province(&prov.slug), last));
+    for id in site.province_ids() {
+        let last = site.pilots_in(id).map(Pilot::last_changed).max();
+        entries.push((url::province(&site.province(id).slug), last));
     }
-    for (i, f) in site.fields.iter().enumerate() {
-        let last =
-            site.pilots.iter().filter(|p| p.fields.iter().any(|id| id.0 as usize == i)).map(Pilot::last_changed).max();
-        entries.push((url::field(&f.slug), last));
+    for id in site.field_ids() {
+        let last = site.pilots_of_field(id).map(Pilot::last_changed).max();
+        entries.push((url::field(&site.field(id).slug), last));
     }
     for i in &site.indicators {
         entries.push((url::indicator(&i.id), newest));

@@ -57,8 +57,9 @@ struct PageMeta<'a> {
 }
 
 impl<'a> PageMeta<'a> {
-    /// A page with the site's share card and no structured data.
-    fn new(base_url: &str, path: &'a str, section: &'a str, title: &'a str, description: &'a str) -> PageMeta<'a> {
+    /// The page `spec` describes, with the site's share card and no structured data.
+    fn new(base_url: &str, spec: &PageSpec<'a>) -> PageMeta<'a> {
+        let PageSpec { template: _, path, section, title, description } = *spec;
         PageMeta {
             title,
             description,
@@ -71,6 +72,21 @@ impl<'a> PageMeta<'a> {
             json_ld: None,
         }
     }
+}
+
+/// Which page to render, besides its data: the theme's template, where the page lives and
+/// what it is called. Every HTML page the build publishes is rendered from one.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSpec<'s> {
+    /// The theme's template that renders it, e.g. `page.html`.
+    pub template: &'s str,
+    /// URL path relative to the base path ("" for home), e.g. `criteria/`.
+    pub path: &'s str,
+    /// The navigation section it belongs to ("" for none).
+    pub section: &'s str,
+    pub title: &'s str,
+    /// The page's own description ("" for none).
+    pub description: &'s str,
 }
 
 /// What every template sees besides its own data.
@@ -275,7 +291,7 @@ pub const AGGREGATES: &[Aggregate] = &[
         name: "criteria",
         reads: Reads::Data,
         deferrable: false,
-        render: |r| criteria::files(r.site, r.t(), &|a, b, c, d, e, f| r.page(a, b, c, d, e, f)),
+        render: |r| criteria::files(r.site, r.t(), &|spec, data| r.page(spec, data)),
     },
     Aggregate { name: "404", reads: Reads::Site, deferrable: false, render: |r| r.not_found() },
     Aggregate { name: "search page", reads: Reads::Site, deferrable: false, render: |r| r.search_page() },
@@ -356,21 +372,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// One HTML page with the site's share card and no structured data.
-    fn page(
-        &self,
-        template: &str,
-        path: &str,
-        section: &str,
-        title: &str,
-        description: &str,
-        data: &dyn erased::Data,
-    ) -> Result<OutputFile, RenderError> {
+    fn page(&self, spec: &PageSpec, data: &dyn erased::Data) -> Result<OutputFile, RenderError> {
         // A page without its own description shares the site's, never an empty one.
         let site = self.site;
-        let lead = description.trim();
-        let description = if lead.is_empty() { &site.config.description } else { description };
-        let meta = PageMeta { lead, ..PageMeta::new(&site.config.base_url, path, section, title, description) };
-        self.render(template, &meta, data)
+        let lead = spec.description.trim();
+        let description = if lead.is_empty() { &site.config.description } else { spec.description };
+        let meta = PageMeta { lead, ..PageMeta::new(&site.config.base_url, &PageSpec { description, ..*spec }) };
+        self.render(spec.template, &meta, data)
     }
 
     /// The page of `site.pilots[i]` and the files it references. It reads only that
@@ -382,14 +390,16 @@ impl<'a> Renderer<'a> {
         let path = url::pilot(site, p);
         let base_url = &site.config.base_url;
         let summary = p.summary_for(site.config.language);
+        let spec =
+            PageSpec { template: "pilot.html", path: &path, section: "pilots", title: &p.title, description: summary };
         let m = PageMeta {
             og_type: "article",
             image: format!("{base_url}{}", share::pilot_card_path(site, p)),
             json_ld: Some(share::pilot_json_ld(site, p, summary)),
-            ..PageMeta::new(base_url, &path, "pilots", &p.title, summary)
+            ..PageMeta::new(base_url, &spec)
         };
         let mut files =
-            vec![self.render("pilot.html", &m, &("pilot", &view))?, share::pilot_card(site, p, t, self.previous)];
+            vec![self.render(spec.template, &m, &("pilot", &view))?, share::pilot_card(site, p, t, self.previous)];
         copy_assets(self.root, &path, r, &mut files);
         Ok(files)
     }
@@ -398,7 +408,14 @@ impl<'a> Renderer<'a> {
         let mut files = Vec::new();
         for (p, r) in self.site.pages.iter().zip(&self.docs.pages) {
             let path = url::page(&p.slug);
-            files.push(self.page("page.html", &path, &p.slug, &p.title, &p.description, &("html", &r.html))?);
+            let spec = PageSpec {
+                template: "page.html",
+                path: &path,
+                section: &p.slug,
+                title: &p.title,
+                description: &p.description,
+            };
+            files.push(self.page(&spec, &("html", &r.html))?);
             copy_assets(self.root, &path, r, &mut files);
         }
         Ok(files)
@@ -407,7 +424,9 @@ impl<'a> Renderer<'a> {
     fn home(&self) -> Result<Vec<OutputFile>, RenderError> {
         let (site, t) = (self.site, self.t());
         let home = views::home_view(site, t);
-        Ok(vec![self.page("home.html", "", "home", &site.config.title, &site.config.description, &("home", &home))?])
+        let (title, description) = (&site.config.title, &site.config.description);
+        let spec = PageSpec { template: "home.html", path: "", section: "home", title, description };
+        Ok(vec![self.page(&spec, &("home", &home))?])
     }
 
     fn pilot_list(&self) -> Result<Vec<OutputFile>, RenderError> {
@@ -428,7 +447,14 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|row| {
                 let description = format!("{} — {}", row.name, t.get("province_intro"));
-                self.page("province.html", &row.url, "provinces", &row.name, &description, &("province", row))
+                let spec = PageSpec {
+                    template: "province.html",
+                    path: &row.url,
+                    section: "provinces",
+                    title: &row.name,
+                    description: &description,
+                };
+                self.page(&spec, &("province", row))
             })
             .collect::<Result<_, _>>()?;
         files.extend(pages);
@@ -440,7 +466,14 @@ impl<'a> Renderer<'a> {
         let fields = views::field_rows(self.site, t);
         let mut files = vec![self.section_page("fields", &("fields", &fields))?];
         for row in &fields {
-            files.push(self.page("field.html", &row.url, "fields", &row.name, &row.description, &("field", row))?);
+            let spec = PageSpec {
+                template: "field.html",
+                path: &row.url,
+                section: "fields",
+                title: &row.name,
+                description: &row.description,
+            };
+            files.push(self.page(&spec, &("field", row))?);
         }
         Ok(files)
     }
@@ -455,13 +488,21 @@ impl<'a> Renderer<'a> {
     /// this indicator.
     pub fn indicator_page(&self, id: IndicatorId) -> Result<OutputFile, RenderError> {
         let view = views::indicator_view(self.site, id, Some(criteria::value_map), self.t());
-        self.page("indicator.html", &view.url, "indicators", &view.name, &view.description, &("indicator", &view))
+        let spec = PageSpec {
+            template: "indicator.html",
+            path: &view.url,
+            section: "indicators",
+            title: &view.name,
+            description: &view.description,
+        };
+        self.page(&spec, &("indicator", &view))
     }
 
     fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
-        let (title, text) = (t.get("not_found_title"), t.get("not_found_text"));
-        Ok(vec![self.page("404.html", "404.html", "", title, text, &("none", &()))?])
+        let (title, description) = (t.get("not_found_title"), t.get("not_found_text"));
+        let spec = PageSpec { template: "404.html", path: "404.html", section: "", title, description };
+        Ok(vec![self.page(&spec, &("none", &()))?])
     }
 
     /// The search page; its script fetches the index.
@@ -472,9 +513,11 @@ impl<'a> Renderer<'a> {
     /// The page of a navigation section at `/<section>/`: its template `<section>.html`,
     /// titled and described by the UI strings `<section>_title` and `<section>_intro`.
     fn section_page(&self, section: &str, data: &dyn erased::Data) -> Result<OutputFile, RenderError> {
-        let (t, key) = (self.t(), |suffix: &str| format!("{section}_{suffix}"));
-        let (title, intro) = (key("title"), key("intro"));
-        self.page(&format!("{section}.html"), &format!("{section}/"), section, t.get(&title), t.get(&intro), data)
+        let t = self.t();
+        let (template, path) = (format!("{section}.html"), format!("{section}/"));
+        let (title, intro) = (format!("{section}_title"), format!("{section}_intro"));
+        let (title, description) = (t.get(&title), t.get(&intro));
+        self.page(&PageSpec { template: &template, path: &path, section, title, description }, data)
     }
 
     fn theme_assets(&self) -> Result<Vec<OutputFile>, RenderError> {
@@ -509,9 +552,8 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Renders one page: template, URL path, navigation section, title, description, data.
-pub type PageFn<'a> =
-    dyn Fn(&str, &str, &str, &str, &str, &dyn erased::Data) -> Result<OutputFile, RenderError> + Sync + 'a;
+/// Renders one page, described by its spec, with its data.
+pub type PageFn<'a> = dyn Fn(&PageSpec, &dyn erased::Data) -> Result<OutputFile, RenderError> + Sync + 'a;
 
 /// A page's own data under one name, whatever its type, so one closure renders all pages.
 mod erased {

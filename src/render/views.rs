@@ -274,16 +274,10 @@ pub struct ProvinceRow {
 }
 
 pub fn province_rows(site: &Site, t: &I18n) -> Vec<ProvinceRow> {
-    site.provinces
-        .iter()
-        .enumerate()
-        .map(|(i, prov)| {
-            let pilots: Vec<PilotCard> = site
-                .pilots
-                .iter()
-                .filter(|p| p.province == ProvinceId(i as u16))
-                .map(|p| pilot_card(site, p, t))
-                .collect();
+    site.province_ids()
+        .map(|id| {
+            let prov = site.province(id);
+            let pilots: Vec<PilotCard> = site.pilots_in(id).map(|p| pilot_card(site, p, t)).collect();
             ProvinceRow {
                 url: url::province(&prov.slug),
                 slug: prov.slug.clone(),
@@ -310,16 +304,10 @@ pub struct FieldRow {
 }
 
 pub fn field_rows(site: &Site, t: &I18n) -> Vec<FieldRow> {
-    site.fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let pilots: Vec<PilotCard> = site
-                .pilots
-                .iter()
-                .filter(|p| p.fields.contains(&FieldId(i as u16)))
-                .map(|p| pilot_card(site, p, t))
-                .collect();
+    site.field_ids()
+        .map(|id| {
+            let f = site.field(id);
+            let pilots: Vec<PilotCard> = site.pilots_of_field(id).map(|p| pilot_card(site, p, t)).collect();
             FieldRow {
                 url: url::field(&f.slug),
                 slug: f.slug.clone(),

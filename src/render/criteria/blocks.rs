@@ -83,10 +83,7 @@ fn legend_for(site: &Site, pilots: impl Iterator<Item = usize>, t: &I18n) -> Vec
     let mut fields: Vec<FieldId> = pilots.filter_map(|i| site.pilots[i].primary_field()).collect();
     fields.sort();
     fields.dedup();
-    fields
-        .into_iter()
-        .map(|f| Legend { series: f.0 as usize, name: site.field(f).name.get(t.lang).to_string() })
-        .collect()
+    fields.into_iter().map(|f| Legend { series: f.index(), name: site.field(f).name.get(t.lang).to_string() }).collect()
 }
 
 /// The chart of one indicator: a strip plot, or bars for a yes/no indicator.

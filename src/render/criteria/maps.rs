@@ -2,7 +2,7 @@
 //! each unit's median value of one indicator.
 
 use super::{fmt_value, series};
-use crate::model::criteria::IndicatorEvidence;
+use crate::model::criteria::{IndicatorEvidence, Reported};
 use crate::model::*;
 use crate::render::charts::{self, Swatch, Tile};
 use crate::render::format;
@@ -14,11 +14,10 @@ pub fn coverage_map(site: &Site, t: &I18n) -> String {
     let base = site.config.base_path();
     let mut used: Vec<usize> = Vec::new();
     let tiles: Vec<Tile> = site
-        .provinces
-        .iter()
-        .enumerate()
-        .map(|(i, prov)| {
-            let pilots: Vec<&Pilot> = site.pilots.iter().filter(|p| p.province.0 as usize == i).collect();
+        .province_ids()
+        .map(|id| {
+            let prov = site.province(id);
+            let pilots: Vec<&Pilot> = site.pilots_in(id).collect();
             let first = pilots.first().map(|p| series(p));
             used.extend(first);
             let st = first.map(charts::style);
@@ -74,10 +73,11 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
     let ind = site.indicator(ev.id);
     let base = site.config.base_path();
     let boolean = ind.unit == Unit::Boolean;
-    let per_province: Vec<Option<Value>> = (0..site.provinces.len())
-        .map(|i| {
-            let vals: Vec<Value> =
-                ev.values.iter().filter(|r| site.pilots[r.pilot].province.0 as usize == i).map(|r| r.value).collect();
+    let in_province = |r: &Reported, id: ProvinceId| site.pilots[r.pilot].province == id;
+    let per_province: Vec<Option<Value>> = site
+        .province_ids()
+        .map(|id| {
+            let vals: Vec<Value> = ev.values.iter().filter(|r| in_province(r, id)).map(|r| r.value).collect();
             if vals.is_empty() {
                 None
             } else if boolean {
@@ -88,12 +88,9 @@ pub fn value_map(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
             }
         })
         .collect();
-    let sourced: Vec<bool> = (0..site.provinces.len())
-        .map(|i| {
-            ev.values
-                .iter()
-                .any(|r| site.pilots[r.pilot].province.0 as usize == i && r.provenance == Provenance::Sourced)
-        })
+    let sourced: Vec<bool> = site
+        .province_ids()
+        .map(|id| ev.values.iter().any(|r| in_province(r, id) && r.provenance == Provenance::Sourced))
         .collect();
     let numbers: Vec<f64> = per_province.iter().flatten().map(|v| v.as_f64()).collect();
     let (lo, hi) = (

@@ -23,6 +23,7 @@ use super::format;
 use super::theme::I18n;
 use super::url;
 use super::views::{Link, national_share_text, target_text};
+use super::{PageFn, PageSpec};
 use crate::model::cost::CostSummary;
 use crate::model::criteria::{self, Evidence, IndicatorEvidence};
 use crate::model::stats::Summary;
@@ -155,7 +156,7 @@ fn indicator_link(ind: &Indicator, t: &I18n) -> Link {
 
 /// The series (colour and shape) of a pilot: its primary field's place in the registry.
 fn series(p: &Pilot) -> usize {
-    p.primary_field().map(|f| f.0 as usize).unwrap_or(0)
+    p.primary_field().map(FieldId::index).unwrap_or(0)
 }
 
 fn field_name(site: &Site, p: &Pilot, t: &I18n) -> String {
@@ -238,7 +239,7 @@ fn breakdown_table<K>(
                 let ind = site.indicator(id);
                 BreakdownRow {
                     indicator: indicator_link(ind, t),
-                    cells: rows.iter().map(|b| cell_view(ind, &b.cells[id.0 as usize], t)).collect(),
+                    cells: rows.iter().map(|b| cell_view(ind, &b.cells[id.index()], t)).collect(),
                 }
             })
             .collect(),
@@ -278,29 +279,41 @@ fn cost_row(name: String, c: &CostSummary, t: &I18n) -> CostRow {
 
 /// The dashboard, its sourced-only twin, the printable report, /compare/ and the
 /// downloads: the one call the build makes.
-pub fn files(site: &Site, t: &I18n, page: &super::PageFn) -> Result<Vec<OutputFile>, super::RenderError> {
+pub fn files(site: &Site, t: &I18n, page: &PageFn) -> Result<Vec<OutputFile>, super::RenderError> {
     let ev = criteria::evidence(site, Scope::All);
     let sourced = criteria::evidence(site, Scope::Sourced);
     let view = criteria_view(site, &ev, t);
     let sourced_view = criteria_view(site, &sourced, t);
-    let (title, intro) = (t.get("criteria_title"), t.get("criteria_intro"));
+    let (title, description) = (t.get("criteria_title"), t.get("criteria_intro"));
+    let dashboard = PageSpec { template: "criteria.html", path: "criteria/", section: "criteria", title, description };
     let mut files = vec![
-        page("criteria.html", "criteria/", "criteria", title, intro, &("criteria", &view))?,
+        page(&dashboard, &("criteria", &view))?,
         page(
-            "criteria.html",
-            "criteria/sourced/",
-            "criteria",
-            t.get("criteria_sourced_title"),
-            t.get("criteria_sourced_intro"),
+            &PageSpec {
+                path: "criteria/sourced/",
+                title: t.get("criteria_sourced_title"),
+                description: t.get("criteria_sourced_intro"),
+                ..dashboard
+            },
             &("criteria", &sourced_view),
         )?,
-        page("criteria-print.html", "criteria/print/", "criteria", t.get("print_title"), intro, &("criteria", &view))?,
         page(
-            "compare.html",
-            "compare/",
-            "compare",
-            t.get("compare_title"),
-            t.get("compare_intro"),
+            &PageSpec {
+                template: "criteria-print.html",
+                path: "criteria/print/",
+                title: t.get("print_title"),
+                ..dashboard
+            },
+            &("criteria", &view),
+        )?,
+        page(
+            &PageSpec {
+                template: "compare.html",
+                path: "compare/",
+                section: "compare",
+                title: t.get("compare_title"),
+                description: t.get("compare_intro"),
+            },
             &("pilots", &compare_pilots(site)),
         )?,
     ];
@@ -325,11 +338,10 @@ pub fn criteria_view(site: &Site, ev: &Evidence, t: &I18n) -> CriteriaView {
         .filter(|g| !g.indicators.is_empty())
         .collect();
     let without_pilot: Vec<Link> = site
-        .provinces
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !site.pilots.iter().any(|p| p.province.0 as usize == *i))
-        .map(|(_, p)| Link { url: url::province(&p.slug), name: p.name.clone() })
+        .province_ids()
+        .filter(|id| site.pilots_in(*id).next().is_none())
+        .map(|id| site.province(id))
+        .map(|p| Link { url: url::province(&p.slug), name: p.name.clone() })
         .collect();
     let mut cost = vec![cost_row(t.get("cost_all_pilots").into(), &ev.cost.all, t)];
     cost.extend(

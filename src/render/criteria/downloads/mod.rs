@@ -297,9 +297,11 @@ pub(super) fn cost_json<'a>(site: &'a Site, cost: &Cost, all_name: &'a str, lang
 
 fn criteria_json<'a>(site: &'a Site, ev: &Evidence, sourced: &Evidence, t: &'a I18n) -> CriteriaJson<'a> {
     let lang = t.lang;
-    let has_pilot = |i: usize| site.pilots.iter().any(|p| p.province.0 as usize == i);
     let slugs = |with: bool| -> Vec<&str> {
-        site.provinces.iter().enumerate().filter(|(i, _)| has_pilot(*i) == with).map(|(_, p)| p.slug.as_str()).collect()
+        site.province_ids()
+            .filter(|id| site.pilots_in(*id).next().is_some() == with)
+            .map(|id| site.province(id).slug.as_str())
+            .collect()
     };
     let (by_field, by_region) = groups_json(site, ev, lang);
     let (sourced_by_field, sourced_by_region) = groups_json(site, sourced, lang);
