@@ -224,7 +224,7 @@ impl Pipeline {
             st.site.indicator_ids().collect()
         } else {
             let count = st.site.indicators.len();
-            self.stale.indicators.iter().copied().filter(|id| (id.0 as usize) < count).collect()
+            self.stale.indicators.iter().copied().filter(|id| id.index() < count).collect()
         };
         enum Job<'a> {
             Aggregate(&'a Aggregate),

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use crate::build::BuildError;
-use crate::diag::{self, Diagnostic, Msg, msg};
+use crate::diag::{self, Diagnostic, JsonDiagnostic, Msg, msg};
 use crate::model::Lang;
 use crate::numbers::number;
 use crate::pipeline::Changes;
@@ -197,10 +197,7 @@ fn report_panic(engine: &Preview, shared: &Shared, panic: &str) -> bool {
     let message = msg!("serve-panic", panic = panic).render(lang);
     let help = msg!("serve-panic-help").render(lang);
     eprintln!("{}\n  = {help}", msg!("cli-error", text = &message).render(lang));
-    let json = serde_json::json!([{
-        "severity": "error", "code": "panic", "path": "", "line": 0, "column": 0, "message": message, "help": help
-    }])
-    .to_string();
+    let json = diag::report::json_line(&[JsonDiagnostic::site_error("panic", message, help)]);
     *shared.errors.write().expect("errors") = json.clone();
     shared.broadcast("errors", &json);
     false
@@ -247,29 +244,18 @@ fn report(engine: &Preview, shared: &Shared, result: Result<Update, BuildError>,
         }
         Err(BuildError::Content(diags)) => {
             eprint!("{}", human(&diags));
-            let errors: Vec<serde_json::Value> = diags
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| {
-                    serde_json::json!({
-                        "severity": d.severity, "code": d.code, "path": d.path, "line": d.line,
-                        "column": d.column, "message": d.message_in(lang), "help": d.help_in(lang),
-                    })
-                })
-                .collect();
+            let errors: Vec<JsonDiagnostic> =
+                diags.iter().filter(|d| d.is_error()).map(|d| JsonDiagnostic::new(d, lang)).collect();
             let count = number(errors.len() as f64, 0, lang);
             eprintln!("{}", msg!("serve-errors", count = count, ms = number(ms, 0, lang)).render(lang));
-            let json = serde_json::Value::Array(errors).to_string();
+            let json = diag::report::json_line(&errors);
             *shared.errors.write().expect("errors") = json.clone();
             shared.broadcast("errors", &json);
             false
         }
         Err(BuildError::Fatal(msg)) => {
             eprintln!("{}", msg!("serve-fatal", text = &msg).render(lang));
-            let json = serde_json::json!([{
-                "severity": "error", "code": "theme", "path": "", "line": 0, "column": 0, "message": msg, "help": ""
-            }])
-            .to_string();
+            let json = diag::report::json_line(&[JsonDiagnostic::site_error("theme", msg, String::new())]);
             *shared.errors.write().expect("errors") = json.clone();
             shared.broadcast("errors", &json);
             false
