@@ -12,7 +12,7 @@
 
 use std::io;
 
-use super::{Content, OutputFile};
+use super::OutputFile;
 
 /// The environment variable that sets the injected disk's size in bytes.
 pub const DISK_FULL_AFTER: &str = "LANGSO_TEST_DISK_FULL_AFTER";
@@ -20,6 +20,7 @@ pub const DISK_FULL_AFTER: &str = "LANGSO_TEST_DISK_FULL_AFTER";
 /// Fails like a full disk when writing `file` would pass the injected size.
 #[cfg(debug_assertions)]
 pub(crate) fn before_write(file: &OutputFile) -> io::Result<()> {
+    use super::Content;
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicU64, Ordering};
 
