@@ -43,21 +43,18 @@ impl<'n> MapReader<'n> {
         {
             // `value:` with nothing after it: the key is there, its value is not.
             diags.push(
-                Diagnostic::error(
-                    "missing-key",
-                    Location::new(self.path, k.line, k.column),
-                    msg!("key-without-value", key = key),
-                )
-                .help(msg!("missing-key-help", key = key, what = what)),
-            );
-        } else if found.is_none() {
-            diags.push(
-                Diagnostic::error("missing-key", self.node.at(self.path), msg!("missing-key", key = key)).help(msg!(
+                Diagnostic::error("missing-key", k.at(self.path), msg!("key-without-value", key = key)).help(msg!(
                     "missing-key-help",
                     key = key,
                     what = what
                 )),
             );
+        } else if found.is_none() {
+            diags.push(Diagnostic::error("missing-key", self.location(), msg!("missing-key", key = key)).help(msg!(
+                "missing-key-help",
+                key = key,
+                what = what
+            )));
         }
         found
     }
@@ -67,6 +64,7 @@ impl<'n> MapReader<'n> {
         self.entries.iter().any(|(k, _)| k.name == key)
     }
 
+    /// The mapping's place: where a missing key is reported.
     pub fn location(&self) -> Location<'n> {
         self.node.at(self.path)
     }
@@ -82,12 +80,8 @@ impl<'n> MapReader<'n> {
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
             if !used {
                 diags.push(
-                    Diagnostic::error(
-                        "unknown-key",
-                        Location::new(self.path, key.line, key.column),
-                        msg!("unknown-key", key = &key.name),
-                    )
-                    .help(did_you_mean(&key.name, allowed, msg!("allowed-keys"))),
+                    Diagnostic::error("unknown-key", key.at(self.path), msg!("unknown-key", key = &key.name))
+                        .help(did_you_mean(&key.name, allowed, msg!("allowed-keys"))),
                 );
             }
         }
