@@ -2,6 +2,9 @@
 //! read, review and correct what editors are told. A template names its values in
 //! braces (`{path}`); `Msg::render` fills them. Ids are sorted, so a lookup is a
 //! binary search and a duplicate shows up in review (and in a unit test).
+//!
+//! Long because it is one table, an entry per message: one sorted list is what makes a
+//! duplicate or a missing translation easy to see.
 
 use crate::model::Lang;
 

@@ -3,6 +3,9 @@
 //! and `docs/diagnostics.vi.md`, which `document` generates (a test keeps the files equal
 //! to it and the codes equal to those the source emits). A new code is one entry here,
 //! in its group, in the order the documents show it.
+//!
+//! Long because it is one table, an entry per code: split, it would be harder to keep
+//! in the order the documents show.
 
 use super::Severity::{self, Error, Warning};
 use crate::model::Lang;

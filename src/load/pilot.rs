@@ -490,7 +490,7 @@ fn read_metrics<'n>(
     let Some(mut m) = n.as_map(rel, diags) else { return Vec::new() };
     let mut out = Vec::new();
     for (key, node) in m.entries() {
-        let at = Location::new(rel, key.line, key.column);
+        let at = key.at(rel);
         let Some((id, ind)) = find_indicator(&key.name, at, reg, diags) else { continue };
         let errors_before = diags.iter().filter(|d| d.is_error()).count();
         let Some((mut metric, value_at)) = read_metric(id, ind, node, rel, diags) else { continue };
@@ -519,14 +519,10 @@ fn read_metrics<'n>(
         if let (Some(y), Some((start, end))) = (metric.year, period)
             && (y < start || y > end)
         {
-            let year_at = match &node.kind {
-                yaml::Kind::Map(entries) => entries.iter().find(|(k, _)| k.name == "year").map(|(_, n)| n.at(rel)),
-                _ => None,
-            };
             diags.push(
                 Diagnostic::warning(
                     "year-outside-period",
-                    year_at.unwrap_or(node.at(rel)),
+                    node.value_at("year", rel),
                     msg!("year-outside-period", id = &ind.id, year = y, start = start, end = end),
                 )
                 .help(msg!("year-outside-period-help")),
