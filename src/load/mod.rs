@@ -137,9 +137,9 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     for f in folders {
         diags.extend(f.diags);
         match f.pilot {
-            Some((p, at)) => {
-                pilots.push(p);
-                places.push(at);
+            Some(loaded) => {
+                pilots.push(loaded.pilot);
+                places.push(loaded.commune_at);
             }
             None => unloaded.push((f.folder.province, f.folder.commune)),
         }
@@ -264,10 +264,10 @@ pub fn load_pilot_folders(
 /// (one UTS #39 skeleton once invisible characters are removed: `unicode::skeleton`, so a
 /// zero-width space or a Cyrillic `о` does not make a second commune), are one commune
 /// submitted twice. Reported at the second one's `commune:` (`places`, one per pilot).
-pub fn report_duplicate_communes(pilots: &[Pilot], places: &[(usize, usize)], diags: &mut Vec<Diagnostic>) {
+pub fn report_duplicate_communes(pilots: &[Pilot], places: &[pilot::LineCol], diags: &mut Vec<Diagnostic>) {
     let mut by_slug: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
     let mut by_look: HashMap<(ProvinceId, String), &Pilot> = HashMap::new();
-    for (p, &(line, column)) in pilots.iter().zip(places) {
+    for (p, &pilot::LineCol { line, column }) in pilots.iter().zip(places) {
         let slug = crate::slug::commune_slug(&p.commune);
         let look = crate::unicode::skeleton(&p.commune);
         let commune = crate::unicode::visible(&p.commune);

@@ -43,7 +43,18 @@ struct CaseStudy {
 }
 
 /// A loaded pilot, and the line and column of its `commune:` value (for `duplicate-pilot`).
-pub type LoadedPilot = (Pilot, (usize, usize));
+pub struct LoadedPilot {
+    pub pilot: Pilot,
+    /// Where its `commune:` value is in metrics.yaml: a duplicate commune is reported there.
+    pub commune_at: LineCol,
+}
+
+/// A place in a file: line and column, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
 
 pub fn load_pilot(
     root: &Path,
@@ -94,7 +105,8 @@ pub fn load_pilot(
     let mut m = node.as_map(rel, diags)?;
 
     let commune_node = m.require("commune", msg!("want-commune"), diags);
-    let commune_at = commune_node.map(|n| (n.line, n.column)).unwrap_or((1, 1));
+    let commune_at =
+        commune_node.map_or(LineCol { line: 1, column: 1 }, |n| LineCol { line: n.line, column: n.column });
     let commune = commune_node.and_then(|n| n.as_name(rel, "commune", diags));
     if let Some(name) = &commune {
         let expected = crate::slug::commune_slug(name);
@@ -210,7 +222,7 @@ pub fn load_pilot(
         proposals,
         doc: cs.doc,
     };
-    Some((pilot, commune_at))
+    Some(LoadedPilot { pilot, commune_at })
 }
 
 /// The names of the files in a pilot folder, to find one named almost right.

@@ -464,6 +464,13 @@ pub struct Pilot {
     pub doc: Document,
 }
 
+/// Of a set of values, how many name a source, and how many there are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourcedCount {
+    pub sourced: usize,
+    pub values: usize,
+}
+
 impl Pilot {
     pub fn metric(&self, id: IndicatorId) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.indicator == id)
@@ -479,8 +486,11 @@ impl Pilot {
     }
 
     /// How many of `values()` are sourced, and how many there are.
-    pub fn sourced_values(&self) -> (usize, usize) {
-        self.values().fold((0, 0), |(s, n), m| (s + usize::from(m.is_sourced()), n + 1))
+    pub fn sourced_values(&self) -> SourcedCount {
+        self.values().fold(SourcedCount::default(), |c, m| SourcedCount {
+            sourced: c.sourced + usize::from(m.is_sourced()),
+            values: c.values + 1,
+        })
     }
 
     /// The summary a reader of `lang` sees: `summary_en` on an English site when given.

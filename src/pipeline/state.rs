@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::stale::{Dirty, Stale, key_ref};
 use crate::diag::Diagnostic;
+use crate::load::pilot::{LineCol, LoadedPilot};
 use crate::load::{self, FolderLoad, Loaded, LoadedRegistries, PilotFolder, registry::normalize_base_url};
 use crate::model::{Pilot, Site};
 use crate::render::markdown::{LinkTargets, Rendered};
@@ -42,7 +43,7 @@ pub(super) struct Folder {
 
 pub(super) struct PilotExtra {
     /// Line and column of its `commune:` value (where a duplicate is reported).
-    pub commune_at: (usize, usize),
+    pub commune_at: LineCol,
     pub render_diags: Vec<Diagnostic>,
     /// Its page and files are not rendered since it changed.
     pub page_stale: bool,
@@ -79,9 +80,9 @@ impl State {
                 unloaded.push((folder.province, folder.commune.clone()));
             }
             folders.push(Folder { folder, load_diags: diags, loaded: pilot.is_some() });
-            if let Some((p, at)) = pilot {
-                pilots.push(p);
-                places.push(at);
+            if let Some(loaded) = pilot {
+                pilots.push(loaded.pilot);
+                places.push(loaded.commune_at);
             }
         }
         let site = regs.clone().into_site(pilots, pages, unloaded);
@@ -225,7 +226,7 @@ impl State {
         let mut r = Reloaded { stale: Stale::default(), to_render: Vec::new(), set_changed: false };
         for (&fi, (p, d)) in found.iter().zip(loaded) {
             self.folders[fi].load_diags = d;
-            let Some((p, commune_at)) = p else { continue };
+            let Some(LoadedPilot { pilot: p, commune_at }) = p else { continue };
             let k = key_ref(&self.folders[fi].folder);
             let site = &self.site;
             let pi = site
@@ -306,12 +307,13 @@ impl State {
                 Entry::Load(folder, old) => {
                     let (p, d) = loaded.next().expect("loaded");
                     match (&old, &p) {
-                        (Some(a), Some((b, _))) => stale.pilot(&self.site, self.i18n(), a, b),
-                        (Some(x), None) | (None, Some((x, _))) => stale.pilot_set(x),
+                        (Some(a), Some(b)) => stale.pilot(&self.site, self.i18n(), a, &b.pilot),
+                        (Some(x), None) => stale.pilot_set(x),
+                        (None, Some(b)) => stale.pilot_set(&b.pilot),
                         (None, None) => {}
                     }
                     self.folders.push(Folder { folder, load_diags: d, loaded: p.is_some() });
-                    if let Some((p, commune_at)) = p {
+                    if let Some(LoadedPilot { pilot: p, commune_at }) = p {
                         to_render.push(self.site.pilots.len());
                         self.site.pilots.push(p);
                         self.docs.pilots.push(Rendered::default());
@@ -329,7 +331,7 @@ impl State {
 
 /// The duplicate-commune diagnostics, as `load::load_site` reports them.
 fn duplicate_communes(site: &Site, extras: &[PilotExtra]) -> Vec<Diagnostic> {
-    let places: Vec<(usize, usize)> = extras.iter().map(|e| e.commune_at).collect();
+    let places: Vec<LineCol> = extras.iter().map(|e| e.commune_at).collect();
     let mut d = Vec::new();
     load::report_duplicate_communes(&site.pilots, &places, &mut d);
     d

@@ -5,9 +5,17 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+/// A document's plain text: every block, and its headings alone (which weigh more in search).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainText {
+    /// One line per block (paragraph, heading, list item, table cell).
+    pub body: String,
+    pub headings: String,
+}
+
 /// The plain text of a Markdown document, one line per block (paragraph, heading, list
 /// item, table cell), and the text of its headings alone. Raw HTML and link targets are left out.
-pub fn markdown_text(markdown: &str) -> (String, String) {
+pub fn markdown_text(markdown: &str) -> PlainText {
     let opts =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let events: Vec<Event> = Parser::new_ext(markdown, opts).collect();
@@ -17,7 +25,7 @@ pub fn markdown_text(markdown: &str) -> (String, String) {
 /// `markdown_text` from the events of a parse that has already been made (the page renderer's,
 /// so the index does not parse each case study again; links and footnotes it rewrote are left
 /// out all the same). `capacity` is a guess of the text's length.
-pub fn plain_text(events: &[Event], capacity: usize) -> (String, String) {
+pub fn plain_text(events: &[Event], capacity: usize) -> PlainText {
     let mut out = String::with_capacity(capacity);
     let mut headings = String::new();
     let mut in_heading = false;
@@ -41,7 +49,7 @@ pub fn plain_text(events: &[Event], capacity: usize) -> (String, String) {
             _ => {}
         }
     }
-    (out, headings)
+    PlainText { body: out, headings }
 }
 
 #[cfg(test)]
@@ -51,7 +59,7 @@ mod tests {
     #[test]
     fn markdown_text_keeps_words_not_markup() {
         let md = "## Bối cảnh\n\nXã **Mỹ Xương** [link](../x/) <b>raw</b>\n\n| a | b |\n|---|---|\n| ô | ư |\n";
-        let (text, headings) = markdown_text(md);
+        let PlainText { body: text, headings } = markdown_text(md);
         assert_eq!(headings, "Bối cảnh\n");
         assert!(text.contains("Bối cảnh\n"));
         assert!(text.contains("Xã Mỹ Xương link"));

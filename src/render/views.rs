@@ -61,8 +61,8 @@ pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n) -> PilotCard {
         date: format::date(p.date, t.lang),
         date_iso: p.date.to_string(),
         sample: p.sample,
-        sourced: p.sourced_values().0,
-        values: p.sourced_values().1,
+        sourced: p.sourced_values().sourced,
+        values: p.sourced_values().values,
     }
 }
 
@@ -477,7 +477,7 @@ pub fn home_view(site: &Site, t: &I18n) -> HomeView {
     let mut newest: Vec<&Pilot> = site.pilots.iter().collect();
     newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| (a.province, &a.slug).cmp(&(b.province, &b.slug))));
     let (sourced_values, value_count) =
-        site.pilots.iter().map(Pilot::sourced_values).fold((0, 0), |(s, n), (ps, pn)| (s + ps, n + pn));
+        site.pilots.iter().map(Pilot::sourced_values).fold((0, 0), |(s, n), c| (s + c.sourced, n + c.values));
     HomeView {
         pilot_count: site.pilots.len(),
         provinces_covered: provinces.len(),

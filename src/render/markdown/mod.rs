@@ -101,7 +101,7 @@ pub struct Rendered {
     /// changes when the pilots or pages at one of these paths come or go.
     pub links_to: Vec<String>,
     /// The plain text and the headings' text, for the search index (`plain_text::plain_text`).
-    pub text: (String, String),
+    pub text: super::plain_text::PlainText,
 }
 
 /// What a rendering is for: a page, or only its diagnostics and headings (`langso check`).

@@ -36,6 +36,7 @@ use std::fmt::Write as _;
 use serde_json::{Value as Json, json};
 
 use super::markdown::Rendered;
+use super::plain_text::PlainText;
 use super::theme::I18n;
 use super::url;
 use crate::model::*;
@@ -80,7 +81,7 @@ pub fn lexicon_key(term: &str) -> String {
 /// studies as rendered (for their plain text), `t` labels statuses in the site language.
 pub fn index_files(site: &Site, rendered: &[Rendered], t: &I18n) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    let bodies: Vec<&(String, String)> = rendered.iter().map(|r| &r.text).collect();
+    let bodies: Vec<&PlainText> = rendered.iter().map(|r| &r.text).collect();
     let vocab = Vocab::default();
     let docs: Vec<DocIndex> = site
         .pilots
@@ -118,12 +119,12 @@ pub fn index_files(site: &Site, rendered: &[Rendered], t: &I18n) -> Vec<OutputFi
             .iter()
             .zip(bodies)
             .map(|(p, body)| {
-                let (sourced, values) = p.sourced_values();
+                let SourcedCount { sourced, values } = p.sourced_values();
                 (
                     url::pilot(site, p),
                     p.title.as_str(),
                     p.summary_for(site.config.language),
-                    excerpt(&body.0, EXCERPT_CHARS),
+                    excerpt(&body.body, EXCERPT_CHARS),
                     sourced,
                     values,
                 )
