@@ -202,6 +202,16 @@ impl Publisher {
     }
 }
 
+/// The first `limit` bytes of the previous site's file at `path` (and that file's full path),
+/// for an output that may keep the previous one when it was made from the same input.
+pub fn previous_head(previous: &Path, path: &str, limit: u64) -> Option<(PathBuf, Vec<u8>)> {
+    use std::io::Read;
+    let file = previous.join(path);
+    let mut head = Vec::new();
+    std::fs::File::open(&file).ok()?.take(limit).read_to_end(&mut head).ok()?;
+    Some((file, head))
+}
+
 /// Puts the previous site back if a build was killed between the two renames of
 /// `swap_in`: `out` is gone and only its retired copy is left. Called first by every
 /// build, so the site is back even when this build then fails.

@@ -24,3 +24,12 @@ pub fn symlinked_component(root: &Path, rel: &str) -> Option<String> {
     }
     None
 }
+
+/// The bytes of the file at `rel` for the reporter to quote, read only when no component
+/// of the path is a symbolic link (its target may be any file of the build machine, and the
+/// report may end up in a public CI log) and it is a regular file (a named pipe or device
+/// would wait or read without end). `load` reads content; this re-reads what it reported.
+pub fn read_to_quote(root: &Path, rel: &str) -> Option<Vec<u8>> {
+    let regular = std::fs::symlink_metadata(root.join(rel)).is_ok_and(|m| m.is_file());
+    (regular && symlinked_component(root, rel).is_none()).then(|| std::fs::read(root.join(rel)).ok()).flatten()
+}

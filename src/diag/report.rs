@@ -112,15 +112,7 @@ impl Source {
     fn line(&mut self, root: &Path, path: &str, line: usize) -> Option<&[char]> {
         if self.path != path || self.line_starts.is_empty() {
             self.path = path.to_string();
-            // Never quote through a symbolic link: its target may be any file of the build
-            // machine, and the report may end up in a public CI log.
-            // Nor open a named pipe or device, which would wait or read without end.
-            let linked = crate::path_guard::symlinked_component(root, path).is_some()
-                || !std::fs::symlink_metadata(root.join(path)).is_ok_and(|m| m.is_file());
-            self.text = (!linked)
-                .then(|| std::fs::read(root.join(path)).ok())
-                .flatten()
-                .map(|b| String::from_utf8_lossy(&b).into_owned());
+            self.text = crate::path_guard::read_to_quote(root, path).map(|b| String::from_utf8_lossy(&b).into_owned());
             let text = self.text.as_deref().unwrap_or("");
             self.line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
             self.last_line = None;

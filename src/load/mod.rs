@@ -2,6 +2,7 @@
 //! returns the typed `Site` together with every diagnostic it found: bad content
 //! never aborts loading, it is reported and the rest goes on.
 
+pub mod linked;
 pub mod mistakes;
 pub mod pilot;
 pub mod plausible;

@@ -308,10 +308,7 @@ impl CardText<'_> {
 
 /// The previous site's card at `path` if it was drawn from the same text.
 fn reusable_card(previous: &Path, path: &str, key: &str) -> Option<PathBuf> {
-    use std::io::Read;
-    let file = previous.join(path);
-    let mut head = Vec::with_capacity(2048);
-    std::fs::File::open(&file).ok()?.take(2048).read_to_end(&mut head).ok()?;
+    let (file, head) = crate::output::previous_head(previous, path, 2048)?;
     let chunk = format!("tEXt{KEY_CHUNK}\0{key}");
     head.windows(chunk.len()).any(|w| w == chunk.as_bytes()).then_some(file)
 }

@@ -4,11 +4,10 @@
 //! the page (kind, size, SVG, portable names), and the links to headings kept to be checked
 //! once every document is rendered.
 
-use std::path::Path;
-
 use super::{AnchorLink, Asset, Ctx};
 use crate::diag::human_size;
 use crate::diag::{Location, msg};
+use crate::load::linked::{self, LinkedFile};
 use crate::load::source::IMAGE_LIMIT;
 use crate::render::raw_html::has_scheme;
 use crate::render::site_links::{self, normalize};
@@ -210,9 +209,9 @@ impl Ctx<'_> {
             self.error("broken-link", offset, msg!("unpublishable-link", dest = dest), msg!("unpublishable-link-help"));
             return None;
         }
-        let meta = match std::fs::symlink_metadata(self.root.join(resolved)) {
-            Ok(m) => m,
-            Err(_) => {
+        let len = match linked::inspect(self.root, resolved) {
+            LinkedFile::File { len } => len,
+            LinkedFile::Missing => {
                 self.error(
                     missing_code,
                     offset,
@@ -221,28 +220,27 @@ impl Ctx<'_> {
                 );
                 return None;
             }
+            LinkedFile::Symlink { link, itself } => {
+                let help = if itself { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
+                self.error("symlink", offset, msg!("symlink", path = &link), help);
+                return None;
+            }
+            LinkedFile::Folder => {
+                self.error(missing_code, offset, msg!("not-a-file", dest = dest), msg!("not-a-file-help"));
+                return None;
+            }
+            // A named pipe would make the copy wait for a writer, a device copy without end.
+            LinkedFile::NotRegular => {
+                let message = msg!("not-regular-file", path = dest);
+                self.error("unreadable-file", offset, message, msg!("not-regular-file-help"));
+                return None;
+            }
         };
-        if let Some(link) = crate::path_guard::symlinked_component(self.root, resolved) {
-            let help =
-                if meta.file_type().is_symlink() { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
-            self.error("symlink", offset, msg!("symlink", path = &link), help);
-            return None;
-        }
-        if meta.is_dir() {
-            self.error(missing_code, offset, msg!("not-a-file", dest = dest), msg!("not-a-file-help"));
-            return None;
-        }
-        // A named pipe would make the copy wait for a writer, a device copy without end.
-        if !meta.is_file() {
-            let message = msg!("not-regular-file", path = dest);
-            self.error("unreadable-file", offset, message, msg!("not-regular-file-help"));
-            return None;
-        }
-        if meta.len() > IMAGE_LIMIT {
+        if len > IMAGE_LIMIT {
             self.error(
                 "file-too-large",
                 offset,
-                msg!("file-too-large", path = dest, size = human_size(meta.len()), limit = human_size(IMAGE_LIMIT)),
+                msg!("file-too-large", path = dest, size = human_size(len), limit = human_size(IMAGE_LIMIT)),
                 msg!("image-too-large-help"),
             );
             return None;
@@ -256,7 +254,8 @@ impl Ctx<'_> {
             self.error("unsafe-file", offset, msg!("unsafe-file", dest = dest), msg!("unsafe-file-help"));
             return None;
         }
-        if name.to_ascii_lowercase().ends_with(".svg") && !svg_is_inert(&self.root.join(resolved)) {
+        let inert = || linked::read(self.root, resolved).is_some_and(|b| crate::render::linked_file::svg_is_inert(&b));
+        if lower.ends_with(".svg") && !inert() {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
         }
@@ -308,9 +307,4 @@ fn percent_encode_segment(s: &str) -> String {
     const SEGMENT: &percent_encoding::AsciiSet =
         &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`');
     percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
-}
-
-/// True if and only if the SVG at `path` has nothing that runs or fetches (`linked_file`).
-fn svg_is_inert(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|bytes| crate::render::linked_file::svg_is_inert(&bytes))
 }
