@@ -10,6 +10,7 @@ pub mod model;
 pub mod numbers;
 pub mod output;
 pub mod path_guard;
+pub mod photo;
 pub mod portable;
 pub mod render;
 pub mod scaffold;
