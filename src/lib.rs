@@ -9,6 +9,7 @@ pub mod model;
 pub mod numbers;
 pub mod output;
 pub mod path_guard;
+pub mod photo;
 pub mod pipeline;
 pub mod portable;
 pub mod render;

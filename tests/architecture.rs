@@ -398,7 +398,7 @@ const LAYERS: [&[&str]; 9] = [
     &["model", "path_guard", "slug", "unicode"],
     &["numbers"],
     &["diag"],
-    &["output", "portable"],
+    &["output", "photo", "portable"],
     &["load"],
     &["render"],
     &["diff", "pipeline"],

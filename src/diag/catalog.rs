@@ -320,9 +320,39 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "bản xem trước langso này chỉ trả lời yêu cầu tới {hosts}, còn yêu cầu này ghi `{host}`. Có thể một trang web khác đang tìm cách đọc bản xem trước qua một tên miền của nó (tấn công DNS rebinding); hãy mở đúng địa chỉ mà langso đã in ra",
     ),
     (
+        "image-corrupt",
+        "`{dest}` is damaged or is not the image its name says: it cannot be decoded",
+        "`{dest}` bị hỏng hoặc không đúng loại ảnh như tên tệp: không giải mã được",
+    ),
+    (
+        "image-corrupt-help",
+        "open it in an image viewer; if it shows, save it again as JPG, otherwise copy the photo from the phone or camera again",
+        "mở tệp bằng trình xem ảnh; nếu xem được thì lưu lại thành JPG, nếu không thì chép lại ảnh từ điện thoại hoặc máy ảnh",
+    ),
+    (
         "image-too-large-help",
         "resize or compress the image (1600 px wide is plenty for a web page)",
         "thu nhỏ hoặc nén ảnh (rộng 1600 px là đủ cho trang web)",
+    ),
+    (
+        "image-too-many-pixels",
+        "`{dest}` is {width} × {height} pixels ({megapixels} megapixels), over the limit of {limit} megapixels",
+        "`{dest}` có {width} × {height} điểm ảnh ({megapixels} triệu điểm ảnh), vượt giới hạn {limit} triệu điểm ảnh",
+    ),
+    (
+        "image-too-many-pixels-help",
+        "resize the image to at most 4000 px on its longer side (the site shows at most 1600 px)",
+        "thu nhỏ ảnh để cạnh dài nhất không quá 4000 px (trang web chỉ hiển thị tối đa 1600 px)",
+    ),
+    (
+        "image-too-small",
+        "`{dest}` is only {width} px wide: it will look blurred on phones and computers",
+        "`{dest}` chỉ rộng {width} px: ảnh sẽ bị mờ trên điện thoại và máy tính",
+    ),
+    (
+        "image-too-small-help",
+        "use the original photo, at least {min} px wide (1600 px or more is best)",
+        "dùng ảnh gốc, rộng ít nhất {min} px (tốt nhất từ 1600 px trở lên)",
     ),
     ("implausible-year", "{year} is not a plausible year", "{year} không phải là một năm hợp lý"),
     (
