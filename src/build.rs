@@ -4,14 +4,14 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::diag::{self, Diagnostic, msg};
 use crate::load::{self, registry::is_site_address};
 use crate::model::Lang;
 use crate::output;
 pub use crate::pipeline::BuildError;
-use crate::pipeline::{Changes, Owner, Pipeline, Sink};
+use crate::pipeline::{Changes, Owner, Pipeline, Sink, Stages};
 use crate::render::RenderError;
 
 pub struct BuildOptions {
@@ -78,22 +78,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let mut pipeline = Pipeline::new(root, opts.base_url.clone());
     let diagnostics = pipeline.update(&Changes::Everything)?;
-    let mut stages = pipeline.stages().to_vec();
-    let mut clock = Instant::now();
-    let mut stage = |name| {
-        let now = Instant::now();
-        stages.push((name, now - clock));
-        clock = now;
-    };
+    let mut stages = Stages::after(pipeline.stages().to_vec());
     let write_error = |e: std::io::Error| BuildError::Fatal(cannot_write(e, lang));
     let publisher = output::Publisher::begin(&out).map_err(write_error)?;
     let sink = Publish { publisher: &publisher, files: AtomicUsize::new(0), bytes: AtomicU64::new(0), lang };
     pipeline.render(&sink, false, publisher.previous())?;
-    stage("pages");
+    stages.end("pages");
     let (files, bytes) = (sink.files.into_inner(), sink.bytes.into_inner());
     publisher.finish().map_err(write_error)?;
-    stage("swap");
-    Ok(BuildReport { diagnostics, out, files, bytes, stages })
+    stages.end("swap");
+    Ok(BuildReport { diagnostics, out, files, bytes, stages: stages.done })
 }
 
 fn cannot_write(e: std::io::Error, lang: Lang) -> String {

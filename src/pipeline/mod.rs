@@ -26,7 +26,7 @@ mod state;
 pub use stale::{Changes, PilotKey};
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -37,6 +37,26 @@ use crate::render::theme::Theme;
 use crate::render::{AGGREGATES, Aggregate, Need, Reads, RenderError, Renderer};
 use stale::{Dirty, Stale};
 use state::State;
+
+/// The time of each named stage of a run, each measured from the end of the one before.
+pub struct Stages {
+    pub done: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl Stages {
+    /// Goes on after `done`, timing from now.
+    pub fn after(done: Vec<(&'static str, Duration)>) -> Stages {
+        Stages { done, since: Instant::now() }
+    }
+
+    /// The stage `name` ends now.
+    pub fn end(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, now - self.since));
+        self.since = now;
+    }
+}
 
 /// Which declared output made a set of files: a sink that keeps the site (the preview)
 /// replaces an owner's previous files with its new ones.
@@ -160,8 +180,9 @@ impl Pipeline {
         match &mut self.state {
             Some(st) if !dirty.everything => self.owners_may_be_gone |= st.apply(&self.root, &dirty, &mut self.stale),
             _ => {
-                self.stages.clear();
-                self.state = Some(State::load(&self.root, self.base_url.as_deref(), self.need, &mut self.stages));
+                let mut stages = Stages::after(Vec::new());
+                self.state = Some(State::load(&self.root, self.base_url.as_deref(), self.need, &mut stages));
+                self.stages = stages.done;
                 self.stale = Stale::everything();
                 self.owners_may_be_gone = true;
             }
@@ -197,7 +218,13 @@ impl Pipeline {
         let Some(st) = &self.state else { return false };
         match owner {
             Owner::Aggregate(_) => true,
-            Owner::Pilot(k) => st.site.pilots.binary_search_by(|p| PilotKey::of_pilot(&st.site, p).cmp(k)).is_ok(),
+            Owner::Pilot(k) => {
+                let key = (k.province.as_str(), k.commune.as_str());
+                let site = &st.site;
+                site.pilots
+                    .binary_search_by(|p| (site.province(p.province).slug.as_str(), p.slug.as_str()).cmp(&key))
+                    .is_ok()
+            }
             Owner::Indicator(id) => st.site.indicators.iter().any(|i| &i.id == id),
         }
     }

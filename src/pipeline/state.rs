@@ -4,10 +4,10 @@
 //! folders, pages or the theme as `Dirty` says, through the same `load` functions.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::Stages;
 use super::stale::{Dirty, Stale, key_ref};
 use crate::diag::Diagnostic;
 use crate::load::pilot::{LineCol, LoadedPilot};
@@ -61,13 +61,7 @@ pub(super) struct Reloaded {
 impl State {
     /// Reads the whole site and renders every document; `base_url` overrides site.yaml's.
     /// Adds how long reading, the Markdown and the theme took to `stages`.
-    pub fn load(root: &Path, base_url: Option<&str>, need: Need, stages: &mut Vec<(&'static str, Duration)>) -> State {
-        let mut clock = Instant::now();
-        let mut stage = |name| {
-            let now = Instant::now();
-            stages.push((name, now - clock));
-            clock = now;
-        };
+    pub fn load(root: &Path, base_url: Option<&str>, need: Need, stages: &mut Stages) -> State {
         let Loaded { mut regs, reg_diags, listing_diags, folders: loaded, pages, page_diags } =
             load::load_content(root);
         if let Some(url) = base_url {
@@ -86,7 +80,7 @@ impl State {
             }
         }
         let site = regs.clone().into_site(pilots, pages, unloaded);
-        stage("load");
+        stages.end("load");
         let targets = render::link_targets(&site);
         let (pilot_docs, page_docs) = render::render_each(&site, root, &targets, need);
         let (pilot_docs, extras): (Vec<Rendered>, Vec<PilotExtra>) = pilot_docs
@@ -95,9 +89,9 @@ impl State {
             .map(|((r, d), commune_at)| (r, PilotExtra { commune_at, render_diags: d, page_stale: true }))
             .unzip();
         let (page_docs, page_render_diags) = page_docs.into_iter().unzip();
-        stage("markdown");
+        stages.end("markdown");
         let theme = (need == Need::Page).then(|| Theme::load(root, &site.config.theme, site.config.language));
-        stage("theme");
+        stages.end("theme");
         State {
             dup_diags: duplicate_communes(&site, &extras),
             regs,
