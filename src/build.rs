@@ -10,6 +10,7 @@ use crate::diag::{self, Diagnostic, msg};
 use crate::load::{self, registry::is_site_address};
 use crate::model::Lang;
 use crate::output;
+use crate::photo::PhotoCache;
 pub use crate::pipeline::BuildError;
 use crate::pipeline::{Changes, Owner, Pipeline, Sink, Stages};
 use crate::render::RenderError;
@@ -21,6 +22,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Replace `out` even when it is a non-empty folder that is not a previous langso output.
     pub force: bool,
+    /// A folder that keeps processed photos between builds (`--cache`), outside the
+    /// output, the content and the themes.
+    pub cache: Option<PathBuf>,
 }
 
 /// What a successful build did.
@@ -31,6 +35,10 @@ pub struct BuildReport {
     pub files: usize,
     pub bytes: u64,
     pub stages: Vec<(&'static str, Duration)>,
+    /// The site's photos (different sources), and how many of them were processed now
+    /// rather than found in the previous site or the cache.
+    pub photos: usize,
+    pub photos_processed: usize,
 }
 
 /// The build's output folder as a sink of the pipeline, counting what it writes.
@@ -76,7 +84,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             )));
         }
     }
-    let mut pipeline = Pipeline::new(root, opts.base_url.clone());
+    let photos = match &opts.cache {
+        Some(dir) => {
+            check_cache_location(root, &out, dir, lang)?;
+            PhotoCache::with_dir(dir.clone()).map_err(|e| BuildError::Fatal(cannot_write(e, lang)))?
+        }
+        None => PhotoCache::none(),
+    };
+    let mut pipeline = Pipeline::new(root, opts.base_url.clone()).with_photos(photos);
     let diagnostics = pipeline.update(&Changes::Everything)?;
     let mut stages = Stages::after(pipeline.stages().to_vec());
     let write_error = |e: std::io::Error| BuildError::Fatal(cannot_write(e, lang));
@@ -87,7 +102,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (files, bytes) = (sink.files.into_inner(), sink.bytes.into_inner());
     publisher.finish().map_err(write_error)?;
     stages.end("swap");
-    Ok(BuildReport { diagnostics, out, files, bytes, stages: stages.done })
+    let (photos, photos_processed) = (pipeline.photos().asked(), pipeline.photos().encoded());
+    // Every photo of the site was asked for: what the cache holds besides is unused. A
+    // cache that cannot be pruned only stays larger.
+    let _ = pipeline.photos().prune();
+    Ok(BuildReport { diagnostics, out, files, bytes, stages: stages.done, photos, photos_processed })
 }
 
 fn cannot_write(e: std::io::Error, lang: Lang) -> String {
@@ -101,6 +120,18 @@ pub fn not_a_site_root(root: &Path) -> String {
     // In full: "." says nothing to someone who does not know where the terminal is.
     let path = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()).display().to_string();
     format!("{}\n  {}", msg!("not-a-site-root", root = path).render(lang), msg!("not-a-site-root-help").render(lang))
+}
+
+/// Refuses a photo cache where a build would read it as content, or delete it with the
+/// output it replaces.
+fn check_cache_location(root: &Path, out: &Path, cache: &Path, lang: Lang) -> Result<(), BuildError> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out, cache) = (abs(root), abs(out), abs(cache));
+    let inside = [root.join("content"), root.join("themes"), out].iter().any(|p| cache.starts_with(p));
+    if inside || root.starts_with(&cache) {
+        return Err(BuildError::Fatal(msg!("build-refused-cache", cache = cache.display().to_string()).render(lang)));
+    }
+    Ok(())
 }
 
 /// Refuses an output folder that would replace the site root or its content.

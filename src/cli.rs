@@ -89,6 +89,10 @@ pub struct BuildArgs {
     /// Replace `--out` even when it is a non-empty folder that langso did not write.
     #[arg(long)]
     pub force: bool,
+    /// Keep processed photos in this folder (created if missing) and reuse them, so a
+    /// later build (a CI run that restores the folder) encodes no photo twice.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]

@@ -56,7 +56,13 @@ fn site_language(root: &Path) -> Lang {
 }
 
 fn run_build(args: cli::BuildArgs) -> ExitCode {
-    let opts = BuildOptions { root: args.root.clone(), out: args.out, base_url: args.base_url, force: args.force };
+    let opts = BuildOptions {
+        root: args.root.clone(),
+        out: args.out,
+        base_url: args.base_url,
+        force: args.force,
+        cache: args.cache,
+    };
     match build(&opts) {
         Ok(report) => {
             let lang = site_language(&args.root);
@@ -77,6 +83,11 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
                 stages = stages.join(", "),
             );
             eprintln!("{}", done.render(lang));
+            if report.photos > 0 {
+                let (total, processed) = (report.photos as f64, report.photos_processed as f64);
+                let line = msg!("build-photos", total = number(total, 0, lang), processed = number(processed, 0, lang));
+                eprintln!("{}", line.render(lang));
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {

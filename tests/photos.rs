@@ -1,11 +1,18 @@
 //! Photos published from a phone's JPEG keep nothing of its metadata (issue 16): a test
 //! photo gets an EXIF block with a GPS position, a camera serial number and an upright
 //! orientation, an XMP packet, an ICC profile and an IPTC block, all written here byte by
-//! byte; every byte of every variant is then scanned for them. The EXIF orientation is
-//! applied to the pixels, since no variant carries it any more.
+//! byte; every byte of every variant, and then of a whole built site, is scanned for them.
+//! The EXIF orientation is applied to the pixels, since no variant carries it any more.
+//! A built page offers the variants (`<picture>`, `srcset`, `width`, `height`, lazy
+//! loading after the first image), a warm `--cache` gives the same site byte for byte and
+//! encodes nothing, and a photo that does not decode is found by `langso check`.
+
+mod common;
 
 use std::io::Cursor;
+use std::path::Path;
 
+use common::*;
 use langso::photo::{Format, PhotoCache, SETTINGS, process};
 
 const SERIAL: &str = "SN-LANGSO-4417-PRIVATE";
@@ -192,4 +199,181 @@ fn the_exif_orientation_turns_the_pixels() {
     // Without the orientation the same pixels stay as stored.
     let upright = process(&planted_jpeg(&img, 1), &SETTINGS).unwrap();
     assert_eq!((upright.width, upright.height), (40, 20));
+}
+
+/// What no published byte may hold: the planted metadata, and its containers' markers.
+fn secrets() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("serial", SERIAL.as_bytes().to_vec()),
+        ("latitude", rational_bytes(&LATITUDE)),
+        ("longitude", rational_bytes(&LONGITUDE)),
+        ("XMP text", XMP_SECRET.as_bytes().to_vec()),
+        ("ICC text", ICC_SECRET.as_bytes().to_vec()),
+        ("IPTC text", IPTC_SECRET.as_bytes().to_vec()),
+    ]
+}
+
+const PILOT: &str = "content/pilots/an-giang/thoai-giang";
+const PAGE_DIR: &str = "pilots/an-giang/thoai-giang";
+
+/// The minimal site with two planted photos (a 2000 × 1500 JPEG and a 1200 × 900 one
+/// turned upright by its EXIF orientation) and a PNG diagram on the pilot's page.
+fn site_with_photos() -> TestSite {
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let write = |name: &str, bytes: &[u8]| std::fs::write(site.root().join(PILOT).join(name), bytes).unwrap();
+    write("cong-lang.jpg", &planted_jpeg(&photo_like(2000, 1500), 1));
+    write("nha van hoa.jpg", &planted_jpeg(&photo_like(1200, 900), 6));
+    let mut png = Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(photo_like(700, 400)).write_to(&mut png, image::ImageFormat::Png).unwrap();
+    write("so-do.png", &png.into_inner());
+    let index = format!("{PILOT}/index.md");
+    site.edit(
+        &index,
+        "## Giải pháp\n",
+        "## Giải pháp\n\n![Cổng *làng*](cong-lang.jpg \"Cổng làng\")\n\n![Nhà văn hóa](nha%20van%20hoa.jpg)\n\n![Sơ đồ](so-do.png)\n\nẢnh gốc: [tải về](cong-lang.jpg).\n",
+    );
+    site
+}
+
+fn build_into(site: &TestSite, out: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["build", "--root", site.root().to_str().unwrap(), "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let o = langso(&args);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    stderr(&o)
+}
+
+#[test]
+fn a_built_site_offers_the_variants_and_publishes_no_byte_of_the_metadata() {
+    let site = site_with_photos();
+    let out = site.root().join("out");
+    let said = build_into(&site, &out, &[]);
+    assert!(said.contains("ảnh: 3, trong đó 3 ảnh được xử lý lần này"), "{said}");
+    let files = tree(&out);
+
+    for (path, bytes) in &files {
+        for (what, needle) in secrets() {
+            assert!(!contains(bytes, &needle), "{path} holds the {what}");
+        }
+        if path.ends_with(".jpg") || path.ends_with(".webp") || path.ends_with(".png") {
+            assert!(exif::Reader::new().read_from_container(&mut Cursor::new(&bytes[..])).is_err(), "{path} has EXIF");
+        }
+    }
+
+    // The image's own path holds its largest variant in its own format, upright (what a
+    // link to it downloads; the page shows the same bytes under a name with the key).
+    let own = image::load_from_memory(&files[&format!("{PAGE_DIR}/cong-lang.jpg")]).unwrap();
+    assert_eq!((own.width(), own.height()), (1600, 1200));
+    let turned = image::load_from_memory(&files[&format!("{PAGE_DIR}/nha van hoa.jpg")]).unwrap();
+    assert_eq!((turned.width(), turned.height()), (900, 1200), "orientation 6 is applied");
+
+    let html = String::from_utf8(files[&format!("{PAGE_DIR}/index.html")].clone()).unwrap();
+    let pictures: Vec<&str> = html.split("<picture>").skip(1).map(|p| p.split("</picture>").next().unwrap()).collect();
+    assert_eq!(pictures.len(), 3, "{html}");
+    for (picture, (stem, size)) in pictures.iter().zip([("cong-lang", "1600\" height=\"1200"), ("nha%20van%20hoa", "900\" height=\"1200"), ("so-do", "700\" height=\"400")]) {
+        assert!(picture.contains("<source type=\"image/webp\" srcset=\""), "{picture}");
+        assert!(picture.contains("sizes=\"(max-width: 48rem) calc(100vw - 2rem), 46rem\""), "{picture}");
+        assert!(picture.contains(&format!("width=\"{size}\"")), "{picture}");
+        // Every candidate of the srcset is a published WebP of the width it claims.
+        let srcset = picture.split("srcset=\"").nth(1).unwrap().split('"').next().unwrap();
+        let candidates: Vec<(&str, &str)> =
+            srcset.split(", ").map(|c| c.split_once(' ').unwrap()).collect();
+        assert!(!candidates.is_empty());
+        for (url, width) in candidates {
+            assert!(url.starts_with(&format!("{stem}.")) && url.ends_with(".webp"), "{url}");
+            let name = url.replace("%20", " ");
+            let bytes = files.get(&format!("{PAGE_DIR}/{name}")).unwrap_or_else(|| panic!("{url} is not published"));
+            let img = image::load_from_memory(bytes).unwrap();
+            assert_eq!(format!("{}w", img.width()), width, "{url}");
+        }
+    }
+    let src = pictures[0].split("<img src=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert!(src.starts_with("cong-lang.") && src.ends_with(".1600x1200.jpg"), "{src}");
+    assert_eq!(files[&format!("{PAGE_DIR}/{src}")], files[&format!("{PAGE_DIR}/cong-lang.jpg")]);
+    assert!(pictures[0].contains("srcset=\"cong-lang.") && pictures[0].contains(" 480w, ") && pictures[0].contains(" 1600w\""));
+    assert!(pictures[0].contains("alt=\"Cổng làng\" title=\"Cổng làng\""), "the alt text is the description's text: {}", pictures[0]);
+    // The first image is fetched at once; the others wait until they are near the screen.
+    assert!(!pictures[0].contains("loading="), "{}", pictures[0]);
+    for p in &pictures[1..] {
+        assert!(p.contains("loading=\"lazy\" decoding=\"async\""), "{p}");
+    }
+    // No original: every published JPEG or PNG is a variant (1600 px at most).
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".jpg") || p.ends_with(".png")) {
+        if path.starts_with(PAGE_DIR) {
+            assert!(image::load_from_memory(bytes).unwrap().width() <= 1600, "{path}");
+        }
+    }
+}
+
+#[test]
+fn a_warm_cache_gives_the_same_site_and_encodes_nothing() {
+    let site = site_with_photos();
+    let cache = site.root().join(".langso-cache");
+    let cache_arg = cache.to_str().unwrap();
+    let said = build_into(&site, &site.root().join("cold"), &["--cache", cache_arg]);
+    assert!(said.contains("ảnh: 3, trong đó 3 ảnh"), "{said}");
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 3, "one entry per photo");
+
+    // A new output folder (a CI run: no previous site) with the cache restored.
+    let said = build_into(&site, &site.root().join("warm"), &["--cache", cache_arg]);
+    assert!(said.contains("ảnh: 3, trong đó 0 ảnh"), "{said}");
+    // Without any cache, and into the folder the first build left (its variants reused).
+    let said = build_into(&site, &site.root().join("none"), &[]);
+    assert!(said.contains("trong đó 3 ảnh"), "{said}");
+    let said = build_into(&site, &site.root().join("cold"), &[]);
+    assert!(said.contains("trong đó 0 ảnh"), "the previous site's variants are reused: {said}");
+    let cold = tree(&site.root().join("cold"));
+    assert_eq!(cold, tree(&site.root().join("warm")), "byte for byte the same with a warm cache");
+    assert_eq!(cold, tree(&site.root().join("none")), "and without one");
+
+    // A photo no longer used leaves the cache at the next build.
+    site.edit(&format!("{PILOT}/index.md"), "![Sơ đồ](so-do.png)", "");
+    build_into(&site, &site.root().join("warm"), &["--cache", cache_arg]);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 2, "the unused entry is pruned");
+
+    // The cache may not live where the build would delete it or read it as content.
+    for inside in [site.root().join("warm/cache"), site.root().join("content/cache")] {
+        let o = langso(&["build", "--root", site.root().to_str().unwrap(), "--out", site.root().join("warm").to_str().unwrap(), "--cache", inside.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("bộ nhớ đệm ảnh"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_site_may_ask_to_publish_the_originals() {
+    let site = site_with_photos();
+    site.edit("content/site.yaml", "language: vi", "language: vi\npublish_original_photos: true");
+    let out = site.root().join("out");
+    build_into(&site, &out, &[]);
+    let original = std::fs::read(site.root().join(PILOT).join("cong-lang.jpg")).unwrap();
+    assert_eq!(std::fs::read(out.join(PAGE_DIR).join("cong-lang.jpg")).unwrap(), original);
+    let html = std::fs::read_to_string(out.join(PAGE_DIR).join("index.html")).unwrap();
+    assert!(html.contains("<source type=\"image/webp\" srcset=\"cong-lang."), "the variants are still offered");
+}
+
+#[test]
+fn check_decodes_every_photo_so_the_build_cannot_fail_on_one() {
+    // A PNG whose header is whole and whose picture data stops halfway.
+    let mut png = Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(photo_like(800, 600)).write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let png = png.into_inner();
+    let cut = &png[..png.len() / 2];
+    assert!(langso::photo::check("x.png", cut, &SETTINGS).is_none(), "its header passes");
+
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    std::fs::write(site.root().join(PILOT).join("cat-do.png"), cut).unwrap();
+    site.edit(&format!("{PILOT}/index.md"), "## Giải pháp\n", "## Giải pháp\n\n![Ảnh](cat-do.png)\n");
+    let o = langso(&["check", "--root", site.root().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stdout));
+    let found: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(&str, u64)> =
+        found.as_array().unwrap().iter().map(|d| (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap())).collect();
+    assert_eq!(found, [("image-corrupt", 14)]);
+
+    // The build finds it too (while decoding), worded as the same diagnostic at the link.
+    let o = site.build();
+    assert_ne!(o.status.code(), Some(0));
+    let said = stderr(&o);
+    assert!(said.contains("image-corrupt") && said.contains("index.md:14:1"), "{said}");
+    assert!(!site.out().exists(), "nothing published");
 }

@@ -78,6 +78,16 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "không dựng được trang: {summary}; trang đã dựng trước đó vẫn giữ nguyên",
     ),
     (
+        "build-photos",
+        "photos: {total}, {processed} of them processed now (the others taken from the previous site or the cache)",
+        "ảnh: {total}, trong đó {processed} ảnh được xử lý lần này (số còn lại lấy từ bản trước hoặc bộ nhớ đệm)",
+    ),
+    (
+        "build-refused-cache",
+        "refusing to keep the photo cache in `{cache}`: a folder inside the output, content/ or themes/ (or holding the site) would be deleted with the output or read as content; name a folder beside the site, such as `.langso-cache`",
+        "không đặt bộ nhớ đệm ảnh tại `{cache}`: thư mục nằm trong thư mục xuất bản, content/ hay themes/ (hoặc chứa cả trang) sẽ bị xóa cùng bản xuất bản hoặc bị đọc như nội dung; hãy chọn một thư mục bên cạnh, ví dụ `.langso-cache`",
+    ),
+    (
         "build-refused-out",
         "refusing to write the site to `{out}`: it would replace the site's own files",
         "không ghi trang vào `{out}`: việc đó sẽ thay thế chính các tệp của trang",

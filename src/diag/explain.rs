@@ -968,6 +968,51 @@ static EXPLANATIONS: &[Explanation] = &[
         },
     },
     Explanation {
+        code: "image-corrupt",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "The image cannot be decoded: the file is damaged (a copy cut short), or its content is not the image kind its name says.",
+            example: "`anh.jpg` that stopped copying halfway, or a Word document renamed `anh.jpg`.",
+            fix: "open it in an image viewer; if it shows, save it again as JPG; otherwise copy the photo from the phone or camera again.",
+        },
+        vi: Text {
+            meaning: "Không giải mã được ảnh: tệp bị hỏng (chép dở dang), hoặc nội dung không đúng loại ảnh như tên tệp.",
+            example: "`anh.jpg` bị chép dở giữa chừng, hoặc một tệp Word đổi tên thành `anh.jpg`.",
+            fix: "mở tệp bằng trình xem ảnh; nếu xem được thì lưu lại thành JPG, nếu không thì chép lại ảnh từ điện thoại hoặc máy ảnh.",
+        },
+    },
+    Explanation {
+        code: "image-too-many-pixels",
+        severity: Error,
+        group: Links,
+        en: Text {
+            meaning: "The image has more than 50 megapixels (width × height, read from its header before decoding). Decoding it would take gigabytes of memory: a small file can declare a huge picture (a decompression bomb).",
+            example: "a 100 KB PNG declaring 20000 × 20000 pixels.",
+            fix: "resize the image to at most 4000 px on its longer side; the site shows at most 1600 px.",
+        },
+        vi: Text {
+            meaning: "Ảnh có hơn 50 triệu điểm ảnh (chiều rộng × chiều cao, đọc từ phần đầu tệp trước khi giải mã). Giải mã ảnh này sẽ tốn hàng GB bộ nhớ: một tệp nhỏ có thể khai một bức ảnh khổng lồ (bom giải nén).",
+            example: "một tệp PNG 100 KB khai kích thước 20000 × 20000 điểm ảnh.",
+            fix: "thu nhỏ ảnh để cạnh dài nhất không quá 4000 px; trang web chỉ hiển thị tối đa 1600 px.",
+        },
+    },
+    Explanation {
+        code: "image-too-small",
+        severity: Warning,
+        group: Links,
+        en: Text {
+            meaning: "A photo (JPEG or WebP) narrower than 480 px: screens stretch it and it looks blurred. PNG and GIF are not checked (logos, diagrams).",
+            example: "a 400 × 300 photo saved from a chat application.",
+            fix: "use the original photo, at least 480 px wide (1600 px or more is best).",
+        },
+        vi: Text {
+            meaning: "Ảnh chụp (JPEG hoặc WebP) rộng dưới 480 px: màn hình phải phóng to nên ảnh bị mờ. Không kiểm tra PNG và GIF (biểu trưng, sơ đồ).",
+            example: "ảnh 400 × 300 lưu lại từ một ứng dụng nhắn tin.",
+            fix: "dùng ảnh gốc, rộng ít nhất 480 px (tốt nhất từ 1600 px trở lên).",
+        },
+    },
+    Explanation {
         code: "external-image",
         severity: Error,
         group: Links,

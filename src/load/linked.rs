@@ -38,8 +38,7 @@ pub fn inspect(root: &Path, resolved: &str) -> LinkedFile {
     }
 }
 
-/// The bytes of a linked file that `inspect` found to be a regular file (`None` if it
-/// cannot be read now).
-pub fn read(root: &Path, resolved: &str) -> Option<Vec<u8>> {
-    std::fs::read(root.join(resolved)).ok()
+/// The bytes of a linked file that `inspect` found to be a regular file.
+pub fn read(root: &Path, resolved: &str) -> std::io::Result<Vec<u8>> {
+    std::fs::read(root.join(resolved))
 }

@@ -82,6 +82,7 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
         base_url: "/".into(),
         language: Lang::Vi,
         theme: "default".into(),
+        publish_original_photos: false,
     };
     let Some(node) = read_yaml(root, rel, diags) else { return config };
     let Some(mut m) = node.as_map(rel, diags) else { return config };
@@ -125,7 +126,10 @@ pub fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
             );
         }
     }
-    m.finish(&["title", "description", "base_url", "language", "theme"], diags);
+    if let Some(b) = m.get("publish_original_photos").and_then(|n| n.as_bool(rel, diags)) {
+        config.publish_original_photos = b;
+    }
+    m.finish(&["title", "description", "base_url", "language", "theme", "publish_original_photos"], diags);
     config
 }
 

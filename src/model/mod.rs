@@ -81,6 +81,9 @@ pub struct SiteConfig {
     pub base_url: String,
     pub language: Lang,
     pub theme: String,
+    /// Publish each photo as sent, metadata and all, at its own path (site.yaml
+    /// `publish_original_photos`; by default its largest processed variant is there).
+    pub publish_original_photos: bool,
 }
 
 impl SiteConfig {
@@ -593,6 +596,7 @@ mod tests {
             base_url: "https://example.gov.vn/ntm-thong-minh/".into(),
             language: Lang::Vi,
             theme: "default".into(),
+            publish_original_photos: false,
         };
         assert_eq!(c.base_path(), "/ntm-thong-minh/");
         c.base_url = "https://example.gov.vn".into();

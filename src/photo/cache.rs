@@ -66,6 +66,11 @@ impl PhotoCache {
         self.encoded.load(Ordering::Relaxed)
     }
 
+    /// How many different photos were asked for since the last prune.
+    pub fn asked(&self) -> usize {
+        self.used.lock().unwrap().len()
+    }
+
     /// The variants of the photo `source`: from memory, the previous site or the cache
     /// folder if one has them, else processed now (and stored in memory and the folder).
     pub fn photo(

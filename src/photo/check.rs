@@ -130,17 +130,4 @@ mod tests {
         assert_eq!(found("logo.png", &png_header(200, 100)), None);
         assert_eq!(found("hinh.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), None);
     }
-
-    /// The fixtures `tests/fixtures/photo-pending/` holds for `langso check`, once
-    /// Markdown's images call `check` (phase 2 moves them under `tests/fixtures/check/`).
-    #[test]
-    fn the_staged_fixtures_give_their_codes() {
-        for (code, file) in
-            [("image-corrupt", "hong.jpg"), ("image-too-many-pixels", "bom.png"), ("image-too-small", "nho.jpg")]
-        {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/photo-pending");
-            let bytes = std::fs::read(format!("{dir}/{code}/content/pages/{file}")).unwrap();
-            assert_eq!(check(file, &bytes, &SETTINGS).map(|p| p.code), Some(code));
-        }
-    }
 }

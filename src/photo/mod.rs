@@ -22,7 +22,7 @@ use std::sync::Arc;
 pub use cache::PhotoCache;
 pub use check::{Problem, check};
 pub use probe::{Header, Kind, header, sniff};
-pub use variants::process;
+pub use variants::{decodes, process};
 
 /// How photos are processed. Every field is part of each photo's key, so changing one
 /// makes every photo be processed again, and `VERSION` names the code's part: bump it
@@ -129,6 +129,71 @@ impl Key {
     }
 }
 
+/// What a photo becomes, known from its header and bytes before any pixel is decoded:
+/// the page's `<img>` (its `srcset`, `width` and `height`) and the variants' names are
+/// made from it when the Markdown is rendered, and `process` encodes exactly these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub key: Key,
+    /// The largest variant's size: the photo as shown, at most the largest width.
+    pub width: u32,
+    pub height: u32,
+    /// Width, height and format of each variant, in `Photo::variants`' order.
+    pub variants: Vec<(u32, u32, Format)>,
+}
+
+impl Plan {
+    /// The published name of a variant for an image named `stem.ext` (see `Photo::file_name`).
+    pub fn file_name(&self, stem: &str, (width, height, format): (u32, u32, Format)) -> String {
+        format!("{stem}.{}.{}", self.key.short(), tail(width, height, format))
+    }
+
+    /// The WebP variants, narrowest first (for `srcset`).
+    pub fn webp(&self) -> impl Iterator<Item = (u32, u32, Format)> + '_ {
+        self.variants.iter().copied().filter(|v| v.2 == Format::WebP)
+    }
+}
+
+/// The plan of the photo in `source` (JPEG, PNG or WebP): a HEIC file, a kind published as
+/// it is (GIF, SVG), a header that cannot be read or more pixels than `settings.max_pixels`
+/// gives no plan.
+pub fn plan(source: &[u8], settings: &Settings) -> Result<Plan, PhotoError> {
+    Ok(plan_with_header(source, settings)?.1)
+}
+
+/// `plan`, with the header it was made from.
+pub(super) fn plan_with_header(source: &[u8], settings: &Settings) -> Result<(Header, Plan), PhotoError> {
+    let header = probe::header(source)?;
+    if !header.kind.processed() {
+        return Err(PhotoError::NotProcessed(header.kind));
+    }
+    if header.pixels() > settings.max_pixels {
+        return Err(PhotoError::TooManyPixels {
+            width: header.width,
+            height: header.height,
+            limit: settings.max_pixels,
+        });
+    }
+    // Largest first, each smaller size from the one above, as `process` resizes: the
+    // height is the one above's in proportion, rounded, at least 1.
+    let (mut width, mut height) = header.shown();
+    let mut webp = Vec::new();
+    for &w in settings.widths_for(width).iter().rev() {
+        height = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
+        width = w;
+        webp.push((width, height, Format::WebP));
+    }
+    webp.reverse();
+    let (width, height, _) = *webp.last().expect("at least one width");
+    let fallback = match header.kind {
+        Kind::Jpeg => Some((width, height, Format::Jpeg)),
+        Kind::Png => Some((width, height, Format::Png)),
+        _ => None,
+    };
+    webp.extend(fallback);
+    Ok((header, Plan { key: Key::of(source, settings), width, height, variants: webp }))
+}
+
 /// One encoded variant of a photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
@@ -141,8 +206,13 @@ pub struct Variant {
 impl Variant {
     /// Its name inside a cache entry (and the tail of its published name): `960x720.webp`.
     pub fn tail(&self) -> String {
-        format!("{}x{}.{}", self.width, self.height, self.format.extension())
+        tail(self.width, self.height, self.format)
     }
+}
+
+/// A variant's name in a cache entry and the end of its published name: `960x720.webp`.
+fn tail(width: u32, height: u32, format: Format) -> String {
+    format!("{width}x{height}.{}", format.extension())
 }
 
 /// A processed photo: its key, its size as shown (EXIF orientation applied), and its

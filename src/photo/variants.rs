@@ -12,8 +12,8 @@ use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer
 use image::metadata::Orientation;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder, Limits};
 
-use super::probe::{self, Kind};
-use super::{Format, Key, Photo, PhotoError, Settings, Variant};
+use super::probe;
+use super::{Format, Photo, PhotoError, Settings, Variant, plan_with_header};
 
 /// Upright pixels, 8 bits per channel, RGB or (when the source has alpha) RGBA.
 struct Pixels {
@@ -28,13 +28,11 @@ impl Pixels {
         if self.alpha { PixelType::U8x4 } else { PixelType::U8x3 }
     }
 
-    /// The picture `width` pixels wide, the height in proportion (rounded, at least 1).
-    fn resized(&self, width: u32) -> Pixels {
-        if width == self.width {
+    /// The picture resized to `width` × `height` (the sizes `plan` chose).
+    fn resized(&self, width: u32, height: u32) -> Pixels {
+        if (width, height) == (self.width, self.height) {
             return Pixels { data: self.data.clone(), ..*self };
         }
-        let height = ((u64::from(self.height) * u64::from(width) + u64::from(self.width) / 2) / u64::from(self.width))
-            .max(1) as u32;
         let src = ImageRef::new(self.width, self.height, &self.data, self.pixel_type())
             .expect("the buffer holds width × height pixels");
         let mut dst = Image::new(width, height, self.pixel_type());
@@ -52,50 +50,45 @@ impl Pixels {
     }
 }
 
-/// Every variant of the photo in `source` (JPEG, PNG or WebP), or why there are none.
-/// The header is read first: a HEIC file, a kind published as it is, a header that
-/// cannot be read or more pixels than `settings.max_pixels` is refused before any pixel
-/// is decoded.
+/// Every variant of the photo in `source` (JPEG, PNG or WebP), as `plan` planned them,
+/// or why there are none. The header is read first: a HEIC file, a kind published as it
+/// is, a header that cannot be read or more pixels than `settings.max_pixels` is refused
+/// before any pixel is decoded.
 pub fn process(source: &[u8], settings: &Settings) -> Result<Photo, PhotoError> {
-    let pixels = decode(source, settings)?;
-    let kind = probe::sniff(source);
-    let key = Key::of(source, settings);
-    let widths = settings.widths_for(pixels.width);
-    let mut variants = Vec::with_capacity(widths.len() + 1);
+    let (header, plan) = plan_with_header(source, settings)?;
+    let pixels = decode(source, &header, settings)?;
+    let mut variants = Vec::with_capacity(plan.variants.len());
     // Largest first, each smaller one resized from the one above: a 12-megapixel photo
-    // is resized once at full size, not once per width.
+    // is resized once at full size, not once per width. The fallback, in the source's
+    // format, is made from the largest.
     let mut current = pixels;
-    let mut fallback = None;
-    for &width in widths.iter().rev() {
-        current = current.resized(width);
+    for (width, height, _) in plan.webp().collect::<Vec<_>>().into_iter().rev() {
+        current = current.resized(width, height);
         variants.push(current.variant(Format::WebP, webp(&current, settings)?));
-        if fallback.is_none() {
-            fallback = match kind {
-                Kind::Jpeg => Some(current.variant(Format::Jpeg, jpeg(&current, settings)?)),
-                Kind::Png => Some(current.variant(Format::Png, png(&current)?)),
-                _ => None,
-            };
+        if variants.len() == 1 {
+            let fallback = plan.variants.iter().find(|v| v.2 != Format::WebP);
+            match fallback.map(|v| v.2) {
+                Some(Format::Jpeg) => variants.push(current.variant(Format::Jpeg, jpeg(&current, settings)?)),
+                Some(Format::Png) => variants.push(current.variant(Format::Png, png(&current)?)),
+                _ => {}
+            }
         }
     }
-    variants.reverse();
-    let (width, height) = (variants.last().unwrap().width, variants.last().unwrap().height);
-    variants.extend(fallback);
-    Ok(Photo { key, width, height, variants })
+    // Into the plan's order: the WebP widths ascending, then the fallback.
+    variants.sort_by_key(|v| (v.format != Format::WebP, v.width));
+    debug_assert_eq!(variants.iter().map(|v| (v.width, v.height, v.format)).collect::<Vec<_>>(), plan.variants);
+    Ok(Photo { key: plan.key, width: plan.width, height: plan.height, variants })
 }
 
-/// The upright pixels of `source`, decoded only if its header passes.
-fn decode(source: &[u8], settings: &Settings) -> Result<Pixels, PhotoError> {
-    let header = probe::header(source)?;
-    if !header.kind.processed() {
-        return Err(PhotoError::NotProcessed(header.kind));
-    }
-    if header.pixels() > settings.max_pixels {
-        return Err(PhotoError::TooManyPixels {
-            width: header.width,
-            height: header.height,
-            limit: settings.max_pixels,
-        });
-    }
+/// Whether the picture in `source` decodes whole (what `langso check` asks of every photo,
+/// so that a build of what it passed cannot fail on one).
+pub fn decodes(source: &[u8], settings: &Settings) -> Result<(), PhotoError> {
+    let (header, _) = plan_with_header(source, settings)?;
+    decode(source, &header, settings).map(drop)
+}
+
+/// The upright pixels of `source`, whose header passed.
+fn decode(source: &[u8], header: &probe::Header, settings: &Settings) -> Result<Pixels, PhotoError> {
     // The header passed; the limits still bound what the decoder may allocate, in case a
     // decoder finds more than its header said (16-bit RGBA is 8 bytes a pixel).
     let mut limits = Limits::default();
@@ -107,6 +100,9 @@ fn decode(source: &[u8], settings: &Settings) -> Result<Pixels, PhotoError> {
     let mut img = DynamicImage::from_decoder(decoder).map_err(|e| PhotoError::Corrupt(e.to_string()))?;
     img.apply_orientation(orientation);
     let (width, height) = (img.width(), img.height());
+    if (width, height) != header.shown() {
+        return Err(PhotoError::Corrupt(format!("{width} × {height} pixels, not the {:?} its header says", header.shown())));
+    }
     let alpha = img.color().has_alpha();
     let data = if alpha { img.into_rgba8().into_raw() } else { img.into_rgb8().into_raw() };
     Ok(Pixels { width, height, alpha, data })
@@ -168,8 +164,8 @@ fn png(p: &Pixels) -> Result<Vec<u8>, PhotoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::photo::SETTINGS;
     use crate::photo::samples::{jpeg_bytes, picture};
+    use crate::photo::{Kind, SETTINGS};
 
     fn png_bytes(img: &DynamicImage) -> Vec<u8> {
         let mut out = std::io::Cursor::new(Vec::new());

@@ -26,6 +26,7 @@ mod state;
 pub use stale::{Changes, PilotKey};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -33,6 +34,7 @@ use rayon::prelude::*;
 use crate::diag::{self, Diagnostic};
 use crate::model::{IndicatorId, Lang, Site};
 use crate::output::OutputFile;
+use crate::photo::PhotoCache;
 use crate::render::theme::Theme;
 use crate::render::{AGGREGATES, Aggregate, Need, Reads, RenderError, Renderer};
 use stale::{Dirty, Stale};
@@ -130,6 +132,8 @@ pub struct Pipeline {
     /// What the deferrable aggregates still owe after a deferred render.
     deferred: Option<Reads>,
     stages: Vec<(&'static str, Duration)>,
+    /// Photos already processed: none kept by default, in memory for serve, or a folder.
+    photos: Arc<PhotoCache>,
 }
 
 impl Pipeline {
@@ -146,13 +150,23 @@ impl Pipeline {
             owners_may_be_gone: true,
             deferred: None,
             stages: Vec::new(),
+            photos: Arc::new(PhotoCache::none()),
         }
+    }
+
+    /// The same pipeline, finding processed photos in `photos` (see `photo::cache`).
+    pub fn with_photos(self, photos: PhotoCache) -> Self {
+        Pipeline { photos: Arc::new(photos), ..self }
+    }
+
+    pub fn photos(&self) -> &PhotoCache {
+        &self.photos
     }
 
     /// A new, empty pipeline for the same site and address: what replaces one an update
     /// left half-changed (a panic); its first `update` loads everything.
     pub fn fresh(&self) -> Self {
-        Pipeline { need: self.need, ..Pipeline::new(&self.root, self.base_url.clone()) }
+        Pipeline { need: self.need, photos: self.photos.clone(), ..Pipeline::new(&self.root, self.base_url.clone()) }
     }
 
     pub fn root(&self) -> &Path {
@@ -237,7 +251,7 @@ impl Pipeline {
     pub fn render(&mut self, sink: &dyn Sink, defer: bool, previous: Option<&Path>) -> Result<Rendered, BuildError> {
         let st = self.state.as_mut().expect("updated");
         let Some(Ok(theme)) = &st.theme else { panic!("render after an update that failed") };
-        let mut r = Renderer::new(&st.site, &self.root, &st.docs, theme);
+        let mut r = Renderer::new(&st.site, &self.root, &st.docs, theme, &self.photos);
         r.previous = previous;
 
         // Deferrable aggregates also owe what earlier deferred renders left them.

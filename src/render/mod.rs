@@ -32,7 +32,8 @@ use crate::model::*;
 use crate::output::OutputFile;
 use crate::slug::slugify;
 pub use markdown::Need;
-use markdown::{LinkTargets, Rendered};
+use markdown::{LinkTargets, Picture, Rendered};
+use crate::photo::{self, PhotoCache};
 use theme::Theme;
 
 /// A page's identity for the layout: title, description, and where it lives.
@@ -331,13 +332,16 @@ pub struct Renderer<'a> {
     pub root: &'a Path,
     pub docs: &'a Documents,
     pub theme: &'a Theme,
-    /// The site being replaced, whose share cards are kept when drawn from the same text.
+    /// The site being replaced, whose share cards are kept when drawn from the same text
+    /// and whose photo variants are read back instead of encoded again.
     pub previous: Option<&'a Path>,
+    /// Where photos already processed are found (memory for serve, a `--cache` folder).
+    pub photos: &'a PhotoCache,
     site_view: SiteView<'a>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, root: &'a Path, docs: &'a Documents, theme: &'a Theme) -> Self {
+    pub fn new(site: &'a Site, root: &'a Path, docs: &'a Documents, theme: &'a Theme, photos: &'a PhotoCache) -> Self {
         let site_view = SiteView {
             title: &site.config.title,
             description: &site.config.description,
@@ -349,7 +353,7 @@ impl<'a> Renderer<'a> {
                 Lang::En => "en_US",
             },
         };
-        Renderer { site, root, docs, theme, previous: None, site_view }
+        Renderer { site, root, docs, theme, previous: None, photos, site_view }
     }
 
     fn t(&self) -> &'a theme::I18n {
@@ -400,7 +404,7 @@ impl<'a> Renderer<'a> {
         };
         let mut files =
             vec![self.render(spec.template, &m, &("pilot", &view))?, share::pilot_card(site, p, t, self.previous)];
-        copy_assets(self.root, &path, r, &mut files);
+        self.assets(&p.doc.path, &path, r, &mut files)?;
         Ok(files)
     }
 
@@ -416,7 +420,7 @@ impl<'a> Renderer<'a> {
                 description: &p.description,
             };
             files.push(self.page(&spec, &("html", &r.html))?);
-            copy_assets(self.root, &path, r, &mut files);
+            self.assets(&p.doc.path, &path, r, &mut files)?;
         }
         Ok(files)
     }
@@ -520,6 +524,48 @@ impl<'a> Renderer<'a> {
         self.page(&PageSpec { template: &template, path: &path, section, title, description }, data)
     }
 
+    /// The files a document at `url_dir` links or shows, published beside its page: a
+    /// photo as its variants (named by `Plan::file_name`; the page's `<img>` shows them)
+    /// and, at its own path (for a link to it), its largest variant in its own format — or
+    /// the file as sent when site.yaml asks for the originals; any other file as it is.
+    fn assets(&self, doc: &str, url_dir: &str, r: &Rendered, files: &mut Vec<OutputFile>) -> Result<(), RenderError> {
+        for a in &r.assets {
+            let path = format!("{url_dir}{}", a.relative);
+            let source = self.root.join(&a.source);
+            let Some(Picture::Photo(plan)) = &a.picture else {
+                files.push(OutputFile::copy(path, source));
+                continue;
+            };
+            let bytes = crate::load::linked::read(self.root, &a.source).map_err(|e| self.photo_failed(doc, a, e.to_string()))?;
+            let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
+            let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+            let previous = self.previous.map(|out| photo::cache::Previous { out, dir, stem });
+            let photo = self.photos.photo(&bytes, &photo::SETTINGS, previous).map_err(|e| self.photo_failed(doc, a, e.to_string()))?;
+            if photo.key != plan.key {
+                return Err(self.photo_failed(doc, a, "the file changed while the site was built".into()));
+            }
+            for v in &photo.variants {
+                files.push(OutputFile::bytes(format!("{dir}/{}", photo.file_name(stem, v)), v.bytes.to_vec()));
+            }
+            files.push(match self.site.config.publish_original_photos {
+                true => OutputFile::copy(path, source),
+                false => OutputFile::bytes(path, photo.fallback().bytes.to_vec()),
+            });
+        }
+        Ok(())
+    }
+
+    /// A photo that passed its checks but cannot be published, worded as the diagnostic
+    /// `image-corrupt` at its link.
+    fn photo_failed(&self, doc: &str, a: &markdown::Asset, why: String) -> RenderError {
+        let at = Location::new(doc, a.line, a.column);
+        let d = Diagnostic::error("image-corrupt", at, msg!("image-corrupt", dest = &a.relative))
+            .help(msg!("image-corrupt-help"));
+        let lang = self.site.config.language;
+        let report = crate::diag::render(&[d], self.root, lang, crate::diag::Format::Human, false);
+        RenderError(format!("{} ({why})", report.trim_end()))
+    }
+
     fn theme_assets(&self) -> Result<Vec<OutputFile>, RenderError> {
         Ok(self
             .theme
@@ -533,12 +579,6 @@ impl<'a> Renderer<'a> {
 /// `pilots/a/b/` → `pilots/a/b/index.html`; `404.html` stays.
 fn output_path(url_path: &str) -> String {
     if url_path.is_empty() || url_path.ends_with('/') { format!("{url_path}index.html") } else { url_path.to_string() }
-}
-
-fn copy_assets(root: &Path, url_dir: &str, r: &Rendered, files: &mut Vec<OutputFile>) {
-    for a in &r.assets {
-        files.push(OutputFile::copy(format!("{url_dir}{}", a.relative), root.join(&a.source)));
-    }
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

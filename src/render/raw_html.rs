@@ -160,7 +160,7 @@ pub fn clean(fragment: &str, author_anchor: &dyn Fn(&str) -> bool) -> Cleaned {
                 out.html.push('<');
                 out.html.push_str(&name);
                 for (key, value) in attrs {
-                    if name == "img" && matches!(key.as_str(), "src" | "srcset") {
+                    if matches!(name.as_str(), "img" | "source") && matches!(key.as_str(), "src" | "srcset") {
                         let urls = candidates(&key, &value);
                         out.external.extend(urls.into_iter().filter(|u| is_on_another_host(u)).map(str::to_string));
                     }
@@ -223,7 +223,7 @@ fn filter(tag: &str, name: &str, value: &str) -> Option<String> {
         ("input", "type") if value != "checkbox" => None,
         ("div", "tabindex") if value != "0" => None,
         // The site makes no request to another host (`external-image` reports these).
-        ("img", "src" | "srcset") if candidates(name, value).into_iter().any(is_on_another_host) => None,
+        ("img" | "source", "src" | "srcset") if candidates(name, value).into_iter().any(is_on_another_host) => None,
         _ if URL_ATTRIBUTES.contains(&name) && !candidates(name, value).into_iter().all(url_allowed) => None,
         _ => Some(value.to_string()),
     }
@@ -334,8 +334,12 @@ pub(super) fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.add_tags(["input", "section", "figure", "figcaption"])
+        // `picture`, `source` and the `img` attributes after `alt`: the renderer's own
+        // responsive images (`markdown/pictures.rs`).
+        b.add_tags(["input", "section", "figure", "figcaption", "picture", "source"])
             .add_generic_attributes(["id", "class"])
+            .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
+            .add_tag_attributes("source", ["type", "srcset", "sizes"])
             .add_tag_attributes("a", ["name"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tag_attributes("div", ["tabindex"])

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use crate::diag::Diagnostic;
 use crate::model::Lang;
 use crate::output::{Content, OutputFile};
+use crate::photo::PhotoCache;
 use crate::pipeline::{BuildError, Changes, Owner, Pipeline, Sink};
 use crate::render::RenderError;
 
@@ -60,7 +61,7 @@ impl Sink for Batch {
 impl Preview {
     /// An empty site for `root`; the first `update` builds it. `base_url` overrides site.yaml's.
     pub fn new(root: &Path, base_url: Option<String>) -> Self {
-        Preview { pipeline: Pipeline::new(root, base_url), outputs: HashMap::new(), owned: BTreeMap::new() }
+        Preview { pipeline: Pipeline::new(root, base_url).with_photos(PhotoCache::in_memory()), outputs: HashMap::new(), owned: BTreeMap::new() }
     }
 
     /// A new, empty preview for the same site and address: what replaces one an update

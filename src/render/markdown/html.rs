@@ -1,4 +1,5 @@
-//! The HTML a document becomes, and what keeps it safe: links opened as the sanitizer
+//! The HTML a document becomes, and what keeps it safe: images written as `pictures`
+//! says, links opened as the sanitizer
 //! would leave them (`link_open`), each raw HTML fragment cleaned and what it lost
 //! reported (`clean_raw_html`), and a document with raw HTML sanitized whole.
 
@@ -12,8 +13,8 @@ use crate::render::raw_html::{LINK_REL, url_allowed};
 
 /// The HTML of rendered events: links opened here (see the module head), and the whole
 /// through the sanitizer when the source had raw HTML.
-pub(super) fn to_html(events: Vec<Event>, raw_html: bool, size: usize) -> String {
-    let events = events.into_iter().map(|e| match e {
+pub(super) fn to_html(events: Vec<Event>, raw_html: bool, size: usize, assets: &[super::Asset]) -> String {
+    let events = super::pictures::write_images(events, assets).into_iter().map(|e| match e {
         Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
             Event::Html(link_open(link_type, &dest_url, &title).into())
         }

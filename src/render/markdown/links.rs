@@ -4,6 +4,7 @@
 //! the page (kind, size, SVG, portable names), and the links to headings kept to be checked
 //! once every document is rendered.
 
+use super::pictures::is_raster_name;
 use super::{AnchorLink, Asset, Ctx};
 use crate::diag::human_size;
 use crate::diag::{Location, msg};
@@ -254,7 +255,7 @@ impl Ctx<'_> {
             self.error("unsafe-file", offset, msg!("unsafe-file", dest = dest), msg!("unsafe-file-help"));
             return None;
         }
-        let inert = || linked::read(self.root, resolved).is_some_and(|b| crate::render::linked_file::svg_is_inert(&b));
+        let inert = || linked::read(self.root, resolved).is_ok_and(|b| crate::render::linked_file::svg_is_inert(&b));
         if lower.ends_with(".svg") && !inert() {
             self.error("unsafe-svg", offset, msg!("unsafe-svg", dest = dest), msg!("unsafe-svg-help"));
             return None;
@@ -272,11 +273,15 @@ impl Ctx<'_> {
             self.error("name-collision", offset, message, msg!("name-collision-help"));
             return None;
         }
-        let asset = Asset { source: resolved.trim_end_matches('/').to_string(), relative: relative.clone() };
-        if !self.out.assets.contains(&asset) {
-            self.out.assets.push(asset);
+        let url = asset_url(&relative);
+        if self.out.assets.iter().any(|a| a.relative == relative) {
+            return Some(url);
         }
-        Some(relative.split('/').map(percent_encode_segment).collect::<Vec<_>>().join("/"))
+        let picture = if is_raster_name(&lower) { self.picture(resolved, dest, offset).ok()? } else { None };
+        let (line, column) = self.at(offset);
+        let source = resolved.trim_end_matches('/').to_string();
+        self.out.assets.push(Asset { source, relative, picture, line, column });
+        Some(url)
     }
 
     /// Whether a linked file at `relative` (below the document's folder) can be published
@@ -303,8 +308,16 @@ impl Ctx<'_> {
     }
 }
 
-fn percent_encode_segment(s: &str) -> String {
-    const SEGMENT: &percent_encoding::AsciiSet =
-        &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`');
-    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
+const SEGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`');
+
+/// The URL, relative to its page, of a file at `relative` below the document's folder.
+pub(super) fn asset_url(relative: &str) -> String {
+    relative.split('/').map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+}
+
+/// `asset_url` for a `srcset`, where a comma separates candidates.
+pub(super) fn srcset_url(relative: &str) -> String {
+    const IN_SRCSET: &percent_encoding::AsciiSet = &SEGMENT.add(b',');
+    relative.split('/').map(|s| percent_encoding::utf8_percent_encode(s, IN_SRCSET).to_string()).collect::<Vec<_>>().join("/")
 }

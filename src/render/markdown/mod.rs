@@ -20,6 +20,7 @@
 mod events;
 mod html;
 mod links;
+mod pictures;
 mod sections;
 
 use std::collections::HashMap;
@@ -81,13 +82,26 @@ pub struct AnchorLink {
     pub column: usize,
 }
 
-/// A file referenced by a document, copied beside its page.
+/// A file referenced by a document, published beside its page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {
     /// Site-relative source path.
     pub source: String,
     /// Path relative to the document's folder, which is also its path relative to the page.
     pub relative: String,
+    /// What an image is, when the page knows its size (only when rendering a page).
+    pub picture: Option<Picture>,
+    /// Where the document first links it: a photo that fails to decode is reported there.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// An image whose size the page knows: a photo (JPEG, PNG, WebP) published as the
+/// variants of its plan, or a GIF published as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picture {
+    Photo(crate::photo::Plan),
+    Sized { width: u32, height: u32 },
 }
 
 #[derive(Debug, Default)]
@@ -121,7 +135,7 @@ pub fn render(
     diags: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let lines = LineIndex::new(&doc.markdown);
-    let mut ctx = Ctx { doc, root, targets, base_path, diags, lines, out: Rendered::default() };
+    let mut ctx = Ctx { doc, root, targets, base_path, need, diags, lines, out: Rendered::default() };
     let opts =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut events: Vec<Event> = Vec::new();
@@ -225,7 +239,7 @@ pub fn render(
         return ctx.out;
     }
     ctx.out.text = super::plain_text::plain_text(&events, doc.markdown.len());
-    ctx.out.html = to_html(events, raw_html, doc.markdown.len());
+    ctx.out.html = to_html(events, raw_html, doc.markdown.len(), &ctx.out.assets);
     ctx.out
 }
 struct Ctx<'a> {
@@ -233,6 +247,7 @@ struct Ctx<'a> {
     root: &'a Path,
     targets: &'a LinkTargets,
     base_path: &'a str,
+    need: Need,
     diags: &'a mut Vec<Diagnostic>,
     lines: LineIndex<'a>,
     out: Rendered,
