@@ -18,36 +18,15 @@ use langso::photo::{Format, Photo, PhotoCache, SETTINGS, process};
 const WIDTH: u32 = 4000;
 const HEIGHT: u32 = 3000;
 
-/// A deterministic photo-like picture: a sky-to-ground gradient, hills, a texture of
-/// leaves and grain, each photo with its own seed.
+#[path = "../tests/common/photos.rs"]
+mod photos;
+
 fn photo_like(seed: u32) -> image::RgbImage {
-    let mut state = 0x9e37_79b9u32.wrapping_mul(seed + 1);
-    let phase = seed as f32 * 0.7;
-    image::RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let (fx, fy) = (x as f32 / WIDTH as f32, y as f32 / HEIGHT as f32);
-        let horizon = 0.45 + 0.08 * (fx * 6.0 + phase).sin() + 0.03 * (fx * 23.0).sin();
-        let grain = (state % 17) as f32 - 8.0;
-        let leaves = 18.0 * ((x as f32 * 0.31 + phase).sin() * (y as f32 * 0.27).cos());
-        let [r, g, b] = if fy < horizon {
-            let t = fy / horizon;
-            [90.0 + 80.0 * t, 140.0 + 60.0 * t, 230.0 - 20.0 * t]
-        } else {
-            let t = (fy - horizon) / (1.0 - horizon);
-            let field = 30.0 * (fx * 40.0 + fy * 9.0 + phase).sin();
-            [70.0 + 60.0 * t + leaves + field, 110.0 + 50.0 * t + leaves, 40.0 + 30.0 * t + leaves * 0.5]
-        };
-        let c = |v: f32| (v + grain).clamp(0.0, 255.0) as u8;
-        image::Rgb([c(r), c(g), c(b)])
-    })
+    photos::photo_like(WIDTH, HEIGHT, seed)
 }
 
 fn jpeg(img: &image::RgbImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92).encode_image(img).unwrap();
-    out
+    photos::jpeg(img, 92)
 }
 
 fn kb(n: usize) -> String {

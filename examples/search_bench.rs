@@ -188,7 +188,8 @@ fn least(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
 
 fn run(root: &Path, n: usize) {
     let out = root.join("public");
-    let opts = BuildOptions { root: root.to_path_buf(), out: Some(out.clone()), base_url: None, force: false, cache: None };
+    let opts =
+        BuildOptions { root: root.to_path_buf(), out: Some(out.clone()), base_url: None, force: false, cache: None };
     // The machine is shared: each figure is the least of five runs.
     let (mut total, mut index_time) = (f64::MAX, f64::MAX);
     let (mut total_cpu, mut index_cpu) = ((f64::MAX, f64::MAX), (f64::MAX, f64::MAX));

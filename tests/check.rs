@@ -203,8 +203,15 @@ fn source_codes() -> BTreeSet<String> {
             |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         // The code is the first argument of a constructor, the last one of `asset`; a
         // photo's findings are `Problem { code: "…" }` or made by `check::problem`'s `error(`.
-        let markers =
-            ["Diagnostic::error(", "Diagnostic::warning(", "diag::unknown(", "self.error(", "ctx.error(", "code: ", " error("];
+        let markers = [
+            "Diagnostic::error(",
+            "Diagnostic::warning(",
+            "diag::unknown(",
+            "self.error(",
+            "ctx.error(",
+            "code: ",
+            " error(",
+        ];
         for marker in markers {
             for part in text.split(marker).skip(1) {
                 if let Some(code) = part.trim_start().strip_prefix('"').and_then(|r| r.split('"').next())

@@ -117,16 +117,12 @@ fn other_metadata() -> Vec<u8> {
 
 /// A JPEG of `img` with the metadata segments right after its SOI marker.
 fn planted_jpeg(img: &image::RgbImage, orientation: u16) -> Vec<u8> {
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 92).encode_image(img).unwrap();
+    let plain = common::photos::jpeg(img, 92);
     [&plain[..2], &exif_segment(orientation), &other_metadata(), &plain[2..]].concat()
 }
 
 fn photo_like(width: u32, height: u32) -> image::RgbImage {
-    image::RgbImage::from_fn(width, height, |x, y| {
-        let n = ((x * 7919 + y * 104_729) % 31) as u8;
-        image::Rgb([(x * 255 / width) as u8 / 2 + n, (y * 255 / height) as u8 / 2 + n, 120 + n])
-    })
+    common::photos::photo_like(width, height, 7)
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -270,14 +266,17 @@ fn a_built_site_offers_the_variants_and_publishes_no_byte_of_the_metadata() {
     let html = String::from_utf8(files[&format!("{PAGE_DIR}/index.html")].clone()).unwrap();
     let pictures: Vec<&str> = html.split("<picture>").skip(1).map(|p| p.split("</picture>").next().unwrap()).collect();
     assert_eq!(pictures.len(), 3, "{html}");
-    for (picture, (stem, size)) in pictures.iter().zip([("cong-lang", "1600\" height=\"1200"), ("nha%20van%20hoa", "900\" height=\"1200"), ("so-do", "700\" height=\"400")]) {
+    for (picture, (stem, size)) in pictures.iter().zip([
+        ("cong-lang", "1600\" height=\"1200"),
+        ("nha%20van%20hoa", "900\" height=\"1200"),
+        ("so-do", "700\" height=\"400"),
+    ]) {
         assert!(picture.contains("<source type=\"image/webp\" srcset=\""), "{picture}");
         assert!(picture.contains("sizes=\"(max-width: 48rem) calc(100vw - 2rem), 46rem\""), "{picture}");
         assert!(picture.contains(&format!("width=\"{size}\"")), "{picture}");
         // Every candidate of the srcset is a published WebP of the width it claims.
         let srcset = picture.split("srcset=\"").nth(1).unwrap().split('"').next().unwrap();
-        let candidates: Vec<(&str, &str)> =
-            srcset.split(", ").map(|c| c.split_once(' ').unwrap()).collect();
+        let candidates: Vec<(&str, &str)> = srcset.split(", ").map(|c| c.split_once(' ').unwrap()).collect();
         assert!(!candidates.is_empty());
         for (url, width) in candidates {
             assert!(url.starts_with(&format!("{stem}.")) && url.ends_with(".webp"), "{url}");
@@ -290,8 +289,16 @@ fn a_built_site_offers_the_variants_and_publishes_no_byte_of_the_metadata() {
     let src = pictures[0].split("<img src=\"").nth(1).unwrap().split('"').next().unwrap();
     assert!(src.starts_with("cong-lang.") && src.ends_with(".1600x1200.jpg"), "{src}");
     assert_eq!(files[&format!("{PAGE_DIR}/{src}")], files[&format!("{PAGE_DIR}/cong-lang.jpg")]);
-    assert!(pictures[0].contains("srcset=\"cong-lang.") && pictures[0].contains(" 480w, ") && pictures[0].contains(" 1600w\""));
-    assert!(pictures[0].contains("alt=\"Cổng làng\" title=\"Cổng làng\""), "the alt text is the description's text: {}", pictures[0]);
+    assert!(
+        pictures[0].contains("srcset=\"cong-lang.")
+            && pictures[0].contains(" 480w, ")
+            && pictures[0].contains(" 1600w\"")
+    );
+    assert!(
+        pictures[0].contains("alt=\"Cổng làng\" title=\"Cổng làng\""),
+        "the alt text is the description's text: {}",
+        pictures[0]
+    );
     // The first image is fetched at once; the others wait until they are near the screen.
     assert!(!pictures[0].contains("loading="), "{}", pictures[0]);
     for p in &pictures[1..] {
@@ -333,7 +340,15 @@ fn a_warm_cache_gives_the_same_site_and_encodes_nothing() {
 
     // The cache may not live where the build would delete it or read it as content.
     for inside in [site.root().join("warm/cache"), site.root().join("content/cache")] {
-        let o = langso(&["build", "--root", site.root().to_str().unwrap(), "--out", site.root().join("warm").to_str().unwrap(), "--cache", inside.to_str().unwrap()]);
+        let o = langso(&[
+            "build",
+            "--root",
+            site.root().to_str().unwrap(),
+            "--out",
+            site.root().join("warm").to_str().unwrap(),
+            "--cache",
+            inside.to_str().unwrap(),
+        ]);
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(stderr(&o).contains("bộ nhớ đệm ảnh"), "{}", stderr(&o));
     }

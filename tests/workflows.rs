@@ -125,3 +125,18 @@ fn the_pull_request_check_runs_the_base_branch_langso_on_the_head() {
         .collect();
     assert_eq!(writers, ["comment"], "only the job that posts the comment may write to the pull request");
 }
+
+#[test]
+fn the_pages_build_keeps_its_processed_photos_between_runs() {
+    let (_, text) = workflows().into_iter().find(|(name, _)| name == "pages.yml").unwrap();
+    let build = text.lines().find(|l| l.contains("langso build")).expect("pages.yml runs langso build");
+    let folder = build.split("--cache ").nth(1).expect("the build is given a photo cache").split_whitespace().next();
+    let folder = folder.unwrap();
+    // The same folder is restored before the build (and saved after it) by actions/cache.
+    let step = text.split("- name: ").find(|s| s.contains("actions/cache") && s.contains("langso-photos-"));
+    let step = step.expect("a cache step for the photos");
+    assert!(step.contains(&format!("path: {folder}\n")), "{step}");
+    let key = step.lines().find(|l| l.trim_start().starts_with("key:")).unwrap();
+    assert!(key.contains("github.run_id"), "a new entry each run, so new photos are saved: {key}");
+    assert!(step.contains("restore-keys: langso-photos-"), "{step}");
+}

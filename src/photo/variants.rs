@@ -101,7 +101,10 @@ fn decode(source: &[u8], header: &probe::Header, settings: &Settings) -> Result<
     img.apply_orientation(orientation);
     let (width, height) = (img.width(), img.height());
     if (width, height) != header.shown() {
-        return Err(PhotoError::Corrupt(format!("{width} × {height} pixels, not the {:?} its header says", header.shown())));
+        return Err(PhotoError::Corrupt(format!(
+            "{width} × {height} pixels, not the {:?} its header says",
+            header.shown()
+        )));
     }
     let alpha = img.color().has_alpha();
     let data = if alpha { img.into_rgba8().into_raw() } else { img.into_rgb8().into_raw() };

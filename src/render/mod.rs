@@ -30,10 +30,10 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Location, msg};
 use crate::model::*;
 use crate::output::OutputFile;
+use crate::photo::{self, PhotoCache};
 use crate::slug::slugify;
 pub use markdown::Need;
 use markdown::{LinkTargets, Picture, Rendered};
-use crate::photo::{self, PhotoCache};
 use theme::Theme;
 
 /// A page's identity for the layout: title, description, and where it lives.
@@ -536,11 +536,15 @@ impl<'a> Renderer<'a> {
                 files.push(OutputFile::copy(path, source));
                 continue;
             };
-            let bytes = crate::load::linked::read(self.root, &a.source).map_err(|e| self.photo_failed(doc, a, e.to_string()))?;
+            let bytes = crate::load::linked::read(self.root, &a.source)
+                .map_err(|e| self.photo_failed(doc, a, e.to_string()))?;
             let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
             let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
             let previous = self.previous.map(|out| photo::cache::Previous { out, dir, stem });
-            let photo = self.photos.photo(&bytes, &photo::SETTINGS, previous).map_err(|e| self.photo_failed(doc, a, e.to_string()))?;
+            let photo = self
+                .photos
+                .photo(&bytes, &photo::SETTINGS, previous)
+                .map_err(|e| self.photo_failed(doc, a, e.to_string()))?;
             if photo.key != plan.key {
                 return Err(self.photo_failed(doc, a, "the file changed while the site was built".into()));
             }

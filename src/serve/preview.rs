@@ -61,7 +61,11 @@ impl Sink for Batch {
 impl Preview {
     /// An empty site for `root`; the first `update` builds it. `base_url` overrides site.yaml's.
     pub fn new(root: &Path, base_url: Option<String>) -> Self {
-        Preview { pipeline: Pipeline::new(root, base_url).with_photos(PhotoCache::in_memory()), outputs: HashMap::new(), owned: BTreeMap::new() }
+        Preview {
+            pipeline: Pipeline::new(root, base_url).with_photos(PhotoCache::in_memory()),
+            outputs: HashMap::new(),
+            owned: BTreeMap::new(),
+        }
     }
 
     /// A new, empty preview for the same site and address: what replaces one an update

@@ -19,6 +19,7 @@ const [root, ...paths] = process.argv.slice(2);
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
+  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif',
   '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json', '.ico': 'image/x-icon',
 };
 const TEXT = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
@@ -66,7 +67,12 @@ try {
         && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
       .map((a) => `${a.id}: ${a.displayValue || a.score}`);
     const runtimeError = runs.map((r) => r.runtimeError?.message).find((m) => m);
-    results.push({ path, scores, performanceRuns, failing, runtimeError });
+    // What the phone downloaded: every request's transferred bytes, and the images' part.
+    const requests = lhr.audits['network-requests']?.details?.items ?? [];
+    const bytes = (items) => items.reduce((n, r) => n + (r.transferSize || 0), 0);
+    const transferred = { total: bytes(requests), images: bytes(requests.filter((r) => r.resourceType === 'Image')) };
+    const lcp = lhr.audits['largest-contentful-paint']?.displayValue;
+    results.push({ path, scores, performanceRuns, failing, runtimeError, transferred, lcp });
   }
 } finally {
   await chrome.kill();

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod html_safety;
+pub mod photos;
 pub mod properties;
 
 use std::collections::BTreeMap;

@@ -313,11 +313,19 @@ const SEGMENT: &percent_encoding::AsciiSet =
 
 /// The URL, relative to its page, of a file at `relative` below the document's folder.
 pub(super) fn asset_url(relative: &str) -> String {
-    relative.split('/').map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+    relative
+        .split('/')
+        .map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `asset_url` for a `srcset`, where a comma separates candidates.
 pub(super) fn srcset_url(relative: &str) -> String {
     const IN_SRCSET: &percent_encoding::AsciiSet = &SEGMENT.add(b',');
-    relative.split('/').map(|s| percent_encoding::utf8_percent_encode(s, IN_SRCSET).to_string()).collect::<Vec<_>>().join("/")
+    relative
+        .split('/')
+        .map(|s| percent_encoding::utf8_percent_encode(s, IN_SRCSET).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -170,10 +170,13 @@ fn img(src: &str, title: &str, alt: &str, picture: Option<(&Picture, &Asset)>, f
     if !first {
         tag.push_str(" loading=\"lazy\" decoding=\"async\"");
     }
-    let webp_source = matches!(picture, Some((Picture::Photo(p), _)) if p.variants.iter().all(|v| v.2 == photo::Format::WebP));
+    let webp_source =
+        matches!(picture, Some((Picture::Photo(p), _)) if p.variants.iter().all(|v| v.2 == photo::Format::WebP));
     match srcset {
         None => format!("{tag}>"),
         Some(set) if webp_source => format!("{tag} srcset=\"{set}\" sizes=\"{SIZES}\">"),
-        Some(set) => format!("<picture><source type=\"image/webp\" srcset=\"{set}\" sizes=\"{SIZES}\">{tag}></picture>"),
+        Some(set) => {
+            format!("<picture><source type=\"image/webp\" srcset=\"{set}\" sizes=\"{SIZES}\">{tag}></picture>")
+        }
     }
 }
