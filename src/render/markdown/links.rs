@@ -4,7 +4,6 @@
 //! the page (kind, size, SVG, portable names), and the links to headings kept to be checked
 //! once every document is rendered.
 
-use super::pictures::is_raster_name;
 use super::{AnchorLink, Asset, Ctx};
 use crate::diag::human_size;
 use crate::diag::{Location, msg};
@@ -306,6 +305,12 @@ impl Ctx<'_> {
         let fragment = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy().into_owned();
         self.out.anchors.push(AnchorLink { target, fragment, line, column });
     }
+}
+
+/// Whether a file of this name (lower case) is an image whose bytes are checked and
+/// sized (`pictures.rs`).
+fn is_raster_name(lower: &str) -> bool {
+    [".jpg", ".jpeg", ".png", ".webp", ".gif"].iter().any(|ext| lower.ends_with(ext))
 }
 
 const SEGMENT: &percent_encoding::AsciiSet =

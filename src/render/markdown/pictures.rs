@@ -22,11 +22,6 @@ use crate::photo::{self, Kind, PhotoError, SETTINGS};
 /// padding (1rem a side) on a screen narrower than 48rem.
 const SIZES: &str = "(max-width: 48rem) calc(100vw - 2rem), 46rem";
 
-/// Whether a file of this name (lower case) is an image whose bytes are checked and sized.
-pub(super) fn is_raster_name(lower: &str) -> bool {
-    [".jpg", ".jpeg", ".png", ".webp", ".gif"].iter().any(|ext| lower.ends_with(ext))
-}
-
 impl Ctx<'_> {
     /// The picture of the image at `resolved`, whose name says JPEG, PNG, WebP or GIF,
     /// once its bytes pass the checks (a warning is reported and passes); `Err` after
