@@ -319,7 +319,10 @@ fn a_warm_cache_gives_the_same_site_and_encodes_nothing() {
     let cache_arg = cache.to_str().unwrap();
     let said = build_into(&site, &site.root().join("cold"), &["--cache", cache_arg]);
     assert!(said.contains("ảnh: 3, trong đó 3 ảnh"), "{said}");
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 3, "one entry per photo");
+    let entries =
+        |dir: &Path| std::fs::read_dir(dir).unwrap().filter(|e| e.as_ref().unwrap().file_name() != "cards").count();
+    assert_eq!(entries(&cache), 3, "one entry per photo");
+    assert_eq!(std::fs::read_dir(cache.join("cards")).unwrap().count(), 2, "and the two pilots' share cards");
 
     // A new output folder (a CI run: no previous site) with the cache restored.
     let said = build_into(&site, &site.root().join("warm"), &["--cache", cache_arg]);
@@ -336,7 +339,21 @@ fn a_warm_cache_gives_the_same_site_and_encodes_nothing() {
     // A photo no longer used leaves the cache at the next build.
     site.edit(&format!("{PILOT}/index.md"), "![Sơ đồ](so-do.png)", "");
     build_into(&site, &site.root().join("warm"), &["--cache", cache_arg]);
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 2, "the unused entry is pruned");
+    assert_eq!(entries(&cache), 2, "the unused entry is pruned");
+
+    // The cards come from the cache: a card put there is the one published (as a CI
+    // run with the folder restored publishes the cards an earlier run drew).
+    let card = "share/an-giang/thoai-giang.png";
+    let cached = std::fs::read_dir(cache.join("cards"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read(p).unwrap() == cold[card]);
+    let cached = cached.expect("the pilot's card is in the cache");
+    let mut marked = cold[card].clone();
+    marked.extend(b"kept-in-the-cache");
+    std::fs::write(&cached, &marked).unwrap();
+    build_into(&site, &site.root().join("again"), &["--cache", cache_arg]);
+    assert_eq!(std::fs::read(site.root().join("again").join(card)).unwrap(), marked);
 
     // The cache may not live where the build would delete it or read it as content.
     for inside in [site.root().join("warm/cache"), site.root().join("content/cache")] {

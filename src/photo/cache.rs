@@ -12,6 +12,10 @@
 //!    and saves, one folder per key. Entries are written under a temporary name and
 //!    renamed into place, so a killed build never leaves half an entry.
 //!
+//! The cache folder also keeps the pilots' share cards (`card`, by the card's key: its
+//! design's version and its texts), so a CI build into a new folder draws none it drew
+//! before; in memory they are not kept (the preview holds its pages already).
+//!
 //! `prune` drops what the last run did not ask for. Counting `encoded` lets a test prove
 //! that a warm cache encodes nothing.
 
@@ -41,8 +45,12 @@ pub struct PhotoCache {
     memory: Option<Mutex<HashMap<Key, Arc<Photo>>>>,
     dir: Option<PathBuf>,
     used: Mutex<BTreeSet<Key>>,
+    cards_used: Mutex<BTreeSet<String>>,
     encoded: AtomicUsize,
 }
+
+/// The cache folder's subfolder of share cards, one `<key>.png` each.
+const CARDS: &str = "cards";
 
 impl PhotoCache {
     /// A cache that keeps nothing: a build without `--cache` (the previous site is still read).
@@ -108,6 +116,22 @@ impl PhotoCache {
         Ok(photo)
     }
 
+    /// The PNG of the share card whose key is `key` (letters, digits and `-` only): from the
+    /// cache folder if it holds it, else drawn by `draw` and kept there. Without a folder,
+    /// drawn.
+    pub fn card(&self, key: &str, draw: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+        let Some(dir) = self.dir.as_ref().filter(|_| is_card_key(key)) else { return draw() };
+        self.cards_used.lock().unwrap().insert(key.to_string());
+        let path = dir.join(CARDS).join(format!("{key}.png"));
+        if let Ok(bytes) = std::fs::read(&path) {
+            return bytes;
+        }
+        let bytes = draw();
+        // A full disk leaves the cache incomplete, never the build failed.
+        let _ = write_whole(&path, &bytes);
+        bytes
+    }
+
     /// Forgets every photo not asked for since the last prune (or since the cache was
     /// made), in memory and in the cache folder; returns how many folder entries went.
     /// Call it after a run that asked for every photo of the site (a full build), not after
@@ -117,6 +141,7 @@ impl PhotoCache {
         if let Some(m) = &self.memory {
             m.lock().unwrap().retain(|k, _| used.contains(k));
         }
+        let cards = std::mem::take(&mut *self.cards_used.lock().unwrap());
         let Some(dir) = &self.dir else { return Ok(0) };
         let keep: BTreeSet<String> = used.iter().map(Key::hex).collect();
         let mut removed = 0;
@@ -129,6 +154,21 @@ impl PhotoCache {
             if ours && (name.len() > 64 || !keep.contains(&name)) {
                 std::fs::remove_dir_all(entry.path())?;
                 removed += 1;
+            }
+        }
+        // Share cards: only names this cache writes, and only when cards were asked for
+        // (a run that drew no card says nothing of which are unused).
+        if let Ok(entries) = std::fs::read_dir(dir.join(CARDS))
+            && !cards.is_empty()
+        {
+            for entry in entries {
+                let entry = entry?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let key = name.strip_suffix(".png").unwrap_or("");
+                if is_card_key(key) && !cards.contains(key) {
+                    std::fs::remove_file(entry.path())?;
+                    removed += 1;
+                }
             }
         }
         Ok(removed)
@@ -189,6 +229,20 @@ fn from_dir(dir: &Path, key: Key, kind: Kind, settings: &Settings) -> Option<Pho
     let names = std::fs::read_dir(&folder).ok()?.filter_map(|e| e.ok()?.file_name().into_string().ok());
     let variants = variants_named(names, "", |name| std::fs::read(folder.join(name)).ok())?;
     assemble(key, kind, variants, settings)
+}
+
+fn is_card_key(key: &str) -> bool {
+    !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Writes `bytes` to `path` under a temporary name first, then renamed: whole or absent.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(path.parent().expect("a file in a folder"))?;
+    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
 }
 
 /// Writes the photo's entry into the cache folder: first under a temporary name, then

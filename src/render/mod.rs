@@ -402,8 +402,10 @@ impl<'a> Renderer<'a> {
             json_ld: Some(share::pilot_json_ld(site, p, summary)),
             ..PageMeta::new(base_url, &spec)
         };
-        let mut files =
-            vec![self.render(spec.template, &m, &("pilot", &view))?, share::pilot_card(site, p, t, self.previous)];
+        let mut files = vec![
+            self.render(spec.template, &m, &("pilot", &view))?,
+            share::pilot_card(site, p, t, self.previous, self.photos),
+        ];
         self.assets(&p.doc.path, &path, r, &mut files)?;
         Ok(files)
     }

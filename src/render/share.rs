@@ -21,6 +21,7 @@ use super::theme::I18n;
 use super::url;
 use crate::model::*;
 use crate::output::OutputFile;
+use crate::photo::PhotoCache;
 
 pub const CARD_WIDTH: usize = 1200;
 pub const CARD_HEIGHT: usize = 630;
@@ -362,8 +363,9 @@ pub fn pilot_card_path(site: &Site, p: &Pilot) -> String {
 
 pub const SITE_CARD_PATH: &str = "share/site.png";
 
-/// A pilot's card: the previous site's if `previous` has it drawn from the same text.
-pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n, previous: Option<&Path>) -> OutputFile {
+/// A pilot's card: the previous site's if `previous` has it drawn from the same text, else
+/// the one `cache` keeps under its key, else drawn now.
+pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n, previous: Option<&Path>, cache: &PhotoCache) -> OutputFile {
     let prov = site.province(p.province);
     let field = p.primary_field().map(|f| site.field(f).name.get(t.lang).to_string()).unwrap_or_default();
     let text = CardText {
@@ -376,7 +378,7 @@ pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n, previous: Option<&Path>) -> 
     let path = pilot_card_path(site, p);
     match previous.and_then(|prev| reusable_card(prev, &path, &text.key())) {
         Some(old) => OutputFile::reuse(path, old),
-        None => OutputFile::bytes(path, card_png(&text)),
+        None => OutputFile::bytes(path, cache.card(&text.key(), || card_png(&text))),
     }
 }
 
