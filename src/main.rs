@@ -82,12 +82,15 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
                 out = report.out.display().to_string(),
                 stages = stages.join(", "),
             );
-            eprintln!("{}", done.render(lang));
+            // One summary line: the photos, when there are any, at its end.
+            let mut line = done.render(lang);
             if report.photos > 0 {
                 let (total, processed) = (report.photos as f64, report.photos_processed as f64);
-                let line = msg!("build-photos", total = number(total, 0, lang), processed = number(processed, 0, lang));
-                eprintln!("{}", line.render(lang));
+                let photos =
+                    msg!("build-photos", total = number(total, 0, lang), processed = number(processed, 0, lang));
+                line = format!("{line}; {}", photos.render(lang));
             }
+            eprintln!("{line}");
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {

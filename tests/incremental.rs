@@ -207,6 +207,20 @@ fn edits_to_pilots_match_a_clean_build() {
     )
     .unwrap();
     s.changed("edit an image", &[&format!("{GIAO}/so-do.svg")]);
+
+    // Photos: added, replaced by another (a new key, so new variant names on the page),
+    // and broken; the preview keeps its processed photos in memory, the clean build has none.
+    let photo = format!("{THOAI}/anh.jpg");
+    let jpeg = |seed| common::photos::jpeg(&common::photos::photo_like(900, 600, seed), 85);
+    std::fs::write(s.path(&photo), jpeg(1)).unwrap();
+    s.site.edit(&index, "## Kết quả", "![Ảnh](anh.jpg)\n\n## Kết quả");
+    s.changed("add a photo", &[&photo, &index]);
+    std::fs::write(s.path(&photo), jpeg(2)).unwrap();
+    s.changed("replace the photo", &[&photo]);
+    std::fs::write(s.path(&photo), b"not a photo").unwrap();
+    s.broke("break the photo", &[&photo]);
+    std::fs::write(s.path(&photo), jpeg(2)).unwrap();
+    s.changed("mend it", &[&photo]);
 }
 
 #[test]
