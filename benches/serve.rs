@@ -1,5 +1,7 @@
 //! How long an editor waits: from a saved edit to the reload event, for a one-pilot
-//! text edit and a metric edit, on generated corpora (default 1,000 and 10,000 pilots).
+//! text edit and a metric edit, on the performance issue's shared corpus
+//! (`shared/bench/gen_corpus.py --seed 42`, `benches/common/corpus.rs`; default 1,000 and
+//! 10,000 pilots).
 //! Figures per edit: the incremental rebuild alone (library API) up to the reload event
 //! and the search index rendered after it, and save → `reload` event through the real
 //! `langso serve` (watcher, debounce and SSE included).
@@ -10,13 +12,12 @@
 //! ```
 //! Not a test: it prints a table and asserts nothing about speed.
 
-#[path = "../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
+#[path = "common/corpus.rs"]
+mod corpus;
 #[path = "../tests/common/server.rs"]
 mod server;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use langso::pipeline::Changes;
@@ -56,14 +57,7 @@ fn main() {
         let dir = tempfile::tempdir().expect("temporary folder");
         let root = dir.path().join("site");
         let started = Instant::now();
-        let opts = gen_corpus::Options {
-            pilots: n,
-            seed: 1,
-            out: root.clone(),
-            from: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
-            hugo: None,
-        };
-        gen_corpus::generate(&opts).expect("corpus");
+        corpus::generate(n, "langso", &root);
         eprintln!("{n} pilots generated in {:.1} s", started.elapsed().as_secs_f64());
         rows.extend(measure(&root, n, runs, with_server, &edits));
     }
@@ -91,7 +85,7 @@ fn summary(ms: &[f64]) -> String {
 }
 
 fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'static str]) -> Vec<Row> {
-    let pilot = gen_corpus::first_pilot(root);
+    let pilot = corpus::first_pilot(root);
     let mut inc = Preview::new(root, None);
     let started = Instant::now();
     let first = inc.update(&Changes::Everything).expect("the corpus builds without errors");
@@ -100,7 +94,7 @@ fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'sta
     for &edit in edits {
         let mut row = Row { pilots: n, edit, engine: Vec::new(), deferred: Vec::new(), served: Vec::new(), changed: 0 };
         for i in 0..runs {
-            let (rel, text) = gen_corpus::edited(root, &pilot, edit, i);
+            let (rel, text) = corpus::edited(root, &pilot, edit, i);
             server::save(root, &rel, &text);
             // What the preview does: the pages first, then (after the reload event) the search index.
             let t = Instant::now();
@@ -120,7 +114,7 @@ fn measure(root: &Path, n: usize, runs: usize, with_server: bool, edits: &[&'sta
         server::wait_for(&events, "errors", |_| true);
         for row in &mut rows {
             for i in 0..runs {
-                let (rel, text) = gen_corpus::edited(root, &pilot, row.edit, i + runs);
+                let (rel, text) = corpus::edited(root, &pilot, row.edit, i + runs);
                 std::thread::sleep(Duration::from_millis(200));
                 server::save(root, &rel, &text);
                 let t = Instant::now();

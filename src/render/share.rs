@@ -5,11 +5,15 @@
 //!
 //! The cards are drawn with fontdue from a subset of DejaVu Sans (Latin and Vietnamese
 //! letters, about 20 KB per face, embedded in the binary; licence in `fonts/`), on flat
-//! colours into palette indices, so a card costs about 2 ms and 23 KB
-//! (`examples/card_bench.rs`).
+//! colours into palette indices, and written as an indexed PNG by this module: what every
+//! card of a site shares (background, bands, label, footer) is drawn and compressed once per
+//! thread, in bands of rows, and each card compresses only the rows its own text covers.
+//! A card costs about 0.5 ms of CPU and 13.6 KB (1,000 cards of the shared corpus, one
+//! thread; `examples/card_bench.rs`; docs/performance.md, "Share cards").
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -50,12 +54,17 @@ const WHITE: Rgb = [0xff, 0xff, 0xff];
 struct Canvas {
     width: usize,
     height: usize,
-    pixels: Vec<u8>,
+    /// The PNG's scanlines as they are: per row, its filter byte (0, none: a palette
+    /// picture's runs of one index compress better as they are than as differences), then
+    /// its `width` palette indices. Compressed without a copy.
+    lines: Vec<u8>,
     palette: Vec<Rgb>,
     /// Per colour drawn: (its palette index, the palette index of its mix over each colour
     /// under it at each coverage step, `UNKNOWN` until first needed). A lookup per pixel,
     /// where a card has hundreds of thousands of them.
     mixes: Vec<(u8, Box<[u16; 256 * 16]>)>,
+    /// The rows drawn on since `restore` (all of them for a new canvas).
+    drawn: Range<usize>,
 }
 
 const UNKNOWN: u16 = u16::MAX;
@@ -67,28 +76,92 @@ struct Ink {
     mixes: usize,
 }
 
+/// Coverage (0..=255) as one of the 16 steps a card keeps (0: nothing, 15: all).
+fn step(alpha: u8) -> u8 {
+    ((alpha as u32 + 8) / 17) as u8
+}
+
+fn index_of(palette: &mut Vec<Rgb>, c: Rgb) -> u8 {
+    match palette.iter().position(|p| *p == c) {
+        Some(i) => i as u8,
+        None => {
+            assert!(palette.len() < 256, "a card has at most 256 colours");
+            palette.push(c);
+            (palette.len() - 1) as u8
+        }
+    }
+}
+
+/// The palette index of `ink` at coverage `step` (0..=15) over the colour `under`: looked up
+/// in `mixes` (the ink's row of `Canvas::mixes`), or mixed and added to both. Steps 0 and 15
+/// are in the table from the start (`under` and `ink`), so drawing a letter's pixels is one
+/// lookup each, whatever their coverage.
+#[inline(always)]
+fn mix(palette: &mut Vec<Rgb>, mixes: &mut [u16; 256 * 16], under: u8, ink: u8, step: u8) -> u8 {
+    let slot = under as usize * 16 + step as usize;
+    match mixes[slot] {
+        UNKNOWN => new_mix(palette, mixes, under, ink, step),
+        known => known as u8,
+    }
+}
+
+#[cold]
+fn new_mix(palette: &mut Vec<Rgb>, mixes: &mut [u16; 256 * 16], under: u8, ink: u8, step: u8) -> u8 {
+    let a = step as u32 * 17;
+    let (old, new) = (palette[under as usize], palette[ink as usize]);
+    let mixed = std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + new[k] as u32 * a + 127) / 255) as u8);
+    let m = index_of(palette, mixed);
+    mixes[under as usize * 16 + step as usize] = m as u16;
+    m
+}
+
 impl Canvas {
     fn new(width: usize, height: usize, background: Rgb) -> Canvas {
-        Canvas { width, height, pixels: vec![0; width * height], palette: vec![background], mixes: Vec::new() }
+        // Every filter byte 0 (none), every index 0 (the background).
+        let lines = vec![0; (width + 1) * height];
+        Canvas { width, height, lines, palette: vec![background], mixes: Vec::new(), drawn: 0..height }
     }
 
-    fn index_of(&mut self, c: Rgb) -> u8 {
-        match self.palette.iter().position(|p| *p == c) {
-            Some(i) => i as u8,
-            None => {
-                assert!(self.palette.len() < 256, "a card has at most 256 colours");
-                self.palette.push(c);
-                (self.palette.len() - 1) as u8
-            }
+    /// Where pixel (x, y) is in `lines`.
+    fn at(&self, x: usize, y: usize) -> usize {
+        y * (self.width + 1) + 1 + x
+    }
+
+    /// Notes that rows `rows` are being drawn on.
+    fn draw_rows(&mut self, rows: Range<usize>) {
+        if rows.is_empty() {
+            return;
         }
+        self.drawn =
+            if self.drawn.is_empty() { rows } else { self.drawn.start.min(rows.start)..self.drawn.end.max(rows.end) };
+    }
+
+    /// Makes this canvas, a copy of `original` drawn on since, `original` again: its drawn
+    /// rows, palette and mixes (the copies of the rows not drawn on are left as they are).
+    fn restore(&mut self, original: &Canvas) {
+        let stride = self.width + 1;
+        let rows = self.drawn.start * stride..self.drawn.end * stride;
+        self.lines[rows.clone()].copy_from_slice(&original.lines[rows]);
+        self.palette.clone_from(&original.palette);
+        self.mixes.truncate(original.mixes.len());
+        for (mine, theirs) in self.mixes.iter_mut().zip(&original.mixes) {
+            mine.0 = theirs.0;
+            mine.1.copy_from_slice(&theirs.1[..]);
+        }
+        self.drawn = 0..0;
     }
 
     fn ink(&mut self, color: Rgb) -> Ink {
-        let index = self.index_of(color);
+        let index = index_of(&mut self.palette, color);
         let mixes = match self.mixes.iter().position(|(i, _)| *i == index) {
             Some(m) => m,
             None => {
-                self.mixes.push((index, Box::new([UNKNOWN; 256 * 16])));
+                let mut mixes = Box::new([UNKNOWN; 256 * 16]);
+                for under in 0..256 {
+                    mixes[under * 16] = under as u16;
+                    mixes[under * 16 + 15] = index as u16;
+                }
+                self.mixes.push((index, mixes));
                 self.mixes.len() - 1
             }
         };
@@ -97,44 +170,21 @@ impl Canvas {
 
     /// Mixes `ink` into one pixel with coverage `alpha` (0..=255).
     fn blend(&mut self, x: usize, y: usize, ink: Ink, alpha: u8) {
-        if x < self.width && y < self.height {
-            self.blend_at(y * self.width + x, ink, alpha);
+        let s = step(alpha);
+        if x < self.width && y < self.height && s > 0 {
+            self.draw_rows(y..y + 1);
+            let i = self.at(x, y);
+            self.lines[i] = mix(&mut self.palette, &mut self.mixes[ink.mixes].1, self.lines[i], ink.index, s);
         }
-    }
-
-    /// `blend` at a pixel's index, known to be inside the picture.
-    #[inline(always)]
-    fn blend_at(&mut self, i: usize, ink: Ink, alpha: u8) {
-        // 16 steps of coverage look the same on a card and keep the palette small.
-        let step = ((alpha as u32 + 8) / 17) as usize;
-        if step == 0 {
-            return;
-        }
-        if step == 15 {
-            self.pixels[i] = ink.index;
-            return;
-        }
-        let under = self.pixels[i];
-        let slot = under as usize * 16 + step;
-        let known = self.mixes[ink.mixes].1[slot];
-        self.pixels[i] = if known != UNKNOWN { known as u8 } else { self.new_mix(under, ink, step, slot) };
-    }
-
-    #[cold]
-    fn new_mix(&mut self, under: u8, ink: Ink, step: usize, slot: usize) -> u8 {
-        let a = step as u32 * 17;
-        let (old, new) = (self.palette[under as usize], self.palette[ink.index as usize]);
-        let mix = std::array::from_fn(|k| ((old[k] as u32 * (255 - a) + new[k] as u32 * a + 127) / 255) as u8);
-        let m = self.index_of(mix);
-        self.mixes[ink.mixes].1[slot] = m as u16;
-        m
     }
 
     fn rect(&mut self, x0: usize, y0: usize, x1: usize, y1: usize, color: Rgb) {
-        let c = self.index_of(color);
-        for y in y0..y1.min(self.height) {
-            let row = y * self.width;
-            self.pixels[row + x0.min(self.width)..row + x1.min(self.width)].fill(c);
+        let c = index_of(&mut self.palette, color);
+        let (x0, x1, y1) = (x0.min(self.width), x1.min(self.width), y1.min(self.height));
+        self.draw_rows(y0..y1);
+        for y in y0..y1 {
+            let (from, to) = (self.at(x0, y), self.at(x1, y));
+            self.lines[from..to].fill(c);
         }
     }
 
@@ -160,17 +210,23 @@ impl Canvas {
         let ink = self.ink(color);
         for ch in text.chars() {
             let glyph = glyph(font, ch, px);
-            let (m, coverage) = (&glyph.0, &glyph.1);
+            let (m, steps) = (&glyph.0, &glyph.1);
             let left = (pen + m.xmin as f32).round() as isize;
             let top = (y - (m.ymin as f32 + m.height as f32)).round() as isize;
             // Only the part of the glyph inside the picture.
             let clip = |start: isize, len: usize, size: usize| {
                 ((-start).max(0) as usize).min(len)..((size as isize - start).clamp(0, len as isize) as usize)
             };
-            for gy in clip(top, m.height, self.height) {
-                let row = (top + gy as isize) as usize * self.width;
-                for gx in clip(left, m.width, self.width) {
-                    self.blend_at(row + (left + gx as isize) as usize, ink, coverage[gy * m.width + gx]);
+            let (rows, cols) = (clip(top, m.height, self.height), clip(left, m.width, self.width));
+            self.draw_rows((top + rows.start as isize) as usize..(top + rows.end as isize) as usize);
+            let stride = self.width + 1;
+            let Canvas { lines, palette, mixes, .. } = self;
+            let mixes = &mut mixes[ink.mixes].1;
+            for gy in rows {
+                let at = (top + gy as isize) as usize * stride + 1 + (left + cols.start as isize) as usize;
+                let src = &steps[gy * m.width + cols.start..gy * m.width + cols.end];
+                for (pixel, &s) in lines[at..at + src.len()].iter_mut().zip(src) {
+                    *pixel = mix(palette, mixes, *pixel, ink.index, s);
                 }
             }
             pen += m.advance_width;
@@ -178,31 +234,160 @@ impl Canvas {
         pen
     }
 
-    /// The picture as an indexed PNG, with `key` in a text chunk if given.
-    fn png(&self, key: Option<&str>) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut enc = png::Encoder::new(&mut out, self.width as u32, self.height as u32);
-        enc.set_color(png::ColorType::Indexed);
-        enc.set_depth(png::BitDepth::Eight);
-        enc.set_palette(self.palette.concat());
-        // Up filtering and fdeflate's fastest mode: most rows repeat the row above.
-        enc.set_compression(png::Compression::Fastest);
-        if let Some(key) = key {
-            enc.add_text_chunk(KEY_CHUNK.into(), key.into()).expect("the key is Latin-1");
+    /// The picture as an indexed PNG, with `key` in a text chunk if given. Its pixels are one
+    /// zlib stream: with a `base`, of which this canvas is a copy drawn on since `restore`,
+    /// cut into bands of `BAND` rows, each band not drawn on copied as the base compressed it
+    /// once for every card, the others compressed here as one piece.
+    fn png(&self, key: Option<&str>, base: Option<&[Band]>) -> Vec<u8> {
+        enum Part<'a> {
+            Drawn(Range<usize>),
+            Shared(&'a Band),
         }
-        let mut w = enc.write_header().expect("writing to memory cannot fail");
-        w.write_image_data(&self.pixels).expect("the picture has the size of its header");
-        w.finish().expect("writing to memory cannot fail");
+        let parts = match base {
+            None => vec![Part::Drawn(0..self.height)],
+            Some(bands) => {
+                // The bands drawn on, from the one of the first row drawn to the one of the last.
+                let drawn = match self.drawn.is_empty() {
+                    true => 0..0,
+                    false => self.drawn.start / BAND..self.drawn.end.div_ceil(BAND),
+                };
+                let mut parts: Vec<Part> = bands[..drawn.start].iter().map(Part::Shared).collect();
+                if !drawn.is_empty() {
+                    parts.push(Part::Drawn(drawn.start * BAND..(drawn.end * BAND).min(self.height)));
+                }
+                parts.extend(bands[drawn.end.max(drawn.start)..].iter().map(Part::Shared));
+                parts
+            }
+        };
+        let stride = self.width + 1;
+        let mut zlib = vec![0x78, 0x01]; // zlib's header: deflate, 32 KB window
+        let mut adler = 1;
+        for part in parts {
+            let (sum, len) = match part {
+                Part::Drawn(rows) => {
+                    let lines = &self.lines[rows.start * stride..rows.end * stride];
+                    deflate_piece(lines, &mut zlib);
+                    (adler32(lines), lines.len())
+                }
+                Part::Shared(band) => {
+                    zlib.extend_from_slice(&band.deflate);
+                    (band.adler, band.len)
+                }
+            };
+            adler = adler32_combine(adler, sum, len);
+        }
+        // The last block: empty, stored and final; then the checksum of all the scanlines.
+        zlib.extend_from_slice(&[0x01, 0x00, 0x00, 0xff, 0xff]);
+        zlib.extend_from_slice(&adler.to_be_bytes());
+
+        let mut out = Vec::with_capacity(zlib.len() + 3 * self.palette.len() + 128);
+        out.extend_from_slice(b"\x89PNG\r\n\x1a\n");
+        let mut header = Vec::with_capacity(13);
+        header.extend_from_slice(&(self.width as u32).to_be_bytes());
+        header.extend_from_slice(&(self.height as u32).to_be_bytes());
+        header.extend_from_slice(&[8, 3, 0, 0, 0]); // 8 bits, indexed colour, deflate, filters of PNG, no interlace
+        png_chunk(&mut out, b"IHDR", &header);
+        png_chunk(&mut out, b"PLTE", &self.palette.concat());
+        if let Some(key) = key {
+            png_chunk(&mut out, b"tEXt", format!("{KEY_CHUNK}\0{key}").as_bytes());
+        }
+        png_chunk(&mut out, b"IDAT", &zlib);
+        png_chunk(&mut out, b"IEND", &[]);
         out
     }
 }
 
-/// A letter rasterized once per thread, font and size: a site's cards share most letters.
+/// Rows per band of a card's compressed pixels: what a card shares with every other card is
+/// compressed once in bands of this height (`Canvas::png`). Smaller bands leave fewer shared
+/// rows to compress again around the text, and cost a few bytes each.
+const BAND: usize = 16;
+
+/// The deflate level of what is compressed for each card (zlib's scale; measured in
+/// docs/performance.md, "Share cards"), and of the bands shared by all cards, compressed once.
+const CARD_LEVEL: u32 = 2;
+const SHARED_LEVEL: u32 = 9;
+
+/// A band of a base card: its scanlines as deflate blocks that end on a byte boundary (a
+/// sync flush, so any number of such pieces make one stream), with their checksum and length.
+struct Band {
+    deflate: Vec<u8>,
+    adler: u32,
+    len: usize,
+}
+
+/// What all cards of a site share — background, bands, label and footer — drawn once per
+/// thread, with its bands compressed, and a copy of it that each card is drawn on (then
+/// restored, rather than copying the whole picture for each card).
+struct Base {
+    label: String,
+    footer: String,
+    canvas: Canvas,
+    bands: Vec<Band>,
+    card: Canvas,
+}
+
+/// `data` compressed as deflate blocks ending on a byte boundary, none of them final.
+fn deflate_piece(data: &[u8], out: &mut Vec<u8>) {
+    thread_local!(static CARD: RefCell<flate2::Compress> =
+        RefCell::new(flate2::Compress::new(flate2::Compression::new(CARD_LEVEL), false)));
+    CARD.with_borrow_mut(|z| deflate_with(z, data, out));
+}
+
+fn deflate_with(z: &mut flate2::Compress, data: &[u8], out: &mut Vec<u8>) {
+    z.reset();
+    out.reserve(data.len() / 8 + 64);
+    loop {
+        let from = z.total_in() as usize;
+        z.compress_vec(&data[from..], out, flate2::FlushCompress::Sync).expect("deflate takes any bytes");
+        // zlib's rule: while a call fills all the room it was given, call again with more.
+        if z.total_in() == data.len() as u64 && out.len() < out.capacity() {
+            return;
+        }
+        out.reserve(out.capacity());
+    }
+}
+
+fn adler32(data: &[u8]) -> u32 {
+    let mut a = simd_adler32::Adler32::new();
+    a.write(data);
+    a.finish()
+}
+
+/// The Adler-32 of `a`'s bytes followed by `b`'s (`len_b` of them), from the two checksums
+/// (zlib's `adler32_combine`).
+fn adler32_combine(a: u32, b: u32, len_b: usize) -> u32 {
+    const MOD: u64 = 65521;
+    let (a, b) = (u64::from(a), u64::from(b));
+    let rem = len_b as u64 % MOD;
+    let (a1, a2, b1, b2) = (a & 0xffff, a >> 16, b & 0xffff, b >> 16);
+    let sum1 = (a1 + b1 + MOD - 1) % MOD;
+    let sum2 = (rem * a1 % MOD + a2 + b2 + MOD - rem) % MOD;
+    (sum1 | sum2 << 16) as u32
+}
+
+/// A PNG chunk: length, type, data and the CRC of type and data.
+fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let crc = crc32fast::hash(&out[start..]);
+    out.extend_from_slice(&crc.to_be_bytes());
+}
+
+/// A letter rasterized once per thread, font and size, its coverage as `step`s: a site's
+/// cards share most letters.
 fn glyph(font: &'static Font, ch: char, px: f32) -> Rc<(fontdue::Metrics, Vec<u8>)> {
     type Glyphs = HashMap<(usize, char, u32), Rc<(fontdue::Metrics, Vec<u8>)>>;
     thread_local!(static GLYPHS: RefCell<Glyphs> = RefCell::new(HashMap::new()));
     let key = (font as *const Font as usize, ch, px.to_bits());
-    GLYPHS.with_borrow_mut(|g| g.entry(key).or_insert_with(|| Rc::new(font.rasterize(ch, px))).clone())
+    GLYPHS.with_borrow_mut(|g| {
+        let glyph = g.entry(key).or_insert_with(|| {
+            let (metrics, coverage) = font.rasterize(ch, px);
+            Rc::new((metrics, coverage.into_iter().map(step).collect()))
+        });
+        glyph.clone()
+    })
 }
 
 fn width(font: &Font, px: f32, text: &str) -> f32 {
@@ -271,9 +456,18 @@ pub struct CardText<'a> {
 
 /// A 1200×630 PNG share card.
 pub fn card_png(c: &CardText) -> Vec<u8> {
+    with_base(c.label, c.footer, |base| {
+        // Restored before drawing, not after: a card that panicked cannot spoil the next one.
+        base.card.restore(&base.canvas);
+        draw_card(&mut base.card, c);
+        base.card.png(Some(&c.key()), Some(&base.bands))
+    })
+}
+
+/// A card's own lines on `cv`, a copy of its base card.
+fn draw_card(cv: &mut Canvas, c: &CardText) {
     const MARGIN: f32 = 80.0;
     let room = CARD_WIDTH as f32 - 2.0 * MARGIN;
-    let mut cv = base_card(c.label, c.footer);
     let (px, name) = fit(&BOLD, c.name, 96.0, 48.0, room);
     cv.text(&BOLD, px, MARGIN, 270.0, &name, INK);
     // The second line may wrap once (a site's description); a province name never needs to.
@@ -283,12 +477,13 @@ pub fn card_png(c: &CardText) -> Vec<u8> {
     }
     let (px, line3) = fit(&REGULAR, c.line3, 40.0, 26.0, room);
     cv.text(&REGULAR, px, MARGIN, 360.0 + 58.0 * line2.len() as f32 + 14.0, &line3, MUTED);
-    cv.png(Some(&c.key()))
 }
 
 /// Bump when the drawing of cards changes, so that rebuilds draw them again
-/// (`tests::the_card_design_is_versioned` fails until then).
-const CARD_DESIGN: u32 = 1;
+/// (`tests::the_card_design_is_versioned` fails until then), or their encoding, so that a
+/// rebuild does not keep the cards of the previous one (2: the bands shared by all cards
+/// compressed once, the rest at `CARD_LEVEL`; same pixels as 1).
+const CARD_DESIGN: u32 = 2;
 
 /// The PNG text chunk holding a card's key.
 const KEY_CHUNK: &str = "langso-card";
@@ -314,29 +509,40 @@ fn reusable_card(previous: &Path, path: &str, key: &str) -> Option<PathBuf> {
     head.windows(chunk.len()).any(|w| w == chunk.as_bytes()).then_some(file)
 }
 
-/// What all cards of a site share — background, bands, label and footer — drawn once per
-/// thread and copied for each card.
-fn base_card(label: &str, footer: &str) -> Canvas {
-    thread_local!(static BASE: RefCell<Option<(String, String, Canvas)>> = const { RefCell::new(None) });
+/// Calls `f` with this thread's base card for `label` and `footer`, drawn and compressed
+/// anew when they differ from the last ones.
+fn with_base<T>(label: &str, footer: &str, f: impl FnOnce(&mut Base) -> T) -> T {
+    thread_local!(static BASE: RefCell<Option<Base>> = const { RefCell::new(None) });
     BASE.with_borrow_mut(|cached| {
-        if let Some((l, f, cv)) = cached
-            && l == label
-            && f == footer
-        {
-            return cv.clone();
+        if !cached.as_ref().is_some_and(|b| b.label == label && b.footer == footer) {
+            *cached = Some(base_card(label, footer));
         }
-        let (w, h) = (CARD_WIDTH, CARD_HEIGHT);
-        let room = w as f32 - 160.0;
-        let mut cv = Canvas::new(w, h, SOFT);
-        cv.rect(0, 0, w, 20, BRAND);
-        cv.rect(0, h - 110, w, h, BRAND_DARK);
-        let (px, label_fit) = fit(&BOLD, label, 38.0, 26.0, room);
-        cv.text(&BOLD, px, 80.0, 120.0, &label_fit, BRAND);
-        let (px, footer_fit) = fit(&BOLD, footer, 34.0, 22.0, room);
-        cv.text(&BOLD, px, 80.0, h as f32 - 44.0, &footer_fit, WHITE);
-        *cached = Some((label.to_string(), footer.to_string(), cv.clone()));
-        cv
+        f(cached.as_mut().expect("just drawn"))
     })
+}
+
+fn base_card(label: &str, footer: &str) -> Base {
+    let (w, h) = (CARD_WIDTH, CARD_HEIGHT);
+    let room = w as f32 - 160.0;
+    let mut cv = Canvas::new(w, h, SOFT);
+    cv.rect(0, 0, w, 20, BRAND);
+    cv.rect(0, h - 110, w, h, BRAND_DARK);
+    let (px, label_fit) = fit(&BOLD, label, 38.0, 26.0, room);
+    cv.text(&BOLD, px, 80.0, 120.0, &label_fit, BRAND);
+    let (px, footer_fit) = fit(&BOLD, footer, 34.0, 22.0, room);
+    cv.text(&BOLD, px, 80.0, h as f32 - 44.0, &footer_fit, WHITE);
+    let mut z = flate2::Compress::new(flate2::Compression::new(SHARED_LEVEL), false);
+    let bands = cv
+        .lines
+        .chunks(BAND * (w + 1))
+        .map(|lines| {
+            let mut deflate = Vec::new();
+            deflate_with(&mut z, lines, &mut deflate);
+            Band { deflate, adler: adler32(lines), len: lines.len() }
+        })
+        .collect();
+    let card = cv.clone();
+    Base { label: label.to_string(), footer: footer.to_string(), canvas: cv, bands, card }
 }
 
 /// The icon: a rounded green square with three rising bars (a chart of progress), drawn
@@ -349,7 +555,7 @@ fn icon_png(size: usize) -> Vec<u8> {
         let px = |v: f32| (v * unit).round() as usize;
         cv.rect(px(x), px(top), px(x + 4.0), px(26.0), WHITE);
     }
-    cv.png(None)
+    cv.png(None, None)
 }
 
 /// The same icon as SVG, for browsers that take it.
@@ -525,7 +731,58 @@ mod tests {
     fn the_card_design_is_versioned() {
         // A rebuild keeps a card whose key is unchanged, so a change of the drawing must
         // change the key: bump CARD_DESIGN, then put the new digest here.
-        assert_eq!((CARD_DESIGN, pixel_digest(&sample_card())), (1, 2598062412668679525));
+        assert_eq!((CARD_DESIGN, pixel_digest(&sample_card())), (2, 2598062412668679525));
+    }
+
+    /// The palette and the inflated scanlines of a PNG, its zlib checksum checked.
+    fn palette_and_lines(png: &[u8]) -> (Vec<u8>, Vec<u8>) {
+        use std::io::Read;
+        let chunk = |kind: &[u8]| {
+            let at = png.windows(4).position(|w| w == kind).unwrap();
+            let len = u32::from_be_bytes(png[at - 4..at].try_into().unwrap()) as usize;
+            png[at + 4..at + 4 + len].to_vec()
+        };
+        let mut lines = Vec::new();
+        flate2::read::ZlibDecoder::new(&chunk(b"IDAT")[..]).read_to_end(&mut lines).expect("a valid zlib stream");
+        (chunk(b"PLTE"), lines)
+    }
+
+    fn cards() -> Vec<CardText<'static>> {
+        vec![
+            sample_card(),
+            // Reaches up into the label's rows (stacked marks) and wraps nothing.
+            CardText { name: "Xã Ẩm Ổn Ỗ Ễ Ẫ", line3: "", ..sample_card() },
+            // A site card: the second line wraps, the name is cut.
+            CardText {
+                name: "Nông thôn mới thông minh và bền vững của các xã miền núi phía Bắc",
+                line2: "Các mô hình thí điểm xã nông thôn mới thông minh: chuyển đổi số, kinh tế số và đề xuất tiêu chí",
+                ..sample_card()
+            },
+            CardText { label: "Pilot", footer: "Smart new-rural communes", ..sample_card() },
+        ]
+    }
+
+    #[test]
+    fn a_card_holds_the_pixels_drawn_whatever_the_bands_it_shares() {
+        // Each card against the same card drawn on a fresh copy of its base and compressed
+        // whole: the same palette and scanlines, through the shared bands and checksums.
+        for c in cards() {
+            let mut whole = base_card(c.label, c.footer).canvas;
+            draw_card(&mut whole, &c);
+            assert_eq!(palette_and_lines(&card_png(&c)), palette_and_lines(&whole.png(None, None)), "{}", c.name);
+        }
+    }
+
+    #[test]
+    fn a_card_is_the_same_bytes_whatever_was_drawn_before() {
+        // On a fresh thread (nothing cached), then after every other card, in both orders.
+        let first: Vec<Vec<u8>> = std::thread::spawn(|| cards().iter().map(card_png).collect()).join().unwrap();
+        let again: Vec<Vec<u8>> = std::thread::spawn(|| cards().iter().rev().map(card_png).collect()).join().unwrap();
+        let again: Vec<Vec<u8>> = again.into_iter().rev().collect();
+        assert_eq!(first, again);
+        for (c, png) in cards().iter().zip(&first) {
+            assert_eq!(&card_png(c), png);
+        }
     }
 
     #[test]
