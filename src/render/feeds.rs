@@ -45,8 +45,9 @@ pub fn sitemap(site: &Site) -> OutputFile {
         let last = site.pilots_of_field(id).map(Pilot::last_changed).max();
         entries.push((url::field(&site.field(id).slug), last));
     }
-    for i in &site.indicators {
-        entries.push((url::indicator(&i.id), newest));
+    // Every page of an indicator: the values go on past its first page.
+    for id in site.indicator_ids() {
+        entries.extend(url::indicator_pages(site, id).into_iter().map(|path| (path, newest)));
     }
     for p in &site.pages {
         entries.push((url::page(&p.slug), None));

@@ -484,18 +484,66 @@ impl<'a> Renderer<'a> {
         Ok(vec![self.section_page("indicators", &("groups", &groups))?])
     }
 
-    /// The page of one indicator. It reads, of each pilot, only its card and its value of
-    /// this indicator.
-    pub fn indicator_page(&self, id: IndicatorId) -> Result<OutputFile, RenderError> {
-        let view = views::indicator_view(self.site, id, Some(criteria::value_map), self.t());
-        let spec = PageSpec {
-            template: "indicator.html",
-            path: &view.url,
-            section: "indicators",
-            title: &view.name,
-            description: &view.description,
+    /// The pages of one indicator: its summary with the first `url::INDICATOR_ROWS` values,
+    /// then the rest of the values, as many a page (`indicators/<id>/page/2/`, …). It reads,
+    /// of each pilot, only its card and its value of this indicator.
+    pub fn indicator_pages(&self, id: IndicatorId) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        let view = views::indicator_view(self.site, id, Some(criteria::value_map), t);
+        let values = views::indicator_values(self.site, id, t);
+        let rows = values.len();
+        let pages = url::page_count(rows, url::INDICATOR_ROWS);
+        // Past one page the leading and the last values get tables of their own on the first.
+        const ENDS: usize = 10;
+        let ends = |from: usize, key: &'static str| views::ValueTable {
+            id: key,
+            title: t.get(&format!("indicator_{key}")).to_string(),
+            caption: t.get(&format!("indicator_{key}_caption")).to_string(),
+            sortable: false,
+            rows: values[from..from + ENDS].iter().map(views::IndicatorValue::clone).collect(),
         };
-        self.page(&spec, &("indicator", &view))
+        let mut files = Vec::with_capacity(pages);
+        let mut chunks = values.chunks(url::INDICATOR_ROWS);
+        for number in 1..=pages {
+            let mut tables = Vec::new();
+            if number == 1 && pages > 1 && !view.boolean {
+                tables.push(ends(0, "leading"));
+                tables.push(ends(rows - ENDS, "last"));
+            }
+            let pager = views::pager(&view.url, number, url::INDICATOR_ROWS, rows, t);
+            let count = |n: usize| crate::numbers::number(n as f64, 0, t.lang);
+            let range = if pages > 1 {
+                t.get("indicator_values_page")
+                    .replace("{first}", &count(pager.first))
+                    .replace("{last}", &count(pager.last))
+                    .replace("{rows}", &count(rows))
+            } else {
+                String::new()
+            };
+            let caption = if pages > 1 { range.clone() } else { t.get("indicator_values_caption").to_string() };
+            let page_rows = chunks.next().map(<[_]>::to_vec).unwrap_or_default();
+            if !page_rows.is_empty() {
+                tables.push(views::ValueTable {
+                    id: "values",
+                    title: t.get("indicator_values").to_string(),
+                    caption,
+                    sortable: pages == 1,
+                    rows: page_rows,
+                });
+            }
+            let path = url::paged(&view.url, number);
+            let title = if number == 1 { view.name.clone() } else { format!("{} — {}", view.name, pager.title) };
+            let spec = PageSpec {
+                template: "indicator.html",
+                path: &path,
+                section: "indicators",
+                title: &title,
+                description: &view.description,
+            };
+            let page = views::IndicatorPage { indicator: &view, tables, pager, range };
+            files.push(self.page(&spec, &("view", &page))?);
+        }
+        Ok(files)
     }
 
     fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {

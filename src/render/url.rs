@@ -23,3 +23,26 @@ pub fn indicator(id: &str) -> String {
 pub fn page(slug: &str) -> String {
     format!("{slug}/")
 }
+
+/// Page `n` (from 1) of a list published at `base`: the list's own URL for the first,
+/// `<base>page/<n>/` after it, as Hugo and Zola publish theirs.
+pub fn paged(base: &str, n: usize) -> String {
+    if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
+}
+
+/// How many pages `rows` rows take, `per_page` a page: at least one.
+pub fn page_count(rows: usize, per_page: usize) -> usize {
+    rows.div_ceil(per_page.max(1)).max(1)
+}
+
+/// Pilots an indicator page lists: 500 rows are about 130 KB of HTML, so with its summary
+/// a page stays far below 500 KB at 10,000 pilots, and 17 indicators then publish 272 more
+/// pages, not thousands.
+pub const INDICATOR_ROWS: usize = 500;
+
+/// Every page of an indicator, its own URL first.
+pub fn indicator_pages(site: &Site, id: IndicatorId) -> Vec<String> {
+    let rows = site.pilots.iter().filter(|p| p.metric(id).is_some()).count();
+    let base = indicator(&site.indicator(id).id);
+    (1..=page_count(rows, INDICATOR_ROWS)).map(|n| paged(&base, n)).collect()
+}
