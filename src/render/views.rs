@@ -75,7 +75,6 @@ fn field_link(site: &Site, f: FieldId, t: &I18n) -> Link {
 #[derive(Serialize)]
 pub struct MetricRow {
     pub indicator: Link,
-    pub group: String,
     pub value: String,
     pub year: String,
     pub source: String,
@@ -89,6 +88,13 @@ pub struct MetricRow {
     /// The baseline value has no source.
     pub baseline_illustrative: bool,
     pub change: String,
+}
+
+/// Consecutive rows of a pilot's metrics of one pillar, under its name.
+#[derive(Serialize)]
+pub struct MetricGroup {
+    pub name: String,
+    pub rows: Vec<MetricRow>,
 }
 
 #[derive(Serialize)]
@@ -111,7 +117,8 @@ pub struct PilotView {
     pub html: String,
     pub toc: Vec<super::markdown::Heading>,
     pub facts: Vec<Fact>,
-    pub metrics: Vec<MetricRow>,
+    /// The metrics table's rows under their pillar (indicator group), in the pilot's order.
+    pub metric_groups: Vec<MetricGroup>,
     pub proposals: Vec<ProposalRow>,
     pub authors: Vec<String>,
     pub updated: String,
@@ -207,33 +214,37 @@ pub fn pilot_view(
     if let Some(source) = &p.source {
         facts.push(Fact { label: t.get("pilot_source").into(), value: source.clone() });
     }
-    let metrics = p
-        .metrics
-        .iter()
-        .map(|m| {
-            let ind = site.indicator(m.indicator);
-            let base = p.baseline(m.indicator);
-            MetricRow {
-                indicator: Link { url: url::indicator(&ind.id), name: ind.name.get(t.lang).to_string() },
-                group: t.get(&format!("group_{}", ind.group.slug())).to_string(),
-                value: format::value(ind, m.value, t),
-                year: m.year.map(|y| y.to_string()).unwrap_or_default(),
-                source: m.source.clone().unwrap_or_default(),
-                note: m.note.clone().unwrap_or_default(),
-                illustrative: !m.is_sourced(),
-                target: target_text(ind, t),
-                met: met_class(ind.meets_target(m.value)),
-                baseline: base
-                    .map(|b| {
-                        let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                        format!("{}{year}", format::value(ind, b.value, t))
-                    })
-                    .unwrap_or_default(),
-                baseline_illustrative: base.is_some_and(|b| !b.is_sourced()),
-                change: base.map(|b| format::change(ind, b.value, m.value, t)).unwrap_or_default(),
-            }
-        })
-        .collect();
+    let mut metric_groups: Vec<MetricGroup> = Vec::new();
+    for m in &p.metrics {
+        let ind = site.indicator(m.indicator);
+        let key = format!("group_{}", ind.group.slug());
+        let group = t.get(&key);
+        if metric_groups.last().is_none_or(|g| g.name != group) {
+            metric_groups.push(MetricGroup { name: group.to_string(), rows: Vec::new() });
+        }
+        let base = p.baseline(m.indicator);
+        let row = MetricRow {
+            indicator: Link { url: url::indicator(&ind.id), name: ind.name.get(t.lang).to_string() },
+            value: format::value(ind, m.value, t),
+            year: m.year.map(|y| y.to_string()).unwrap_or_default(),
+            source: m.source.clone().unwrap_or_default(),
+            note: m.note.clone().unwrap_or_default(),
+            illustrative: !m.is_sourced(),
+            target: target_text(ind, t),
+            met: met_class(ind.meets_target(m.value)),
+            baseline: base
+                .map(|b| {
+                    let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                    format!("{}{year}", format::value(ind, b.value, t))
+                })
+                .unwrap_or_default(),
+            baseline_illustrative: base.is_some_and(|b| !b.is_sourced()),
+            change: base.map(|b| format::change(ind, b.value, m.value, t)).unwrap_or_default(),
+        };
+        if let Some(g) = metric_groups.last_mut() {
+            g.rows.push(row);
+        }
+    }
     let proposals = p
         .proposals
         .iter()
@@ -252,7 +263,7 @@ pub fn pilot_view(
         html,
         toc: toc.into_iter().filter(|h| h.level == 2).collect(),
         facts,
-        metrics,
+        metric_groups,
         proposals,
         authors: p.authors.clone(),
         updated: p.updated.map(|d| format::date(d, t.lang)).unwrap_or_default(),
