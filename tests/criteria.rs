@@ -436,6 +436,32 @@ fn an_indicator_with_more_values_than_a_page_summarises_and_pages_them() {
     assert_eq!(csv.lines().filter(|l| l.contains(",a_pct,") && l.contains(",indicator,")).count(), 515);
     let sitemap = site.published("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.test/indicators/a_pct/page/2/</loc>"), "{sitemap}");
+
+    // The other long lists are cut likewise: /pilots/ 500 rows a page, a province 200 cards.
+    let links = |html: &str, row: &str| -> Vec<String> {
+        html.split(row).skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect()
+    };
+    let row = "<tr>\n      <td><a href=\"";
+    let (first, second) = (site.published("pilots/index.html"), site.published("pilots/page/2/index.html"));
+    let all: BTreeSet<String> = links(&first, row).into_iter().chain(links(&second, row)).collect();
+    assert_eq!((links(&first, row).len(), links(&second, row).len(), all.len()), (500, 15, 515));
+    assert!(
+        !first.contains("data-sortable") && !first.contains("Bấm vào tiêu đề cột"),
+        "a page of many is not re-sorted"
+    );
+    assert!(second.contains("Danh sách mô hình thí điểm (501–515/515)"), "{second}");
+    let card = "<h3 class=\"card-title\"><a href=\"";
+    let pages: Vec<String> = ["", "page/2/", "page/3/"]
+        .iter()
+        .map(|p| site.published(&format!("provinces/ninh-binh/{p}index.html")))
+        .collect();
+    let counts: Vec<usize> = pages.iter().map(|p| links(p, card).len()).collect();
+    assert_eq!(counts, [200, 200, 112]);
+    assert!(!site.out().join("provinces/ninh-binh/page/4").exists());
+    assert!(pages[2].contains("<title>Ninh Bình — Trang 3 ·"), "{}", pages[2]);
+    for path in ["pilots/page/2/", "provinces/ninh-binh/page/3/", "fields/giao-duc/page/2/"] {
+        assert!(sitemap.contains(&format!("<loc>https://example.test/{path}</loc>")), "{path}");
+    }
 }
 
 #[test]

@@ -436,14 +436,18 @@ impl<'a> Renderer<'a> {
         cards.sort_by_cached_key(|c| {
             (slugify(&c.province.name), slugify(&c.commune), c.province.name.clone(), c.commune.clone())
         });
-        Ok(vec![self.section_page("pilots", &("pilots", &cards))?])
+        let (title, description) = (t.get("pilots_title"), t.get("pilots_intro"));
+        let spec = PageSpec { template: "pilots.html", path: "pilots/", section: "pilots", title, description };
+        self.paged(&spec, cards.len(), url::PILOT_ROWS, |rows, pager| {
+            Flat(views::ListPage { item: &(), pilots: &cards[rows], pager })
+        })
     }
 
     fn provinces(&self) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
         let provinces = views::province_rows(self.site, t);
         let mut files = vec![self.section_page("provinces", &("provinces", &provinces))?];
-        let pages: Vec<OutputFile> = provinces
+        let pages: Vec<Vec<OutputFile>> = provinces
             .par_iter()
             .map(|row| {
                 let description = format!("{} — {}", row.name, t.get("province_intro"));
@@ -454,10 +458,12 @@ impl<'a> Renderer<'a> {
                     title: &row.name,
                     description: &description,
                 };
-                self.page(&spec, &("province", row))
+                self.paged(&spec, row.pilots.len(), url::CARDS, |rows, pager| {
+                    Flat(views::ListPage { item: row, pilots: &row.pilots[rows], pager })
+                })
             })
             .collect::<Result<_, _>>()?;
-        files.extend(pages);
+        files.extend(pages.into_iter().flatten());
         Ok(files)
     }
 
@@ -473,9 +479,36 @@ impl<'a> Renderer<'a> {
                 title: &row.name,
                 description: &row.description,
             };
-            files.push(self.page(&spec, &("field", row))?);
+            files.extend(self.paged(&spec, row.pilots.len(), url::CARDS, |rows, pager| {
+                Flat(views::ListPage { item: row, pilots: &row.pilots[rows], pager })
+            })?);
         }
         Ok(files)
+    }
+
+    /// A list of `items` items published at `spec.path` in pages of `per_page`: the first
+    /// page at the list's own URL, the others at `<path>page/<n>/` (`url::paged`), titled
+    /// with their number. `data` makes a page's template variables from the range of items
+    /// it shows and its place among the pages.
+    fn paged<D: erased::Data>(
+        &self,
+        spec: &PageSpec,
+        items: usize,
+        per_page: usize,
+        data: impl Fn(std::ops::Range<usize>, views::Pager) -> D,
+    ) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        (1..=url::page_count(items, per_page))
+            .map(|number| {
+                let pager = views::pager(spec.path, number, per_page, items, t);
+                let path = url::paged(spec.path, number);
+                let title =
+                    if number == 1 { spec.title.to_string() } else { format!("{} — {}", spec.title, pager.title) };
+                let page = PageSpec { path: &path, title: &title, ..*spec };
+                let rows = ((number - 1) * per_page).min(items)..(number * per_page).min(items);
+                self.page(&page, &data(rows, pager))
+            })
+            .collect()
     }
 
     fn indicator_list(&self) -> Result<Vec<OutputFile>, RenderError> {
@@ -492,27 +525,32 @@ impl<'a> Renderer<'a> {
         let view = views::indicator_view(self.site, id, Some(criteria::value_map), t);
         let values = views::indicator_values(self.site, id, t);
         let rows = values.len();
-        let pages = url::page_count(rows, url::INDICATOR_ROWS);
+        let paged = rows > url::INDICATOR_ROWS;
         // Past one page the leading and the last values get tables of their own on the first.
         const ENDS: usize = 10;
-        let ends = |from: usize, key: &'static str| views::ValueTable {
+        let table = |key: &'static str, caption: String, rows: &[views::IndicatorValue]| views::ValueTable {
             id: key,
             title: t.get(&format!("indicator_{key}")).to_string(),
-            caption: t.get(&format!("indicator_{key}_caption")).to_string(),
-            sortable: false,
-            rows: values[from..from + ENDS].iter().map(views::IndicatorValue::clone).collect(),
+            caption,
+            sortable: !paged,
+            rows: rows.to_vec(),
         };
-        let mut files = Vec::with_capacity(pages);
-        let mut chunks = values.chunks(url::INDICATOR_ROWS);
-        for number in 1..=pages {
+        let count = |n: usize| crate::numbers::number(n as f64, 0, t.lang);
+        let spec = PageSpec {
+            template: "indicator.html",
+            path: &view.url,
+            section: "indicators",
+            title: &view.name,
+            description: &view.description,
+        };
+        self.paged(&spec, rows, url::INDICATOR_ROWS, |range_rows, pager| {
+            let page_rows = &values[range_rows];
             let mut tables = Vec::new();
-            if number == 1 && pages > 1 && !view.boolean {
-                tables.push(ends(0, "leading"));
-                tables.push(ends(rows - ENDS, "last"));
+            if pager.number == 1 && paged && !view.boolean {
+                tables.push(table("leading", t.get("indicator_leading_caption").into(), &values[..ENDS]));
+                tables.push(table("last", t.get("indicator_last_caption").into(), &values[rows - ENDS..]));
             }
-            let pager = views::pager(&view.url, number, url::INDICATOR_ROWS, rows, t);
-            let count = |n: usize| crate::numbers::number(n as f64, 0, t.lang);
-            let range = if pages > 1 {
+            let range = if paged {
                 t.get("indicator_values_page")
                     .replace("{first}", &count(pager.first))
                     .replace("{last}", &count(pager.last))
@@ -520,30 +558,12 @@ impl<'a> Renderer<'a> {
             } else {
                 String::new()
             };
-            let caption = if pages > 1 { range.clone() } else { t.get("indicator_values_caption").to_string() };
-            let page_rows = chunks.next().map(<[_]>::to_vec).unwrap_or_default();
             if !page_rows.is_empty() {
-                tables.push(views::ValueTable {
-                    id: "values",
-                    title: t.get("indicator_values").to_string(),
-                    caption,
-                    sortable: pages == 1,
-                    rows: page_rows,
-                });
+                let caption = if paged { range.clone() } else { t.get("indicator_values_caption").into() };
+                tables.push(table("values", caption, page_rows));
             }
-            let path = url::paged(&view.url, number);
-            let title = if number == 1 { view.name.clone() } else { format!("{} — {}", view.name, pager.title) };
-            let spec = PageSpec {
-                template: "indicator.html",
-                path: &path,
-                section: "indicators",
-                title: &title,
-                description: &view.description,
-            };
-            let page = views::IndicatorPage { indicator: &view, tables, pager, range };
-            files.push(self.page(&spec, &("view", &page))?);
-        }
-        Ok(files)
+            Flat(views::IndicatorPage { indicator: &view, tables, pager, shown: range })
+        })
     }
 
     fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {
@@ -613,4 +633,15 @@ mod erased {
             ctx.insert(self.0.to_string(), self.1);
         }
     }
+    impl<T: serde::Serialize + Sync> Data for super::Flat<T> {
+        fn insert_into(&self, ctx: &mut tera::Context) {
+            // A struct's fields become the template's variables; views serialize to objects.
+            if let Ok(vars) = tera::Context::from_serialize(&self.0) {
+                ctx.extend(vars);
+            }
+        }
+    }
 }
+
+/// A page's data whose fields are each a variable of the template (`pilots`, `pager`, …).
+struct Flat<T>(T);

@@ -281,6 +281,9 @@ pub struct ProvinceRow {
     pub region: String,
     pub former: Vec<String>,
     pub pilot_count: usize,
+    /// Shown page by page (`ListPage`), so not serialized with the row: lists of provinces
+    /// need only the count.
+    #[serde(skip)]
     pub pilots: Vec<PilotCard>,
 }
 
@@ -311,6 +314,8 @@ pub struct FieldRow {
     pub name: String,
     pub description: String,
     pub pilot_count: usize,
+    /// Shown page by page (`ListPage`), so not serialized with the row.
+    #[serde(skip)]
     pub pilots: Vec<PilotCard>,
 }
 
@@ -367,6 +372,16 @@ pub struct ValueTable {
     pub rows: Vec<IndicatorValue>,
 }
 
+/// One page of a list of pilots: the section's own data (a province, a field, or none), the
+/// pilots of this page, and where it is among the others.
+#[derive(Serialize)]
+pub struct ListPage<'a, T: Serialize> {
+    #[serde(rename = "list")]
+    pub item: &'a T,
+    pub pilots: &'a [PilotCard],
+    pub pager: Pager,
+}
+
 /// One page of an indicator: its summary (the first page shows it whole), the tables of
 /// values this page holds, and where it is among the others.
 #[derive(Serialize)]
@@ -375,7 +390,7 @@ pub struct IndicatorPage<'a> {
     pub tables: Vec<ValueTable>,
     pub pager: Pager,
     /// "Values 501–1,000 of 8,192, best first", when there are several pages.
-    pub range: String,
+    pub shown: String,
 }
 
 /// "Trang 3".
