@@ -24,7 +24,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use langso::build::{BuildOptions, build};
-use langso::render::search::{self, hash, lexicon_key};
+use langso::render::search::{self, lexicon_shard, term_shard};
 use langso::slug::fold;
 
 const SYLLABLES: [&str; 40] = [
@@ -276,7 +276,8 @@ fn cold_query_files(out: &Path, query: &str) -> Vec<String> {
         serde_json::from_slice(&std::fs::read(out.join("search/index").join(rel)).unwrap()).unwrap()
     };
     let manifest = json("manifest.json");
-    let shards = manifest["termShards"].as_u64().unwrap() as u32;
+    let bounds: Vec<String> =
+        manifest["termBounds"].as_array().unwrap().iter().map(|b| b.as_str().unwrap().to_string()).collect();
     let lexicon_shards = manifest["lexiconShards"].as_u64().unwrap() as u32;
     let per_file = manifest["entriesPerFile"].as_u64().unwrap();
     let mut files: BTreeSet<String> =
@@ -285,7 +286,7 @@ fn cold_query_files(out: &Path, query: &str) -> Vec<String> {
     files.insert("search/index/facets.json".into());
     let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
     let last = words.last().unwrap().clone();
-    let lex_file = format!("l/{}.json", hash(&lexicon_key(&last)) % lexicon_shards);
+    let lex_file = format!("l/{}.json", lexicon_shard(&last, lexicon_shards));
     files.insert(format!("search/index/{lex_file}"));
     let lex = json(&lex_file);
     let mut more: Vec<(&String, u64)> = lex
@@ -311,7 +312,7 @@ fn cold_query_files(out: &Path, query: &str) -> Vec<String> {
         let candidates = if i == words.len() - 1 { last_terms.clone() } else { vec![w.clone()] };
         let mut mine: BTreeMap<u64, u64> = BTreeMap::new();
         for t in candidates {
-            let shard = json(&format!("t/{}.json", hash(&t) % shards));
+            let shard = json(&format!("t/{}.json", term_shard(&t, &bounds)));
             if let Some(entry) = shard.get(&t) {
                 let stride = if entry.get(2).is_some() { 3 } else { 2 };
                 let mut doc = 0;
@@ -328,7 +329,7 @@ fn cold_query_files(out: &Path, query: &str) -> Vec<String> {
         });
     }
     for t in &terms {
-        files.insert(format!("search/index/t/{}.json", hash(t) % shards));
+        files.insert(format!("search/index/t/{}.json", term_shard(t, &bounds)));
     }
     let mut ranked: Vec<(u64, u64)> = scores.unwrap_or_default().into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -236,6 +236,14 @@ fn pilot_page_shows_metrics_against_targets() {
     assert!(trained.contains("✗ Chưa đạt"), "{trained}");
     let ocop = row("Số sản phẩm OCOP</a>");
     assert!(ocop.contains("Không có mục tiêu quốc gia") && ocop.contains("Báo Pháp luật"), "{ocop}");
+    // Without a target, one cell says so for the target and met columns.
+    assert!(ocop.contains("<td colspan=\"2\" class=\"muted\">Không có mục tiêu quốc gia</td>"), "{ocop}");
+    // Each pillar heads its rows once, not each row.
+    let table = page.split("<table class=\"data metrics\">").nth(1).unwrap().split("</table>").next().unwrap();
+    let pillars: Vec<&str> =
+        table.split("<th scope=\"rowgroup\" colspan=\"6\">").skip(1).map(|s| s.split('<').next().unwrap()).collect();
+    assert_eq!(pillars, ["Chính quyền số", "Kinh tế số", "Xã hội số"], "{table}");
+    assert_eq!(table.matches("<tbody>").count(), pillars.len());
     assert!(page.contains("class=\"banner-sample\""), "sample pilots carry the banner");
     assert!(page.contains("<dd>Nam Định</dd>") && page.contains("<dd>Giao Thủy</dd>"), "former units are shown");
     assert!(page.contains("<dd>6.835</dd>"), "numbers use Vietnamese grouping");

@@ -328,12 +328,10 @@ fn the_dashboard_stays_within_its_page_budget() {
     assert!(compare + assets <= 60 * 1024, "compare/: {compare} B");
 }
 
-#[test]
-fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
-    // The criteria fixture plus 160 pilots in Ninh Bình, each with a value, a baseline and a
-    // proposal of a_pct: past the 50 a dashboard list names and the 150 dots a strip plot draws.
+/// The criteria fixture plus `extra` pilots in Ninh Bình, each with a value, a baseline and
+/// a proposal of a_pct (the values 0–99 over and over, fields alternating).
+fn with_extra_pilots(extra: usize) -> TestSite {
     let site = TestSite::from_fixture("tests/fixtures/criteria");
-    let extra = 160;
     for i in 0..extra {
         let dir = format!("content/pilots/ninh-binh/thu-{i}");
         site.write(&format!("{dir}/index.md"), &format!("---\ntitle: \"Xã Thử {i}\"\nsummary: \"Thử.\"\ndate: 2024-01-02\n---\n\n## Bối cảnh\n\nSố liệu thử nghiệm.\n"));
@@ -350,6 +348,15 @@ fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
             ),
         );
     }
+    site
+}
+
+#[test]
+fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
+    // The criteria fixture plus 160 pilots in Ninh Bình, each with a value, a baseline and a
+    // proposal of a_pct: past the 50 a dashboard list names and the 150 dots a strip plot draws.
+    let extra = 160;
+    let site = with_extra_pilots(extra);
     let o = site.build();
     assert!(o.status.success(), "{}", stderr(&o));
     let html = site.published("criteria/index.html");
@@ -381,6 +388,80 @@ fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
     assert_eq!(indicator(&json, "a_pct")["proposals"]["count"], json!(extra + 3));
     let page = site.published("indicators/a_pct/index.html");
     assert!(page.contains("Xã Thử 159"), "the indicator page names every pilot");
+}
+
+#[test]
+fn an_indicator_with_more_values_than_a_page_summarises_and_pages_them() {
+    // 510 pilots more: 515 values of a_pct, past the 500 rows of an indicator page.
+    let site = with_extra_pilots(510);
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = site.published("indicators/a_pct/index.html");
+    let second = site.published("indicators/a_pct/page/2/index.html");
+    assert!(!site.out().join("indicators/a_pct/page/3").exists(), "515 values take two pages");
+    assert!(!site.out().join("indicators/a_pct/page/1").exists(), "page 1 is the indicator's own URL");
+    // The first page summarises: figures, map, provinces, the leading and the last values.
+    assert!(first.contains("<dt>Số mô hình báo cáo</dt><dd>515 ("), "{first}");
+    assert!(first.contains("<figure class=\"map-figure\">"));
+    let provinces = first.split("id=\"by-province\"").nth(1).unwrap().split("</table>").next().unwrap();
+    assert!(provinces.contains("Ninh Bình</a></th><td class=\"num\">512</td>"), "{provinces}");
+    let table = |html: &str, id: &str| -> Vec<String> {
+        let t = html.split(&format!("<h2 id=\"{id}\">")).nth(1).unwrap().split("</table>").next().unwrap();
+        t.split("<tr><th scope=\"row\"><a href=\"").skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect()
+    };
+    assert_eq!(table(&first, "leading").len(), 10);
+    assert_eq!(table(&first, "last").len(), 10);
+    // Every value once over the two pages, the first 500 on the first, sortable on neither.
+    let (one, two) = (table(&first, "values"), table(&second, "values"));
+    assert_eq!((one.len(), two.len()), (500, 15));
+    let all: BTreeSet<&String> = one.iter().chain(&two).collect();
+    assert_eq!(all.len(), 515, "no pilot twice");
+    assert_eq!(table(&first, "leading")[..], one[..10], "the leading values open the first page");
+    assert_eq!(table(&first, "last")[..], two[5..], "the last values close the last page");
+    assert!(!first.contains("data-sortable") && !second.contains("data-sortable"));
+    assert!(first.contains("Giá trị thứ 1–500 trong 515 giá trị, từ tốt nhất"));
+    // The second page: where it is, the way back, no summary; both link each other and the downloads.
+    assert!(second.contains("<title>Chỉ số A (năm giá trị) — Trang 2 ·"), "{second}");
+    assert!(second.contains("<link rel=\"canonical\" href=\"https://example.test/indicators/a_pct/page/2/\">"));
+    assert!(second.contains("<li><span aria-current=\"page\">Trang 2</span></li>"), "breadcrumb");
+    assert!(!second.contains("map-figure") && !second.contains("id=\"leading\""));
+    assert!(first.contains("href=\"/indicators/a_pct/page/2/\" rel=\"next\""), "{first}");
+    assert!(second.contains("href=\"/indicators/a_pct/\" rel=\"prev\""));
+    for page in [&first, &second] {
+        assert!(page.contains("<nav class=\"pager\" aria-label=\"Các trang\">"));
+        assert!(page.contains("href=\"/data/pilots.csv\"") && page.contains("href=\"/data/criteria-values.csv\""));
+    }
+    // The full data stay in the downloads, and the sitemap lists both pages.
+    let csv = site.published("data/criteria-values.csv");
+    assert_eq!(csv.lines().filter(|l| l.contains(",a_pct,") && l.contains(",indicator,")).count(), 515);
+    let sitemap = site.published("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.test/indicators/a_pct/page/2/</loc>"), "{sitemap}");
+
+    // The other long lists are cut likewise: /pilots/ 500 rows a page, a province 200 cards.
+    let links = |html: &str, row: &str| -> Vec<String> {
+        html.split(row).skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect()
+    };
+    let row = "<tr>\n      <td><a href=\"";
+    let (first, second) = (site.published("pilots/index.html"), site.published("pilots/page/2/index.html"));
+    let all: BTreeSet<String> = links(&first, row).into_iter().chain(links(&second, row)).collect();
+    assert_eq!((links(&first, row).len(), links(&second, row).len(), all.len()), (500, 15, 515));
+    assert!(
+        !first.contains("data-sortable") && !first.contains("Bấm vào tiêu đề cột"),
+        "a page of many is not re-sorted"
+    );
+    assert!(second.contains("Danh sách mô hình thí điểm (501–515/515)"), "{second}");
+    let card = "<h3 class=\"card-title\"><a href=\"";
+    let pages: Vec<String> = ["", "page/2/", "page/3/"]
+        .iter()
+        .map(|p| site.published(&format!("provinces/ninh-binh/{p}index.html")))
+        .collect();
+    let counts: Vec<usize> = pages.iter().map(|p| links(p, card).len()).collect();
+    assert_eq!(counts, [200, 200, 112]);
+    assert!(!site.out().join("provinces/ninh-binh/page/4").exists());
+    assert!(pages[2].contains("<title>Ninh Bình — Trang 3 ·"), "{}", pages[2]);
+    for path in ["pilots/page/2/", "provinces/ninh-binh/page/3/", "fields/giao-duc/page/2/"] {
+        assert!(sitemap.contains(&format!("<loc>https://example.test/{path}</loc>")), "{path}");
+    }
 }
 
 #[test]

@@ -250,7 +250,7 @@ fn provenance_and_years_are_visible_in_every_page_and_download() {
     // Indicator pages: every value with its year, source and provenance.
     let a = site.published("indicators/a_pct/index.html");
     assert!(a.contains("<th scope=\"col\">Nguồn gốc</th>") && a.contains("2024–2025 (2024: 1; 2025: 4)"));
-    assert!(a.contains("<td>Báo cáo UBND xã Phú Hòa, 2024</td>\n      <td>có nguồn</td>"), "{a}");
+    assert!(a.contains("<td>Báo cáo UBND xã Phú Hòa, 2024</td><td>có nguồn</td>"), "{a}");
     assert!(a.contains("<span class=\"tag-sample\">minh họa</span></td>"));
     // Its map draws a unit hollow when none of its values is sourced: Hà Nội (Cát Quế's 60),
     // not An Giang (two sourced) nor Ninh Bình (one sourced, one not).

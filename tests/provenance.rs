@@ -71,7 +71,7 @@ fn home_cards_search_and_compare_data_count_sourced_values() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|e| (e[0].as_str().unwrap().to_string(), e[4].as_u64().unwrap(), e[5].as_u64().unwrap())),
+                .map(|e| (e[0].as_str().unwrap().to_string(), e[3].as_u64().unwrap(), e[4].as_u64().unwrap())),
         );
     }
     assert_eq!(

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use common::TestSite;
 use common::browser::{Chromium, Loaded, StaticServer, artifact_path};
-use langso::render::search::{hash, lexicon_key};
+use langso::render::search::{hash, lexicon_shard, term_shard, utf16_cmp};
 use langso::slug::fold;
 use serde_json::Value;
 
@@ -57,15 +57,28 @@ fn the_index_is_deterministic_and_a_querys_terms_are_in_its_shards() {
     assert!(first == second, "two builds gave different search files");
 
     let manifest = index_json(&site, "manifest.json");
-    let shards = manifest["termShards"].as_u64().unwrap() as u32;
+    let shards = manifest["termShards"].as_u64().unwrap() as usize;
+    let bounds: Vec<String> =
+        manifest["termBounds"].as_array().unwrap().iter().map(|b| b.as_str().unwrap().to_string()).collect();
+    assert_eq!(bounds.len() + 1, shards, "a bound between each two term shards");
     let lexicon_shards = manifest["lexiconShards"].as_u64().unwrap() as u32;
     assert!(shards > 1, "the shipped content should already need several term shards");
     let pilots = manifest["pilots"].as_u64().unwrap();
     assert_eq!(pilots, 12);
+    // Every shard's terms lie between its bounds, in the order the browser compares strings.
+    let mut terms = 0;
+    for n in 0..shards {
+        let shard = index_json(&site, &format!("t/{n}.json"));
+        for term in shard.as_object().unwrap().keys() {
+            assert_eq!(term_shard(term, &bounds), n, "`{term}` is in shard {n}, its bounds say otherwise");
+            terms += 1;
+        }
+    }
+    assert!(terms > 1000, "{terms} terms");
 
     // Every term of these queries, and their adjacent pairs, are in the shard the client computes.
     for term in ["dong", "thap", "dong thap", "du lich", "lich nong", "nong thon", "y te", "cong nghe", "hue"] {
-        let shard = index_json(&site, &format!("t/{}.json", hash(term) % shards));
+        let shard = index_json(&site, &format!("t/{}.json", term_shard(term, &bounds)));
         let entry = &shard[term];
         assert!(entry.is_array(), "`{term}` is not in its shard");
         let forms = entry[0].as_array().unwrap();
@@ -75,17 +88,17 @@ fn the_index_is_deterministic_and_a_querys_terms_are_in_its_shards() {
             assert_eq!(fold(f.as_str().unwrap()), term, "{term}: {f}");
         }
     }
-    let dong = index_json(&site, &format!("t/{}.json", hash("dong") % shards));
+    let dong = index_json(&site, &format!("t/{}.json", term_shard("dong", &bounds)));
     let forms: Vec<&str> = dong["dong"][0].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert!(forms.contains(&"đồng") && forms.contains(&"động"), "{forms:?}");
 
     // Prefix completion: the lexicon shard of "th" lists "thap" and "thon".
-    let lex = index_json(&site, &format!("l/{}.json", hash(&lexicon_key("th")) % lexicon_shards));
+    let lex = index_json(&site, &format!("l/{}.json", lexicon_shard("th", lexicon_shards)));
     assert!(lex["thap"].as_u64().unwrap() >= 2 && lex["thon"].as_u64().is_some(), "{lex}");
 
     // Postings point at pilots whose entries hold the result's text.
     let per_file = manifest["entriesPerFile"].as_u64().unwrap();
-    let pair = index_json(&site, &format!("t/{}.json", hash("dong thap") % shards));
+    let pair = index_json(&site, &format!("t/{}.json", term_shard("dong thap", &bounds)));
     let flat = pair["dong thap"][1].as_array().unwrap();
     let stride = if pair["dong thap"].get(2).is_some() { 3 } else { 2 };
     let mut doc = 0;
@@ -272,13 +285,18 @@ fn fold_vectors_agree_in_the_browser() {
     .unwrap();
     std::fs::write(
         out.join("fold-test.js"),
-        r##"import { fold, hash } from "/assets/search.js";
+        format!("const ORDER = {};\n", serde_json::to_string(&ORDER).unwrap())
+            + r##"import { fold, hash } from "/assets/search.js";
 const text = await (await fetch("/fold.tsv")).text();
 const rows = text.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => {
   const [input, expected] = l.split("\t");
   return [input, fold(input), expected];
 });
+// The order of strings, which the term shards' bounds rely on: `<`, as search.js compares.
+const words = rows.map((r) => r[2]).concat(ORDER);
 rows.push(["hash", String(hash("dong thap")), ""]);
+words.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+rows.push(["order", JSON.stringify(words), ""]);
 document.getElementById("out").textContent = JSON.stringify(rows);
 "##,
     )
@@ -289,10 +307,19 @@ document.getElementById("out").textContent = JSON.stringify(rows);
     let json = page.dom.split("<pre id=\"out\">").nth(1).unwrap().split("</pre>").next().unwrap();
     let json = json.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     let rows: Vec<Vec<String>> = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {}", page.dom));
+    let (order_row, rows) = rows.split_last().unwrap();
     let (hash_row, rows) = rows.split_last().unwrap();
     assert_eq!(rows.len(), fold_vectors().len());
     for row in rows {
         assert_eq!(row[1], row[2], "search.js fold({:?})", row[0]);
     }
     assert_eq!(hash_row[1], hash("dong thap").to_string(), "search.js hash");
+    let mut words: Vec<String> = fold_vectors().into_iter().map(|(_, f)| f).chain(ORDER.map(String::from)).collect();
+    words.sort_by(|a, b| utf16_cmp(a, b));
+    let js: Vec<String> = serde_json::from_str(&order_row[1]).unwrap();
+    assert_eq!(js, words, "search.js orders strings as utf16_cmp");
 }
+
+/// Strings whose order by code point and by UTF-16 code unit differ (U+FF41 against
+/// U+1D41A), and prefixes, pairs and digits: what the term shards' bounds are compared with.
+const ORDER: [&str; 9] = ["\u{ff41}b", "\u{1d41a}a", "a", "a b", "ab", "dong thap", "dong", "2025", "\u{e000}"];

@@ -287,7 +287,7 @@ impl Pipeline {
                 sink.put(owner, r.pilot_outputs(*i)?)
             }
             Job::Indicator(id) => {
-                sink.put(Owner::Indicator(st.site.indicator(*id).id.clone()), vec![r.indicator_page(*id)?])
+                sink.put(Owner::Indicator(st.site.indicator(*id).id.clone()), r.indicator_pages(*id)?)
             }
         })?;
 

@@ -33,20 +33,22 @@ pub fn sitemap(site: &Site) -> OutputFile {
     for p in &site.pilots {
         entries.push((url::pilot(site, p), Some(p.last_changed())));
     }
-    for section in ["pilots/", "provinces/", "fields/", "indicators/", "criteria/", "compare/"] {
+    for section in ["provinces/", "fields/", "indicators/", "criteria/", "compare/"] {
         entries.push((section.to_string(), newest));
     }
+    // Lists cut into pages are listed page by page.
+    entries.extend(url::pilot_list_pages(site).into_iter().map(|path| (path, newest)));
     // A province or field page changes when one of its pilots does.
     for id in site.province_ids() {
         let last = site.pilots_in(id).map(Pilot::last_changed).max();
-        entries.push((url::province(&site.province(id).slug), last));
+        entries.extend(url::province_pages(site, id).into_iter().map(|path| (path, last)));
     }
     for id in site.field_ids() {
         let last = site.pilots_of_field(id).map(Pilot::last_changed).max();
-        entries.push((url::field(&site.field(id).slug), last));
+        entries.extend(url::field_pages(site, id).into_iter().map(|path| (path, last)));
     }
-    for i in &site.indicators {
-        entries.push((url::indicator(&i.id), newest));
+    for id in site.indicator_ids() {
+        entries.extend(url::indicator_pages(site, id).into_iter().map(|path| (path, newest)));
     }
     for p in &site.pages {
         entries.push((url::page(&p.slug), None));

@@ -442,14 +442,18 @@ impl<'a> Renderer<'a> {
         cards.sort_by_cached_key(|c| {
             (slugify(&c.province.name), slugify(&c.commune), c.province.name.clone(), c.commune.clone())
         });
-        Ok(vec![self.section_page("pilots", &("pilots", &cards))?])
+        let (title, description) = (t.get("pilots_title"), t.get("pilots_intro"));
+        let spec = PageSpec { template: "pilots.html", path: "pilots/", section: "pilots", title, description };
+        self.paged(&spec, cards.len(), url::PILOT_ROWS, |rows, pager| {
+            Flat(views::ListPage { item: &(), pilots: &cards[rows], pager })
+        })
     }
 
     fn provinces(&self) -> Result<Vec<OutputFile>, RenderError> {
         let t = self.t();
         let provinces = views::province_rows(self.site, t);
         let mut files = vec![self.section_page("provinces", &("provinces", &provinces))?];
-        let pages: Vec<OutputFile> = provinces
+        let pages: Vec<Vec<OutputFile>> = provinces
             .par_iter()
             .map(|row| {
                 let description = format!("{} — {}", row.name, t.get("province_intro"));
@@ -460,10 +464,12 @@ impl<'a> Renderer<'a> {
                     title: &row.name,
                     description: &description,
                 };
-                self.page(&spec, &("province", row))
+                self.paged(&spec, row.pilots.len(), url::CARDS, |rows, pager| {
+                    Flat(views::ListPage { item: row, pilots: &row.pilots[rows], pager })
+                })
             })
             .collect::<Result<_, _>>()?;
-        files.extend(pages);
+        files.extend(pages.into_iter().flatten());
         Ok(files)
     }
 
@@ -479,9 +485,36 @@ impl<'a> Renderer<'a> {
                 title: &row.name,
                 description: &row.description,
             };
-            files.push(self.page(&spec, &("field", row))?);
+            files.extend(self.paged(&spec, row.pilots.len(), url::CARDS, |rows, pager| {
+                Flat(views::ListPage { item: row, pilots: &row.pilots[rows], pager })
+            })?);
         }
         Ok(files)
+    }
+
+    /// A list of `items` items published at `spec.path` in pages of `per_page`: the first
+    /// page at the list's own URL, the others at `<path>page/<n>/` (`url::paged`), titled
+    /// with their number. `data` makes a page's template variables from the range of items
+    /// it shows and its place among the pages.
+    fn paged<D: erased::Data>(
+        &self,
+        spec: &PageSpec,
+        items: usize,
+        per_page: usize,
+        data: impl Fn(std::ops::Range<usize>, views::Pager) -> D,
+    ) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        (1..=url::page_count(items, per_page))
+            .map(|number| {
+                let pager = views::pager(spec.path, number, per_page, items, t);
+                let path = url::paged(spec.path, number);
+                let title =
+                    if number == 1 { spec.title.to_string() } else { format!("{} — {}", spec.title, pager.title) };
+                let page = PageSpec { path: &path, title: &title, ..*spec };
+                let rows = ((number - 1) * per_page).min(items)..(number * per_page).min(items);
+                self.page(&page, &data(rows, pager))
+            })
+            .collect()
     }
 
     fn indicator_list(&self) -> Result<Vec<OutputFile>, RenderError> {
@@ -490,10 +523,25 @@ impl<'a> Renderer<'a> {
         Ok(vec![self.section_page("indicators", &("groups", &groups))?])
     }
 
-    /// The page of one indicator. It reads, of each pilot, only its card and its value of
-    /// this indicator.
-    pub fn indicator_page(&self, id: IndicatorId) -> Result<OutputFile, RenderError> {
-        let view = views::indicator_view(self.site, id, Some(criteria::value_map), self.t());
+    /// The pages of one indicator: its summary with the first `url::INDICATOR_ROWS` values,
+    /// then the rest of the values, as many a page (`indicators/<id>/page/2/`, …). It reads,
+    /// of each pilot, only its card and its value of this indicator.
+    pub fn indicator_pages(&self, id: IndicatorId) -> Result<Vec<OutputFile>, RenderError> {
+        let t = self.t();
+        let view = views::indicator_view(self.site, id, Some(criteria::value_map), t);
+        let values = views::indicator_values(self.site, id, t);
+        let rows = values.len();
+        let paged = rows > url::INDICATOR_ROWS;
+        // Past one page the leading and the last values get tables of their own on the first.
+        const ENDS: usize = 10;
+        let table = |key: &'static str, caption: String, rows: &[views::IndicatorValue]| views::ValueTable {
+            id: key,
+            title: t.get(&format!("indicator_{key}")).to_string(),
+            caption,
+            sortable: !paged,
+            rows: rows.to_vec(),
+        };
+        let count = |n: usize| crate::numbers::number(n as f64, 0, t.lang);
         let spec = PageSpec {
             template: "indicator.html",
             path: &view.url,
@@ -501,7 +549,27 @@ impl<'a> Renderer<'a> {
             title: &view.name,
             description: &view.description,
         };
-        self.page(&spec, &("indicator", &view))
+        self.paged(&spec, rows, url::INDICATOR_ROWS, |range_rows, pager| {
+            let page_rows = &values[range_rows];
+            let mut tables = Vec::new();
+            if pager.number == 1 && paged && !view.boolean {
+                tables.push(table("leading", t.get("indicator_leading_caption").into(), &values[..ENDS]));
+                tables.push(table("last", t.get("indicator_last_caption").into(), &values[rows - ENDS..]));
+            }
+            let range = if paged {
+                t.get("indicator_values_page")
+                    .replace("{first}", &count(pager.first))
+                    .replace("{last}", &count(pager.last))
+                    .replace("{rows}", &count(rows))
+            } else {
+                String::new()
+            };
+            if !page_rows.is_empty() {
+                let caption = if paged { range.clone() } else { t.get("indicator_values_caption").into() };
+                tables.push(table("values", caption, page_rows));
+            }
+            Flat(views::IndicatorPage { indicator: &view, tables, pager, shown: range })
+        })
     }
 
     fn not_found(&self) -> Result<Vec<OutputFile>, RenderError> {
@@ -611,4 +679,15 @@ mod erased {
             ctx.insert(self.0.to_string(), self.1);
         }
     }
+    impl<T: serde::Serialize + Sync> Data for super::Flat<T> {
+        fn insert_into(&self, ctx: &mut tera::Context) {
+            // A struct's fields become the template's variables; views serialize to objects.
+            if let Ok(vars) = tera::Context::from_serialize(&self.0) {
+                ctx.extend(vars);
+            }
+        }
+    }
 }
+
+/// A page's data whose fields are each a variable of the template (`pilots`, `pager`, …).
+struct Flat<T>(T);

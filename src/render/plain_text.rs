@@ -1,5 +1,5 @@
 //! The plain text of a Markdown document, taken from its events, not from the published
-//! HTML: what the search index reads and shows in excerpts. The Markdown renderer makes
+//! HTML: what the search index reads. The Markdown renderer makes
 //! it from the parse it has already made (`Rendered::text`), so this sits below both the
 //! renderer and the search index, which therefore need not use each other.
 

@@ -13,7 +13,8 @@ use crate::model::Site;
 use super::url;
 
 /// The pages and files every build publishes besides the pages of pilots, free pages,
-/// provinces, fields and indicators (URL paths relative to the base). A test builds a
+/// provinces, fields and indicators, and the further pages of lists cut into pages (URL
+/// paths relative to the base). A test builds a
 /// site and checks this list against what it wrote, so it cannot drift.
 pub const FIXED: &[&str] = &[
     "",
@@ -52,9 +53,11 @@ pub fn published<'a>(
     pages: impl Iterator<Item = (&'a String, &'a String)>,
 ) -> HashMap<String, Option<String>> {
     let mut out: HashMap<String, Option<String>> = FIXED.iter().map(|p| (p.to_string(), None)).collect();
-    out.extend(site.provinces.iter().map(|p| (url::province(&p.slug), None)));
-    out.extend(site.fields.iter().map(|f| (url::field(&f.slug), None)));
-    out.extend(site.indicators.iter().map(|i| (url::indicator(&i.id), None)));
+    let lists = [url::pilot_list_pages(site)].into_iter();
+    let lists = lists.chain(site.province_ids().map(|id| url::province_pages(site, id)));
+    let lists = lists.chain(site.field_ids().map(|id| url::field_pages(site, id)));
+    let lists = lists.chain(site.indicator_ids().map(|id| url::indicator_pages(site, id)));
+    out.extend(lists.flatten().map(|path| (path, None)));
     out.extend(pilots.map(|(dir, url)| (url.clone(), Some(format!("{dir}/index.md")))));
     out.extend(pages.map(|(path, url)| (url.clone(), Some(path.clone()))));
     out

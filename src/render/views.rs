@@ -75,7 +75,6 @@ fn field_link(site: &Site, f: FieldId, t: &I18n) -> Link {
 #[derive(Serialize)]
 pub struct MetricRow {
     pub indicator: Link,
-    pub group: String,
     pub value: String,
     pub year: String,
     pub source: String,
@@ -89,6 +88,13 @@ pub struct MetricRow {
     /// The baseline value has no source.
     pub baseline_illustrative: bool,
     pub change: String,
+}
+
+/// Consecutive rows of a pilot's metrics of one pillar, under its name.
+#[derive(Serialize)]
+pub struct MetricGroup {
+    pub name: String,
+    pub rows: Vec<MetricRow>,
 }
 
 #[derive(Serialize)]
@@ -111,7 +117,8 @@ pub struct PilotView {
     pub html: String,
     pub toc: Vec<super::markdown::Heading>,
     pub facts: Vec<Fact>,
-    pub metrics: Vec<MetricRow>,
+    /// The metrics table's rows under their pillar (indicator group), in the pilot's order.
+    pub metric_groups: Vec<MetricGroup>,
     pub proposals: Vec<ProposalRow>,
     pub authors: Vec<String>,
     pub updated: String,
@@ -207,33 +214,37 @@ pub fn pilot_view(
     if let Some(source) = &p.source {
         facts.push(Fact { label: t.get("pilot_source").into(), value: source.clone() });
     }
-    let metrics = p
-        .metrics
-        .iter()
-        .map(|m| {
-            let ind = site.indicator(m.indicator);
-            let base = p.baseline(m.indicator);
-            MetricRow {
-                indicator: Link { url: url::indicator(&ind.id), name: ind.name.get(t.lang).to_string() },
-                group: t.get(&format!("group_{}", ind.group.slug())).to_string(),
-                value: format::value(ind, m.value, t),
-                year: m.year.map(|y| y.to_string()).unwrap_or_default(),
-                source: m.source.clone().unwrap_or_default(),
-                note: m.note.clone().unwrap_or_default(),
-                illustrative: !m.is_sourced(),
-                target: target_text(ind, t),
-                met: met_class(ind.meets_target(m.value)),
-                baseline: base
-                    .map(|b| {
-                        let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                        format!("{}{year}", format::value(ind, b.value, t))
-                    })
-                    .unwrap_or_default(),
-                baseline_illustrative: base.is_some_and(|b| !b.is_sourced()),
-                change: base.map(|b| format::change(ind, b.value, m.value, t)).unwrap_or_default(),
-            }
-        })
-        .collect();
+    let mut metric_groups: Vec<MetricGroup> = Vec::new();
+    for m in &p.metrics {
+        let ind = site.indicator(m.indicator);
+        let key = format!("group_{}", ind.group.slug());
+        let group = t.get(&key);
+        if metric_groups.last().is_none_or(|g| g.name != group) {
+            metric_groups.push(MetricGroup { name: group.to_string(), rows: Vec::new() });
+        }
+        let base = p.baseline(m.indicator);
+        let row = MetricRow {
+            indicator: Link { url: url::indicator(&ind.id), name: ind.name.get(t.lang).to_string() },
+            value: format::value(ind, m.value, t),
+            year: m.year.map(|y| y.to_string()).unwrap_or_default(),
+            source: m.source.clone().unwrap_or_default(),
+            note: m.note.clone().unwrap_or_default(),
+            illustrative: !m.is_sourced(),
+            target: target_text(ind, t),
+            met: met_class(ind.meets_target(m.value)),
+            baseline: base
+                .map(|b| {
+                    let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                    format!("{}{year}", format::value(ind, b.value, t))
+                })
+                .unwrap_or_default(),
+            baseline_illustrative: base.is_some_and(|b| !b.is_sourced()),
+            change: base.map(|b| format::change(ind, b.value, m.value, t)).unwrap_or_default(),
+        };
+        if let Some(g) = metric_groups.last_mut() {
+            g.rows.push(row);
+        }
+    }
     let proposals = p
         .proposals
         .iter()
@@ -252,7 +263,7 @@ pub fn pilot_view(
         html,
         toc: toc.into_iter().filter(|h| h.level == 2).collect(),
         facts,
-        metrics,
+        metric_groups,
         proposals,
         authors: p.authors.clone(),
         updated: p.updated.map(|d| format::date(d, t.lang)).unwrap_or_default(),
@@ -270,6 +281,9 @@ pub struct ProvinceRow {
     pub region: String,
     pub former: Vec<String>,
     pub pilot_count: usize,
+    /// Shown page by page (`ListPage`), so not serialized with the row: lists of provinces
+    /// need only the count.
+    #[serde(skip)]
     pub pilots: Vec<PilotCard>,
 }
 
@@ -300,6 +314,8 @@ pub struct FieldRow {
     pub name: String,
     pub description: String,
     pub pilot_count: usize,
+    /// Shown page by page (`ListPage`), so not serialized with the row.
+    #[serde(skip)]
     pub pilots: Vec<PilotCard>,
 }
 
@@ -320,15 +336,117 @@ pub fn field_rows(site: &Site, t: &I18n) -> Vec<FieldRow> {
         .collect()
 }
 
-/// One pilot's value on an indicator page.
-#[derive(Serialize)]
+/// One pilot's value on an indicator page: what its row shows, no more (10,000 of them).
+#[derive(Serialize, Clone)]
 pub struct IndicatorValue {
-    pub pilot: PilotCard,
+    pub url: String,
+    pub commune: String,
+    pub sample: bool,
+    pub province: String,
     pub value: String,
     pub year: String,
     pub source: String,
     pub sourced: bool,
     pub met: &'static str,
+}
+
+/// The values of an indicator within one province.
+#[derive(Serialize)]
+pub struct ProvinceValues {
+    pub province: Link,
+    pub n: usize,
+    pub sourced: usize,
+    /// The median, or for a yes/no indicator how many answered "yes" ("3/5").
+    pub middle: String,
+    pub share_met: String,
+}
+
+/// A table of values on an indicator page: the leading and the last pilots, or one page of all.
+#[derive(Serialize)]
+pub struct ValueTable {
+    pub id: &'static str,
+    pub title: String,
+    pub caption: String,
+    /// Only a table holding every value may be re-sorted in the browser.
+    pub sortable: bool,
+    pub rows: Vec<IndicatorValue>,
+}
+
+/// One page of a list of pilots: the section's own data (a province, a field, or none), the
+/// pilots of this page, and where it is among the others.
+#[derive(Serialize)]
+pub struct ListPage<'a, T: Serialize> {
+    #[serde(rename = "list")]
+    pub item: &'a T,
+    pub pilots: &'a [PilotCard],
+    pub pager: Pager,
+}
+
+/// One page of an indicator: its summary (the first page shows it whole), the tables of
+/// values this page holds, and where it is among the others.
+#[derive(Serialize)]
+pub struct IndicatorPage<'a> {
+    pub indicator: &'a IndicatorView,
+    pub tables: Vec<ValueTable>,
+    pub pager: Pager,
+    /// "Values 501–1,000 of 8,192, best first", when there are several pages.
+    pub shown: String,
+}
+
+/// "Trang 3".
+pub fn page_title(number: usize, t: &I18n) -> String {
+    t.get("page_number").replace("{n}", &number.to_string())
+}
+
+/// One page of a list cut into pages: where it is and the links to the others.
+#[derive(Serialize, Default)]
+pub struct Pager {
+    /// "Trang 2".
+    pub title: String,
+    pub number: usize,
+    pub count: usize,
+    /// The rows this page shows, counted from 1, and how many there are in all.
+    pub first: usize,
+    pub last: usize,
+    pub rows: usize,
+    pub prev: String,
+    pub next: String,
+    /// The first, the last and the pages near this one, in order; a gap is number 0.
+    pub links: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    /// "Trang 3": what a screen reader says of the link.
+    pub label: String,
+    pub current: bool,
+}
+
+/// Page `number` of the list at `base` of `rows` rows, `per_page` a page.
+pub fn pager(base: &str, number: usize, per_page: usize, rows: usize, t: &I18n) -> Pager {
+    let count = url::page_count(rows, per_page);
+    let mut links: Vec<PageLink> = Vec::new();
+    for n in 1..=count {
+        if n == 1 || n == count || n.abs_diff(number) <= 2 {
+            let label = page_title(n, t);
+            links.push(PageLink { number: n, url: url::paged(base, n), label, current: n == number });
+        } else if links.last().is_some_and(|l| l.number != 0) {
+            links.push(PageLink { number: 0, url: String::new(), label: String::new(), current: false });
+        }
+    }
+    Pager {
+        title: page_title(number, t),
+        number,
+        count,
+        first: ((number - 1) * per_page + 1).min(rows),
+        last: (number * per_page).min(rows),
+        rows,
+        prev: if number > 1 { url::paged(base, number - 1) } else { String::new() },
+        next: if number < count { url::paged(base, number + 1) } else { String::new() },
+        links,
+    }
 }
 
 #[derive(Serialize)]
@@ -342,6 +460,8 @@ pub struct IndicatorView {
     pub description: String,
     pub target: String,
     pub target_source: String,
+    /// The indicator has a 2025 target, so its values are met or not.
+    pub has_target: bool,
     pub boolean: bool,
     pub n: usize,
     pub yes: usize,
@@ -354,33 +474,22 @@ pub struct IndicatorView {
     /// The years of the values, with how many per year.
     pub years: String,
     pub national_share: String,
-    pub values: Vec<IndicatorValue>,
     /// The tile map coloured by this indicator (SVG from `charts`), on the indicator's own page.
     pub map: String,
+    /// On its own page: the values by province, in the registry's order (those with a value).
+    pub by_province: Vec<ProvinceValues>,
 }
 
 /// What draws the tile map of one indicator's values: `criteria::value_map`, handed in by
 /// the caller because the criteria dashboard uses views, not the other way round.
 pub type ValueMap = fn(&Site, &criteria::IndicatorEvidence, &I18n) -> String;
 
-/// One indicator; with `value_map`, for its own page: every pilot's value and the map.
+/// One indicator; with `value_map`, for its own page: the map and the values by province.
 pub fn indicator_view(site: &Site, id: IndicatorId, value_map: Option<ValueMap>, t: &I18n) -> IndicatorView {
-    let with_values = value_map.is_some();
     let ind = site.indicator(id);
     let st = criteria::indicator(site, id);
     let fmt = |v: f64| format::value(ind, Value::Number(v), t);
     let boolean = ind.unit == Unit::Boolean;
-    let mut values: Vec<(&Pilot, &Metric)> = if with_values {
-        site.pilots.iter().filter_map(|p| p.metric(id).map(|m| (p, m))).collect()
-    } else {
-        Vec::new()
-    };
-    // Best first, in the indicator's good direction; ties by province and commune for stable output.
-    values.sort_by(|a, b| {
-        let (x, y) = (a.1.value.as_f64(), b.1.value.as_f64());
-        let ord = if ind.better == Better::Higher { y.total_cmp(&x) } else { x.total_cmp(&y) };
-        ord.then_with(|| (a.0.province, &a.0.slug).cmp(&(b.0.province, &b.0.slug)))
-    });
     IndicatorView {
         id: ind.id.clone(),
         url: url::indicator(&ind.id),
@@ -402,6 +511,7 @@ pub fn indicator_view(site: &Site, id: IndicatorId, value_map: Option<ValueMap>,
                     .join(", ")
             })
             .unwrap_or_default(),
+        has_target: ind.target.is_some(),
         boolean,
         n: st.summary.as_ref().map(|s| s.n).unwrap_or(0),
         yes: st.yes,
@@ -412,19 +522,66 @@ pub fn indicator_view(site: &Site, id: IndicatorId, value_map: Option<ValueMap>,
         sourced: st.sourced,
         years: format::years(&st.years, t),
         national_share: national_share_text(ind, t),
+        by_province: if value_map.is_some() { by_province(site, ind, &st, t) } else { Vec::new() },
         map: value_map.map(|draw| draw(site, &st, t)).unwrap_or_default(),
-        values: values
-            .into_iter()
-            .map(|(p, m)| IndicatorValue {
-                pilot: pilot_card(site, p, t),
-                value: format::value(ind, m.value, t),
-                year: m.year.map(|y| y.to_string()).unwrap_or_default(),
-                source: m.source.clone().unwrap_or_default(),
-                sourced: m.is_sourced(),
-                met: met_class(ind.meets_target(m.value)),
-            })
-            .collect(),
     }
+}
+
+/// An indicator's values grouped by the pilots' provinces.
+fn by_province(site: &Site, ind: &Indicator, st: &criteria::IndicatorEvidence, t: &I18n) -> Vec<ProvinceValues> {
+    let mut groups: Vec<Vec<&criteria::Reported>> = vec![Vec::new(); site.provinces.len()];
+    for r in &st.values {
+        groups[site.pilots[r.pilot].province.0 as usize].push(r);
+    }
+    site.province_ids()
+        .zip(groups)
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(id, values)| {
+            let prov = site.province(id);
+            let numbers: Vec<f64> = values.iter().map(|r| r.value.as_f64()).collect();
+            let middle = if ind.unit == Unit::Boolean {
+                format!("{}/{}", numbers.iter().filter(|v| **v > 0.0).count(), values.len())
+            } else {
+                crate::model::stats::summarize(&numbers)
+                    .map(|s| format::value(ind, Value::Number(s.median), t))
+                    .unwrap_or_default()
+            };
+            let met = crate::model::stats::share(values.iter().filter_map(|r| ind.meets_target(r.value)));
+            ProvinceValues {
+                province: Link { url: url::province(&prov.slug), name: prov.name.clone() },
+                n: values.len(),
+                sourced: values.iter().filter(|r| r.provenance == Provenance::Sourced).count(),
+                middle,
+                share_met: met.map(|s| format::percent(s, t.lang)).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Every pilot's value of an indicator, best first in the indicator's good direction (ties by
+/// province and commune, for stable output).
+pub fn indicator_values(site: &Site, id: IndicatorId, t: &I18n) -> Vec<IndicatorValue> {
+    let ind = site.indicator(id);
+    let mut values: Vec<(&Pilot, &Metric)> = site.pilots.iter().filter_map(|p| p.metric(id).map(|m| (p, m))).collect();
+    values.sort_by(|a, b| {
+        let (x, y) = (a.1.value.as_f64(), b.1.value.as_f64());
+        let ord = if ind.better == Better::Higher { y.total_cmp(&x) } else { x.total_cmp(&y) };
+        ord.then_with(|| (a.0.province, &a.0.slug).cmp(&(b.0.province, &b.0.slug)))
+    });
+    values
+        .into_iter()
+        .map(|(p, m)| IndicatorValue {
+            url: url::pilot(site, p),
+            commune: p.commune.clone(),
+            sample: p.sample,
+            province: site.province(p.province).name.clone(),
+            value: format::value(ind, m.value, t),
+            year: m.year.map(|y| y.to_string()).unwrap_or_default(),
+            source: m.source.clone().unwrap_or_default(),
+            sourced: m.is_sourced(),
+            met: met_class(ind.meets_target(m.value)),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -491,5 +648,29 @@ pub fn home_view(site: &Site, t: &I18n) -> HomeView {
         newest: newest.into_iter().take(6).map(|p| pilot_card(site, p, t)).collect(),
         fields: field_rows(site, t).into_iter().filter(|f| f.pilot_count > 0).collect(),
         pages: site.pages.iter().map(|p| Link { url: url::page(&p.slug), name: p.title.clone() }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pager_links_the_ends_and_the_pages_near_this_one() {
+        let t = I18n { lang: Lang::Vi, strings: [("page_number".to_string(), "Trang {n}".to_string())].into() };
+        let p = pager("indicators/x/", 6, 500, 8192, &t);
+        let numbers: Vec<usize> = p.links.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 0, 4, 5, 6, 7, 8, 0, 17], "0 is a gap");
+        assert_eq!((p.count, p.first, p.last, p.rows), (17, 2501, 3000, 8192));
+        assert_eq!((p.prev.as_str(), p.next.as_str()), ("indicators/x/page/5/", "indicators/x/page/7/"));
+        assert_eq!((p.links[0].url.as_str(), p.links[4].label.as_str()), ("indicators/x/", "Trang 6"));
+        assert!(p.links[4].current && !p.links[3].current);
+        let last = pager("indicators/x/", 17, 500, 8192, &t);
+        assert_eq!((last.first, last.last, last.next.as_str()), (8001, 8192, ""));
+        let only = pager("indicators/x/", 1, 500, 3, &t);
+        assert_eq!((only.count, only.links.len(), only.prev.as_str(), only.next.as_str()), (1, 1, "", ""));
+        // No gap stands for a single page: 1, 2 (not …), 3, 4, 5.
+        let near = pager("x/", 4, 1, 5, &t);
+        assert_eq!(near.links.iter().map(|l| l.number).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
     }
 }

@@ -1,13 +1,11 @@
-//! The term shards: every term's postings gathered in pilot order, the terms ordered by
-//! the shard their hash falls in, and each shard written as JSON (by hand: millions of
-//! postings), with the syllables the lexicon lists.
+//! The term shards: every term's postings gathered in pilot order, the terms sorted by
+//! their text and cut into runs of about the same size, each run written as JSON (by hand:
+//! millions of postings), with the syllables the lexicon lists.
 
 use std::fmt::Write as _;
 
 use super::terms::{DocIndex, FastMap, MARKED, MORE, NONE, Strings, parts};
 
-/// The raw size a term shard aims at; the shard count is a power of two.
-const TERM_SHARD_BYTES: usize = 8 * 1024;
 /// Written forms kept per term; rarer ones still match, folded.
 const MAX_VARIANTS: usize = 24;
 
@@ -103,20 +101,42 @@ pub(super) fn shard_count(total: usize, target: usize) -> u32 {
     (total.div_ceil(target).max(1) as u32).next_power_of_two()
 }
 
-/// Raw bytes a posting takes on average, to size the term shards before writing them.
-const BYTES_PER_POSTING: usize = 7;
+/// The raw size a term shard aims at, whatever the site: a two-word query fetches three or
+/// four shards, and on 1,000 pilots 16 KB kept a cold query within its budget.
+const MIN_TERM_SHARD_BYTES: usize = 16 * 1024;
+/// On a larger site a shard may hold about as much as the postings of a syllable that every
+/// pilot uses (about 7 bytes a pilot), which such a query fetches anyway: the common words'
+/// postings, not the shard size, then decide what a query costs.
+const TERM_SHARD_BYTES_PER_PILOT: usize = 4;
 
-/// The term shards' JSON, and the syllables (of two characters or more) with their document
-/// frequency. Postings are gathered by term in pilot order (so they need no sorting), the
-/// terms ordered as the shards list them, then each shard is written on its own.
-pub(super) fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>, Vec<(String, usize)>) {
+/// The raw size a term shard aims at on a site of `pilots` pilots.
+pub(super) fn term_shard_bytes(pilots: usize) -> usize {
+    MIN_TERM_SHARD_BYTES.max(TERM_SHARD_BYTES_PER_PILOT * pilots)
+}
+
+/// The term shards of the index, their bounds and the lexicon.
+pub(super) struct TermShards {
+    /// Each shard's JSON: a run of terms in `utf16_cmp` order.
+    pub(super) files: Vec<String>,
+    /// The least key of every shard but the first: a term is in the shard numbered by how
+    /// many bounds are not greater than it (`super::term_shard`).
+    pub(super) bounds: Vec<String>,
+    /// Syllables (not pairs) of two characters or more, with their document frequency.
+    pub(super) lexicon: Vec<(String, usize)>,
+}
+
+/// The term shards. Postings are gathered by term in pilot order (so they need no
+/// sorting); the terms are ordered by their text as the browser compares strings, and cut
+/// into runs of about `term_shard_bytes`: a word, the longer words it begins (its
+/// completions) and the pairs it begins ("dong thap" after "dong") are neighbours, so a
+/// query fetches few shards.
+pub(super) fn term_shards(docs: &[DocIndex], strings: &Strings) -> TermShards {
     use rayon::prelude::*;
     // Each term's slot in `terms` and `postings`: syllables by their id, pairs through a map.
     let mut syllable_slot: Vec<u32> = vec![NONE; strings.strings.len()];
     let mut pair_slot: FastMap<u64, u32> = FastMap::default();
     let mut terms: Vec<u64> = Vec::new();
     let mut postings: Vec<Vec<Hit>> = Vec::new();
-    let mut total = 0;
     for (doc, d) in docs.iter().enumerate() {
         for &(t, weight, first) in &d.terms {
             let slot = match parts(t) {
@@ -129,60 +149,74 @@ pub(super) fn term_shards(docs: &[DocIndex], strings: &Strings) -> (Vec<String>,
                 postings.push(Vec::new());
             }
             postings[*slot as usize].push(Hit { doc: doc as u32, weight, first });
-            total += 1;
         }
     }
-    let shards = shard_count(total * BYTES_PER_POSTING, TERM_SHARD_BYTES);
-    // By shard, then hash, then (where two terms share a hash, rarely) text.
-    let hashes: Vec<u32> = terms.iter().map(|&t| strings.hash(t)).collect();
+    let texts: Vec<String> = terms.par_iter().map(|&t| strings.text(t)).collect();
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (ha, hb) = (hashes[a as usize], hashes[b as usize]);
-        (ha % shards, ha)
-            .cmp(&(hb % shards, hb))
-            .then_with(|| strings.text(terms[a as usize]).cmp(&strings.text(terms[b as usize])))
-    });
-    let mut runs: Vec<&[u32]> = Vec::with_capacity(shards as usize);
-    let mut rest = &order[..];
-    for n in 0..shards {
-        let (run, more) = rest.split_at(rest.partition_point(|&i| hashes[i as usize] % shards == n));
-        runs.push(run);
-        rest = more;
-    }
-    let merged: Vec<(String, Vec<(String, usize)>)> = runs
-        .into_par_iter()
-        .map(|run| {
-            let mut json = String::from("{");
-            let mut lexicon = Vec::new();
-            for &i in run {
-                let (t, hits) = (terms[i as usize], &postings[i as usize]);
-                if json.len() > 1 {
-                    json.push(',');
-                }
-                let text = strings.text(t);
-                push_json_string(&mut json, &text);
-                json.push(':');
-                postings_json(&mut json, t, hits, docs, strings);
-                if parts(t).1 == NONE && text.chars().nth(1).is_some() {
-                    lexicon.push((text, hits.len()));
-                }
-            }
-            json.push('}');
-            (json, lexicon)
+    order.par_sort_unstable_by(|&a, &b| utf16_cmp(&texts[a as usize], &texts[b as usize]));
+    let members: Vec<String> = order
+        .par_iter()
+        .map(|&i| {
+            let i = i as usize;
+            let mut json = String::with_capacity(texts[i].len() + 8 * postings[i].len() + 16);
+            push_json_string(&mut json, &texts[i]);
+            json.push(':');
+            postings_json(&mut json, terms[i], &postings[i], docs, strings);
+            json
         })
         .collect();
-    let mut lexicon = Vec::new();
-    let mut files = Vec::with_capacity(merged.len());
-    for (json, lex) in merged {
-        files.push(json);
-        lexicon.extend(lex);
+
+    let target = term_shard_bytes(docs.len());
+    let (mut files, mut bounds, mut lexicon) = (Vec::new(), Vec::new(), Vec::new());
+    let mut shard = String::from("{");
+    let mut previous: &str = "";
+    for (&i, member) in order.iter().zip(&members) {
+        let (text, hits) = (&texts[i as usize], &postings[i as usize]);
+        // With the comma before it and the brace after it, the member must fit.
+        if shard.len() > 1 && shard.len() + member.len() + 2 > target {
+            shard.push('}');
+            files.push(std::mem::replace(&mut shard, String::from("{")));
+            bounds.push(separator(previous, text).to_string());
+        }
+        if shard.len() > 1 {
+            shard.push(',');
+        }
+        shard.push_str(member);
+        if parts(terms[i as usize]).1 == NONE && text.chars().nth(1).is_some() {
+            lexicon.push((text.clone(), hits.len()));
+        }
+        previous = text;
     }
-    (files, lexicon)
+    shard.push('}');
+    files.push(shard);
+    TermShards { files, bounds, lexicon }
+}
+
+/// Orders strings as JavaScript's `<` does: by UTF-16 code units, which differs from the
+/// order of code points (and of UTF-8 bytes) only between characters above U+FFFF and
+/// those from U+E000 to U+FFFF.
+pub fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    loop {
+        match (x.next(), y.next()) {
+            (Some(c), Some(d)) if c == d => {}
+            (Some(c), Some(d)) => {
+                let (mut e, mut f) = ([0u16; 2], [0u16; 2]);
+                return c.encode_utf16(&mut e).cmp(&d.encode_utf16(&mut f));
+            }
+            (c, d) => return c.is_some().cmp(&d.is_some()),
+        }
+    }
+}
+
+/// The shortest beginning of `next` that sorts after `previous` (`previous` < `next`):
+/// the bound between two shards, short so the manifest stays small.
+fn separator<'a>(previous: &str, next: &'a str) -> &'a str {
+    next.char_indices().map(|(i, c)| &next[..i + c.len_utf8()]).find(|p| utf16_cmp(p, previous).is_gt()).unwrap_or(next)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::hash;
     use super::super::terms::{PLAIN, term};
     use super::*;
 
@@ -198,10 +232,7 @@ mod tests {
     fn postings_keep_written_forms_most_used_first() {
         // Ids: 0 dong, 1 đồng, 2 động, 3 xoai, 4 xoài.
         let names = ["dong", "đồng", "động", "xoai", "xoài"];
-        let strings = Strings {
-            strings: names.iter().map(|s| (*s).into()).collect(),
-            hashes: names.iter().map(|s| hash(s)).collect(),
-        };
+        let strings = Strings { strings: names.iter().map(|s| (*s).into()).collect() };
         let (dong, xoai) = (term(0, NONE), term(3, NONE));
         let doc = |more_written: Vec<(u64, u64)>| DocIndex { terms: Vec::new(), more_written };
         let docs = vec![doc(vec![]), doc(vec![(dong, term(2, NONE))]), doc(vec![])];
@@ -216,7 +247,6 @@ mod tests {
         json.clear();
         postings_json(&mut json, xoai, &[hit(1, 3 | MARKED, term(4, NONE)), hit(2, 1, PLAIN)], &docs, &strings);
         assert_eq!(json, r#"[["xoài"],[1,3,1,1,1,0],1]"#);
-        assert_eq!(strings.hash(term(0, 3)), hash("dong xoai"));
         assert_eq!(strings.text(term(0, 3)), "dong xoai");
     }
 
@@ -229,5 +259,68 @@ mod tests {
         s.push(' ');
         push_json_string(&mut s, "a\"b\\c\u{1}");
         assert_eq!(s, r#"0 4294967295 "a\"b\\c\u0001""#);
+    }
+
+    #[test]
+    fn strings_order_as_javascript_compares_them() {
+        use std::cmp::Ordering::*;
+        assert_eq!(utf16_cmp("dong", "dong thap"), Less);
+        assert_eq!(utf16_cmp("dong thap", "dongx"), Less);
+        assert_eq!(utf16_cmp("", "a"), Less);
+        assert_eq!(utf16_cmp("a", "a"), Equal);
+        // By code point U+FF41 comes first; by UTF-16 code unit (0xFF41 > 0xD835) last.
+        assert_eq!("\u{ff41}".cmp("\u{1d41a}"), Less);
+        assert_eq!(utf16_cmp("\u{ff41}", "\u{1d41a}"), Greater);
+        assert_eq!(utf16_cmp("\u{1d41a}", "\u{1d41b}"), Less);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn utf16_order_and_separators_agree_with_their_definitions(
+            a in "[a-c \u{e000}\u{ff41}\u{1d41a}\u{1d41b}]{0,6}",
+            b in "[a-c \u{e000}\u{ff41}\u{1d41a}\u{1d41b}]{0,6}",
+        ) {
+            let units = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+            proptest::prop_assert_eq!(utf16_cmp(&a, &b), units(&a).cmp(&units(&b)));
+            if utf16_cmp(&a, &b).is_lt() {
+                // The bound sorts after `a`, not after `b`, and no shorter beginning of `b` would do.
+                let bound = separator(&a, &b);
+                proptest::prop_assert!(b.starts_with(bound));
+                proptest::prop_assert!(utf16_cmp(bound, &a).is_gt() && utf16_cmp(bound, &b).is_le());
+                let shorter = &bound[..bound.char_indices().last().map_or(0, |(i, _)| i)];
+                proptest::prop_assert!(utf16_cmp(shorter, &a).is_le());
+            }
+        }
+    }
+
+    #[test]
+    fn shards_are_cut_in_term_order_near_their_size() {
+        // 2,000 syllables `w0000`…, each in its own pilot, so each term's JSON is about 20 bytes.
+        let names: Vec<String> = (0..2000).rev().map(|i| format!("w{i:04}")).collect();
+        let strings = Strings { strings: names.iter().map(|s| s.as_str().into()).collect() };
+        let docs: Vec<DocIndex> =
+            (0..2000).map(|i| DocIndex { terms: vec![(term(i, NONE), 1, PLAIN)], more_written: Vec::new() }).collect();
+        let shards = term_shards(&docs, &strings);
+        let target = term_shard_bytes(2000);
+        assert!(shards.files.len() >= 3, "{} shards", shards.files.len());
+        assert_eq!(shards.bounds.len() + 1, shards.files.len());
+        let mut seen = 0;
+        for (n, file) in shards.files.iter().enumerate() {
+            // Full but for less than a term's JSON, except the last.
+            assert!(file.len() <= target, "shard {n}: {} bytes", file.len());
+            assert!(n + 1 == shards.files.len() || file.len() > target - 32, "shard {n}: {} bytes", file.len());
+            let json: serde_json::Map<String, serde_json::Value> = serde_json::from_str(file).unwrap();
+            for key in json.keys() {
+                assert_eq!(super::super::term_shard(key, &shards.bounds), n, "{key}");
+                assert_eq!(key, &format!("w{seen:04}"), "in order");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 2000);
+        assert_eq!(shards.lexicon.len(), 2000);
     }
 }

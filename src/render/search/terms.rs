@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use super::fnv;
 use super::text::{syllable_bounds, written_and_folded};
 use crate::model::*;
 use crate::render::plain_text::PlainText;
@@ -351,10 +350,9 @@ pub(super) fn doc_index(site: &Site, p: &Pilot, text: &PlainText, vocab: &Vocab,
     d.finish()
 }
 
-/// The vocabulary, frozen: strings and their hashes by id.
+/// The vocabulary, frozen: strings by id.
 pub(super) struct Strings {
     pub(super) strings: Vec<Box<str>>,
-    pub(super) hashes: Vec<u32>,
 }
 
 impl Strings {
@@ -362,13 +360,6 @@ impl Strings {
         match parts(t) {
             (a, NONE) => self.strings[a as usize].to_string(),
             (a, b) => format!("{} {}", self.strings[a as usize], self.strings[b as usize]),
-        }
-    }
-    /// `hash` of the term's text, without building it.
-    pub(super) fn hash(&self, t: u64) -> u32 {
-        match parts(t) {
-            (a, NONE) => self.hashes[a as usize],
-            (a, b) => fnv(fnv(self.hashes[a as usize], b" "), self.strings[b as usize].as_bytes()),
         }
     }
 }

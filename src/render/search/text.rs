@@ -165,62 +165,6 @@ pub fn syllables(text: &str) -> Vec<Syllable> {
         .collect()
 }
 
-/// `text` with runs of white space collapsed, cut at a word boundary to at most `max` characters.
-/// It reads bytes, decoding only the lead bytes white space outside ASCII can start with.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len().min(max * 2));
-    let mut count = 0;
-    let mut pos = 0;
-    loop {
-        let start = loop {
-            if pos >= bytes.len() {
-                return out;
-            }
-            match space_len(bytes, pos) {
-                0 => break pos,
-                len => pos += len,
-            }
-        };
-        let mut chars = 0;
-        while pos < bytes.len() && space_len(bytes, pos) == 0 {
-            chars += 1;
-            pos += match bytes[pos] {
-                0..0x80 => 1,
-                0x80..0xe0 => 2,
-                0xe0..0xf0 => 3,
-                _ => 4,
-            };
-        }
-        let n = chars + usize::from(!out.is_empty());
-        if count + n > max {
-            out.push('…');
-            return out;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..pos]);
-        count += n;
-    }
-}
-
-/// The length in bytes of the character at `bytes[pos]` (a character boundary) if it is
-/// white space (`char::is_whitespace`), else 0.
-#[inline(always)]
-fn space_len(bytes: &[u8], pos: usize) -> usize {
-    match bytes[pos] {
-        b'\t'..=b'\r' | b' ' => 1,
-        // White space outside ASCII: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
-        // U+202F, U+205F, U+3000.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-            let (c, len) = decode(bytes, pos);
-            if c.is_whitespace() { len } else { 0 }
-        }
-        _ => 0,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,7 +242,7 @@ mod tests {
         assert_eq!(s[0].folded, "hue");
     }
 
-    /// The plain definitions that the byte-level `syllable_spans` and `excerpt` must agree with.
+    /// The plain definition that the byte-level `syllable_spans` must agree with.
     fn reference_spans(text: &str) -> Vec<(&str, bool)> {
         let mut out = Vec::new();
         let mut rest = text;
@@ -317,46 +261,16 @@ mod tests {
         out
     }
 
-    fn reference_excerpt(text: &str, max: usize) -> String {
-        let mut out = String::new();
-        let mut count = 0;
-        for word in text.split_whitespace() {
-            let n = word.chars().count() + usize::from(!out.is_empty());
-            if count + n > max {
-                out.push('…');
-                break;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-            count += n;
-        }
-        out
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig {
             failure_persistence: None,
             ..proptest::prelude::ProptestConfig::default()
         })]
         #[test]
-        fn fast_splitting_and_excerpts_agree_with_the_definitions(
+        fn fast_splitting_agrees_with_the_definition(
             text in "[a-zA-Z09đĐôơưạếẫ×÷\u{301}\u{370}\u{a0}\u{85}\u{a9}\u{1680}\u{2003}\u{2029}\u{3000}\u{3001} ,.:\t\n\\-]{0,60}",
-            max in 0usize..30,
         ) {
             proptest::prop_assert_eq!(syllable_spans(&text).collect::<Vec<_>>(), reference_spans(&text));
-            proptest::prop_assert_eq!(excerpt(&text, max), reference_excerpt(&text, max));
         }
-    }
-
-    #[test]
-    fn excerpts_cut_at_words() {
-        assert_eq!(excerpt("một  hai\nba bốn", 8), "một hai…");
-        assert_eq!(excerpt("một hai", 80), "một hai");
-        assert_eq!(excerpt("  một\u{a0}hai  ba ", 80), "một hai ba");
-        assert_eq!(excerpt("", 80), "");
-        assert_eq!(excerpt("một hai", 7), "một hai");
-        assert_eq!(excerpt("một hai", 6), "một…");
     }
 }

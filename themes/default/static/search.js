@@ -1,6 +1,7 @@
-// langso search: the browser half of src/search/. Folds the query like the indexer
-// (fold, syllables, hash must agree with src/slug.rs and src/search/), fetches only the
-// shards its words need, ranks, counts facets and renders with DOM APIs (never innerHTML).
+// langso search: the browser half of src/render/search/. Folds the query like the indexer
+// (fold, syllables, hash and the order of strings must agree with src/slug.rs and
+// src/render/search/), fetches only the shards its words need, ranks, counts facets and
+// renders with DOM APIs (never innerHTML).
 // The page's state lives in its URL: /search/?q=dong+thap&field=du-lich-nong-thon.
 
 const FACETS = ["province", "region", "field", "status", "year"];
@@ -82,8 +83,20 @@ class Index {
   url(path) {
     return this.base + path + ".json?v=" + this.m.version;
   }
+  /** The term shard holding `t`: as many as the bounds not greater than it (`search::term_shard`). */
+  shard(t) {
+    const bounds = this.m.termBounds;
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bounds[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   async terms(list) {
-    const shards = await Promise.all(list.map((t) => getJson(this.url("t/" + (hash(t) % this.m.termShards)))));
+    const shards = await Promise.all(list.map((t) => getJson(this.url("t/" + this.shard(t)))));
     const out = new Map();
     list.forEach((t, i) => out.set(t, postings(shards[i][t])));
     return out;
@@ -97,7 +110,8 @@ class Index {
       .slice(0, 5);
   }
   facets() {
-    return getJson(this.url("facets"));
+    this.fc ??= getJson(this.url("facets")).then(readFacets);
+    return this.fc;
   }
   async entries(docs) {
     const per = this.m.entriesPerFile;
@@ -148,6 +162,21 @@ class Index {
       matches: (f) => matched.has(f) || (last.f.length >= 2 && f.startsWith(last.f)),
     };
   }
+}
+
+/** A facet column: `[least, text]`, one character a pilot ('0' + value − least), or numbers. */
+function readColumn(col) {
+  if (!Array.isArray(col) || typeof col[1] !== "string") return col;
+  const [least, text] = col;
+  return Array.from(text, (c) => least + c.charCodeAt(0) - 48);
+}
+
+/** facets.json as arrays by pilot: province, status, start, end numbers, field lists. */
+function readFacets(raw) {
+  const fc = {};
+  for (const k of ["province", "status", "start", "end"]) fc[k] = readColumn(raw[k]);
+  fc.field = raw.field.split(",").map((s) => Array.from(s, (c) => c.charCodeAt(0) - 48));
+  return fc;
 }
 
 /** The facet values of pilot `d`, by facet name (years: every year of its period). */
@@ -282,15 +311,15 @@ function init(root) {
     const firstNew = results.childElementCount;
     const m = index.m;
     page.forEach((d, i) => {
-      const [url, title, summary, excerpt, sourced, values] = entries[i];
-      const snippet = around(summary, matches) || around(excerpt, matches) || summary;
+      const [url, title, summary, sourced, values] = entries[i];
+      const snippet = around(summary, matches) || summary;
       const meta = [m.province[fc.province[d]][1], fc.field[d].map((f) => m.field[f][1]).join(", "), m.status[fc.status[d]][1]];
       results.append(
         el(
           "li",
           { class: "search-result" },
           el("h2", {}, el("a", { href: t.base + url }, highlight(title, matches))),
-          el("p", { class: "search-meta", text: meta.join(" · ") }),
+          el("p", { class: "search-meta" }, highlight(meta.join(" · "), matches)),
           el("p", { class: "search-snippet" }, highlight(snippet, matches)),
           values ? el("p", { class: "search-provenance", text: fill(t.tSourced, { sourced, values }) }) : null,
         ),
