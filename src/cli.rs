@@ -86,7 +86,8 @@ pub struct BuildArgs {
     /// Publish under this address instead of `base_url` from content/site.yaml.
     #[arg(long)]
     pub base_url: Option<String>,
-    /// Replace `--out` even when it is a non-empty folder that langso did not write.
+    /// Replace `--out` even when it is a non-empty folder that langso did not write, and
+    /// build even when nothing changed since the build that wrote it.
     #[arg(long)]
     pub force: bool,
     /// Keep processed photos in this folder (created if missing) and reuse them, so a

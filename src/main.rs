@@ -66,6 +66,16 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
     match build(&opts) {
         Ok(report) => {
             let lang = site_language(&args.root);
+            let size = format!("{} MB", fixed(report.bytes as f64 / 1_000_000.0, 1, lang));
+            if let Some(warnings) = report.up_to_date {
+                let files = number(report.files as f64, 0, lang);
+                let (out, warnings) = (report.out.display().to_string(), number(warnings as f64, 0, lang));
+                eprintln!(
+                    "{}",
+                    msg!("build-up-to-date", out = out, files = files, size = size, warnings = warnings).render(lang)
+                );
+                return ExitCode::SUCCESS;
+            }
             eprint!("{}", human(&report.diagnostics, &args.root, lang));
             let stages: Vec<String> = report
                 .stages
@@ -78,7 +88,7 @@ fn run_build(args: cli::BuildArgs) -> ExitCode {
             let done = msg!(
                 "build-done",
                 files = number(report.files as f64, 0, lang),
-                size = format!("{} MB", fixed(report.bytes as f64 / 1_000_000.0, 1, lang)),
+                size = size,
                 out = report.out.display().to_string(),
                 stages = stages.join(", "),
             );

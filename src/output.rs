@@ -9,8 +9,10 @@
 //! Every site written holds the marker file `.langso-output` (`MARKER`), so that a later
 //! build knows the folder is its own to replace: a non-empty folder without it (someone's
 //! documents, given as `--out` by mistake) is refused unless `--force`
-//! (`check_replaceable`). The marker's text is fixed and says only that, harmless when it
-//! is published with the site.
+//! (`check_replaceable`). The marker's text says only that, harmless when it is
+//! published with the site; once the site is in place, the build adds its record of
+//! what it was built from and what it wrote (`seal`), which a later build reads to know
+//! whether the folder still holds exactly that (`build::up_to_date`).
 //!
 //! A file whose bytes equal the previous site's is hard-linked from it instead of
 //! written again: a rebuild writes only what changed, and unchanged files keep their
@@ -59,6 +61,71 @@ impl OutputFile {
 /// The file every output folder holds, naming it a langso output that a build may replace.
 pub const MARKER: &str = ".langso-output";
 const MARKER_TEXT: &str = "This folder was written by `langso build`, which replaces all of it on the next build.\n";
+
+/// What the folder `out` holds, from a walk: every file but the marker, by path and
+/// size, and the newest modification time among them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Listing {
+    pub files: usize,
+    pub bytes: u64,
+    /// SHA-256 of the sorted `path\tsize\n` lines.
+    pub digest: String,
+    /// The latest modification time of a file (and of the marker: `seal`'s, compared).
+    pub newest: Option<std::time::SystemTime>,
+}
+
+/// Lists `out`; `None` if it cannot be read whole or holds anything but folders and
+/// files (a build writes no symbolic link).
+pub fn listing(out: &Path) -> Option<Listing> {
+    use sha2::Digest;
+    let mut digest = sha2::Sha256::new();
+    let (mut files, mut bytes, mut newest) = (0, 0, None);
+    for entry in walkdir::WalkDir::new(out).min_depth(1).sort_by_file_name() {
+        let entry = entry.ok()?;
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(out).ok()?.to_str()?;
+        if !kind.is_file() {
+            return None;
+        }
+        if rel == MARKER {
+            continue;
+        }
+        let meta = entry.metadata().ok()?;
+        digest.update(format!("{rel}\t{}\n", meta.len()));
+        (files, bytes) = (files + 1, bytes + meta.len());
+        newest = newest.max(Some(meta.modified().ok()?));
+    }
+    Some(Listing { files, bytes, digest: hex(&digest.finalize()), newest })
+}
+
+/// `bytes` in lowercase hexadecimal (a digest, as records write it).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `record` into `out`'s marker after the marker's own text (through a temporary
+/// file, so the marker is always whole). Call last, once nothing else is written to `out`:
+/// a file changed later is newer than the marker.
+pub fn seal(out: &Path, record: &str) -> io::Result<()> {
+    let (temp, marker) = (out.join(format!("{MARKER}.tmp")), out.join(MARKER));
+    std::fs::write(&temp, format!("{MARKER_TEXT}{record}")).map_err(|e| with_path(e, &temp))?;
+    std::fs::rename(&temp, &marker).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        with_path(e, &marker)
+    })
+}
+
+/// The record `seal` left in `out`'s marker, and the marker's modification time.
+pub fn seal_of(out: &Path) -> Option<(String, std::time::SystemTime)> {
+    let marker = out.join(MARKER);
+    let text = std::fs::read_to_string(&marker).ok()?;
+    let record = text.strip_prefix(MARKER_TEXT)?;
+    let modified = std::fs::symlink_metadata(&marker).ok().filter(|m| m.is_file())?.modified().ok()?;
+    (!record.is_empty()).then(|| (record.to_string(), modified))
+}
 
 /// Whether a build may replace `out`: it is missing, an empty folder, or a previous langso
 /// output (it holds `MARKER`, or was written before the marker existed: it holds the
@@ -221,6 +288,15 @@ pub fn restore_interrupted_swap(out: &Path) -> io::Result<()> {
         std::fs::rename(&old, out).map_err(|e| with_path(e, &old))?;
     }
     Ok(())
+}
+
+/// Removes the staging and retired folders a killed build left beside `out`, as a build
+/// does before writing: for a run that writes nothing (`build::up_to_date`).
+pub fn clear_leftovers(out: &Path) -> io::Result<()> {
+    restore_interrupted_swap(out)?;
+    let (staging, old) = siblings(out)?;
+    remove_if_present(&staging).map_err(|e| with_path(e, &staging))?;
+    remove_if_present(&old).map_err(|e| with_path(e, &old))
 }
 
 impl Drop for Publisher {

@@ -393,3 +393,62 @@ fn the_pilot_list_sorts_vietnamese_names_by_their_letters() {
     // An Giang, then Hà Nội (Đông Anh before Gia Lâm: đ sorts with d, not after z), then Ninh Bình.
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
+
+#[test]
+fn a_site_built_from_unchanged_inputs_is_not_built_again() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::from_fixture("tests/fixtures/minimal");
+    let built = |o: &std::process::Output| {
+        assert!(o.status.success(), "{}", stderr(o));
+        let said = stderr(o);
+        assert!(said.contains("đã dựng") != said.contains("không có gì thay đổi"), "{said}");
+        said.contains("đã dựng")
+    };
+    let page = "pilots/an-giang/thoai-giang/index.html";
+    let stamp = |rel: &str| {
+        let m = std::fs::metadata(site.out().join(rel)).unwrap();
+        (m.ino(), m.mtime_nsec(), m.mtime())
+    };
+    assert!(built(&site.build()));
+    let (first, page_stamp, marker_stamp) = (tree(&site.out()), stamp(page), stamp(".langso-output"));
+
+    // Nothing changed, or a file saved again with the same bytes: nothing is written.
+    let o = site.build();
+    assert!(!built(&o));
+    assert!(stderr(&o).contains(&format!("`{}`", site.out().display())), "{}", stderr(&o));
+    site.edit("content/pilots/an-giang/thoai-giang/index.md", "", "");
+    assert!(!built(&site.build()));
+    assert_eq!((stamp(page), stamp(".langso-output")), (page_stamp, marker_stamp));
+    assert_eq!(tree(&site.out()), first);
+
+    // Each of these builds again, and puts back what the unchanged inputs make.
+    let out = site.out();
+    let tampered: [(&str, &dyn Fn()); 3] = [
+        ("an output file changed", &|| std::fs::write(out.join(page), "<p>sửa tay</p>").unwrap()),
+        ("an output file removed", &|| std::fs::remove_file(out.join("robots.txt")).unwrap()),
+        ("an output file added", &|| std::fs::write(out.join("extra.html"), "x").unwrap()),
+    ];
+    for (what, tamper) in tampered {
+        tamper();
+        assert!(built(&site.build()), "{what}");
+        assert_eq!(tree(&site.out()), first, "{what}");
+        assert!(!built(&site.build()), "{what}: then up to date");
+    }
+    // A file whose size stays the same but whose time is newer than the build's.
+    let size = std::fs::metadata(out.join(page)).unwrap().len() as usize;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(out.join(page), "x".repeat(size)).unwrap();
+    assert!(built(&site.build()), "same size, newer");
+    assert_eq!(tree(&site.out()), first);
+
+    let root = site.root().to_str().unwrap();
+    assert!(built(&langso(&["build", "--root", root, "--force"])), "--force builds anyway");
+    assert!(built(&langso(&["build", "--root", root, "--base-url", "https://example.org/ntm/"])), "another address");
+    assert!(site.published(page).contains("https://example.org/ntm/"));
+    assert!(built(&site.build()), "and back");
+    site.write("themes/default/templates/partials/unused.html", "<p></p>");
+    assert!(built(&site.build()), "a theme file added");
+    site.edit("content/pilots/an-giang/thoai-giang/metrics.yaml", "Xã Thoại Giang", "Xã Thoại Giang Mới");
+    assert!(built(&site.build()), "content edited");
+    assert!(site.published(page).contains("Xã Thoại Giang Mới"));
+}

@@ -81,7 +81,7 @@ impl Session {
                 );
                 assert_same_diagnostics(what, &human(&u.diagnostics), &clean);
                 let mine: BTreeMap<String, Vec<u8>> =
-                    self.inc.outputs().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+                    self.inc.outputs().iter().map(|(k, v)| (k.clone(), v.bytes().to_vec())).collect();
                 // The marker naming the folder a langso output is the publisher's, not the site's.
                 let mut theirs = tree(&out);
                 theirs.remove(".langso-output");

@@ -97,6 +97,11 @@ static MESSAGES: &[(&str, &str, &str)] = &[
         "cannot restore the previous site: {error}",
         "không khôi phục được trang đã dựng trước đó: {error}",
     ),
+    (
+        "build-up-to-date",
+        "nothing changed since the last build: `{out}` holds this site already ({files} files, {size}; {warnings} warnings, listed by `langso check`); `--force` builds it again",
+        "không có gì thay đổi từ lần dựng trước: `{out}` đã là trang này ({files} tệp, {size}; {warnings} cảnh báo, xem bằng `langso check`); thêm `--force` để dựng lại",
+    ),
     ("build-write-failed", "cannot write the site: {error}", "không ghi được trang: {error}"),
     ("cli-error", "error: {text}", "lỗi: {text}"),
     (

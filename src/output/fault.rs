@@ -64,3 +64,16 @@ pub(crate) fn panic_if_marked(text: &str) {
 #[cfg(not(debug_assertions))]
 #[inline(always)]
 pub(crate) fn panic_if_marked(_: &str) {}
+
+/// Whether the tests inject a fault: a build then always runs whole, never reporting an
+/// unchanged site up to date (`build::up_to_date`).
+#[cfg(debug_assertions)]
+pub fn active() -> bool {
+    std::env::var_os(DISK_FULL_AFTER).is_some() || std::env::var_os(PANIC_ON).is_some()
+}
+
+#[cfg(not(debug_assertions))]
+#[inline(always)]
+pub fn active() -> bool {
+    false
+}

@@ -256,9 +256,9 @@ pub(crate) fn site_path(path: &str) -> Option<String> {
 fn site_file(rel: &str, shared: &Shared, lang: Lang) -> Response {
     let site = shared.site.read().expect("site");
     let file = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
-    if let Some(bytes) = site.get(&file) {
+    if let Some(kept) = site.get(&file) {
         let kind = content_type(&file);
-        return body(200, kind, page_bytes(kind, bytes));
+        return body(200, kind, page_bytes(kind, &kept.bytes()));
     }
     if !rel.is_empty() && !rel.ends_with('/') && site.contains_key(&format!("{rel}/index.html")) {
         let location = format!("/{}/", encode_path(rel));
@@ -273,7 +273,7 @@ fn site_file(rel: &str, shared: &Shared, lang: Lang) -> Response {
         return body(503, "text/html; charset=utf-8", page.into_bytes());
     }
     match site.get("404.html") {
-        Some(bytes) => body(404, "text/html; charset=utf-8", page_bytes("text/html; charset=utf-8", bytes)),
+        Some(kept) => body(404, "text/html; charset=utf-8", page_bytes("text/html; charset=utf-8", &kept.bytes())),
         None => text(404, &msg!("http-not-found").render(lang)),
     }
 }

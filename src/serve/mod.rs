@@ -42,7 +42,7 @@ pub struct ServeOptions {
 
 /// What the HTTP threads read: the built site and the current errors, swapped whole.
 pub(crate) struct Shared {
-    pub site: RwLock<HashMap<String, Arc<[u8]>>>,
+    pub site: RwLock<HashMap<String, preview::Kept>>,
     /// The errors of the last rebuild as the JSON the overlay shows (`[]` when none).
     pub errors: RwLock<String>,
     /// One sender per open page listening for events.
@@ -224,7 +224,7 @@ fn report(engine: &Preview, shared: &Shared, result: Result<Update, BuildError>,
                 }
                 // A new engine (after a panic) knows nothing of the files it never made.
                 if site.len() != engine.outputs().len() {
-                    *site = engine.outputs().iter().map(|(k, v)| (k.clone(), Arc::clone(v))).collect();
+                    *site = engine.outputs().clone();
                 }
             }
             let had_errors = std::mem::replace(&mut *shared.errors.write().expect("errors"), "[]".into()) != "[]";

@@ -1,6 +1,10 @@
 //! `langso build`: the pipeline run once, everything due, into the output publisher,
 //! with the time of each stage (load, Markdown, theme, pages, swap). Content errors stop
-//! the build before anything is written, so the previous site stays online.
+//! the build before anything is written, so the previous site stays online. A build
+//! whose inputs did not change since the one that wrote `--out` does nothing
+//! (`up_to_date`).
+
+pub mod up_to_date;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -20,7 +24,8 @@ pub struct BuildOptions {
     /// Defaults to `<root>/public`.
     pub out: Option<PathBuf>,
     pub base_url: Option<String>,
-    /// Replace `out` even when it is a non-empty folder that is not a previous langso output.
+    /// Replace `out` even when it is a non-empty folder that is not a previous langso
+    /// output, and build even when nothing changed since the last build.
     pub force: bool,
     /// A folder that keeps processed photos between builds (`--cache`), outside the
     /// output, the content and the themes.
@@ -39,6 +44,9 @@ pub struct BuildReport {
     /// rather than found in the previous site or the cache.
     pub photos: usize,
     pub photos_processed: usize,
+    /// Nothing changed since the build that wrote `out`, which holds its site still:
+    /// nothing was built. `diagnostics` is then empty; this counts that build's warnings.
+    pub up_to_date: Option<usize>,
 }
 
 /// The build's output folder as a sink of the pipeline, counting what it writes.
@@ -91,6 +99,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         None => PhotoCache::none(),
     };
+    // Taken before anything is read: content changed during the build cannot match it.
+    let inputs = up_to_date::inputs(root, opts.base_url.as_deref());
+    if let Some(last) = inputs.as_deref().filter(|_| !opts.force).and_then(|i| up_to_date::unchanged(&out, i)) {
+        output::clear_leftovers(&out).map_err(|e| BuildError::Fatal(cannot_write(e, lang)))?;
+        return Ok(BuildReport {
+            diagnostics: Vec::new(),
+            out,
+            files: last.files,
+            bytes: last.bytes,
+            stages: Vec::new(),
+            photos: 0,
+            photos_processed: 0,
+            up_to_date: Some(last.warnings),
+        });
+    }
     let mut pipeline = Pipeline::new(root, opts.base_url.clone()).with_photos(photos);
     let diagnostics = pipeline.update(&Changes::Everything)?;
     let mut stages = Stages::after(pipeline.stages().to_vec());
@@ -101,12 +124,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     stages.end("pages");
     let (files, bytes) = (sink.files.into_inner(), sink.bytes.into_inner());
     publisher.finish().map_err(write_error)?;
+    // Without the record the next build runs whole: never a reason to fail this one.
+    if let Some(record) = inputs.and_then(|i| up_to_date::Record::of(&out, i, diagnostics.len())) {
+        let _ = output::seal(&out, &record.text());
+    }
     stages.end("swap");
     let (photos, photos_processed) = (pipeline.photos().asked(), pipeline.photos().encoded());
     // Every photo of the site was asked for: what the cache holds besides is unused. A
     // cache that cannot be pruned only stays larger.
     let _ = pipeline.photos().prune();
-    Ok(BuildReport { diagnostics, out, files, bytes, stages: stages.done, photos, photos_processed })
+    Ok(BuildReport { diagnostics, out, files, bytes, stages: stages.done, photos, photos_processed, up_to_date: None })
 }
 
 fn cannot_write(e: std::io::Error, lang: Lang) -> String {
