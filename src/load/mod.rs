@@ -251,11 +251,19 @@ pub fn load_pilot_folders(
     folders: &[&PilotFolder],
     reg: &Registries,
 ) -> Vec<(Option<pilot::LoadedPilot>, Vec<Diagnostic>)> {
+    // The symbolic-link guard of each province folder, once for all its pilots.
+    let mut province_links: HashMap<&str, Option<String>> = HashMap::new();
+    for f in folders {
+        province_links.entry(&f.province_slug).or_insert_with(|| {
+            crate::path_guard::symlinked_component(root, &format!("content/pilots/{}", f.province_slug))
+        });
+    }
     folders
         .par_iter()
         .map(|f| {
             let mut d = Vec::new();
-            let p = pilot::load_pilot(root, f.province, &f.province_slug, &f.commune, reg, &mut d);
+            let link = province_links[f.province_slug.as_str()].as_deref();
+            let p = pilot::load_pilot(root, f.province, &f.province_slug, link, &f.commune, reg, &mut d);
             (p, d)
         })
         .collect()

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::Registries;
 use super::mistakes;
 use super::plausible::{self, Reading};
-use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text, split_front_matter};
+use super::source::{INDEX_MD_LIMIT, METRICS_LIMIT, read_text_in, split_front_matter};
 use super::yaml::{self, Node};
 use crate::diag::{self, Diagnostic, Location, Msg, did_you_mean, msg};
 use crate::model::*;
@@ -56,10 +56,13 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// `province_link`: the first symbolic link of `content/pilots/<province>`
+/// (`path_guard::symlinked_component`), looked up once for all the province's pilots.
 pub fn load_pilot(
     root: &Path,
     province: ProvinceId,
     province_slug: &str,
+    province_link: Option<&str>,
     commune_slug: &str,
     reg: &Registries,
     diags: &mut Vec<Diagnostic>,
@@ -67,14 +70,23 @@ pub fn load_pilot(
     let dir = format!("content/pilots/{province_slug}/{commune_slug}");
     let index_rel = format!("{dir}/index.md");
     let metrics_rel = format!("{dir}/metrics.yaml");
+    // The pilot folder's first symbolic link, as `symlinked_component(root, &dir)` would find it.
+    let folder_link = province_link.map(str::to_string).or_else(|| {
+        let linked = std::fs::symlink_metadata(root.join(&dir)).is_ok_and(|m| m.file_type().is_symlink());
+        linked.then(|| dir.clone())
+    });
     let mut missing = false;
     let mut names: Option<Vec<String>> = None;
-    for (rel, name, help) in
+    let mut metas = [None, None];
+    for ((rel, name, help), meta) in
         [(&index_rel, "index.md", "missing-index-help"), (&metrics_rel, "metrics.yaml", "missing-metrics-help")]
+            .into_iter()
+            .zip(&mut metas)
     {
         // Only an absent file is missing: a link, folder, pipe or socket there is read and
         // refused for what it is (`source::read_text`).
-        if std::fs::symlink_metadata(root.join(rel)).is_err() {
+        *meta = std::fs::symlink_metadata(root.join(rel)).ok();
+        if meta.is_none() {
             missing = true;
             let names = names.get_or_insert_with(|| file_names(root, &dir));
             let d = match mistakes::misnamed(name, names) {
@@ -98,8 +110,9 @@ pub fn load_pilot(
     if missing {
         return None;
     }
-    let case_study = load_case_study(root, &index_rel, &dir, diags);
-    let metrics_text = read_text(root, &metrics_rel, METRICS_LIMIT, diags)?;
+    let [index_meta, metrics_meta] = metas;
+    let case_study = load_case_study(root, folder_link.as_deref(), &index_rel, index_meta, &dir, diags);
+    let metrics_text = read_text_in(root, folder_link.as_deref(), &metrics_rel, metrics_meta, METRICS_LIMIT, diags)?;
     let node = yaml::parse(&metrics_text, &metrics_rel, 0).map_err(|d| diags.push(d)).ok()?;
     let rel = metrics_rel.as_str();
     let mut m = node.as_map(rel, diags)?;
@@ -237,8 +250,15 @@ fn file_names(root: &Path, dir: &str) -> Vec<String> {
     names
 }
 
-fn load_case_study(root: &Path, rel: &str, dir: &str, diags: &mut Vec<Diagnostic>) -> Option<CaseStudy> {
-    let text = read_text(root, rel, INDEX_MD_LIMIT, diags)?;
+fn load_case_study(
+    root: &Path,
+    folder_link: Option<&str>,
+    rel: &str,
+    meta: Option<std::fs::Metadata>,
+    dir: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CaseStudy> {
+    let text = read_text_in(root, folder_link, rel, meta, INDEX_MD_LIMIT, diags)?;
     let fm = split_front_matter(&text, rel).map_err(|d| diags.push(d)).ok()?;
     let node = yaml::parse(fm.yaml, rel, fm.yaml_line_offset).map_err(|d| diags.push(d)).ok()?;
     let mut m = node.as_map(rel, diags)?;

@@ -17,13 +17,64 @@ pub const IMAGE_LIMIT: u64 = 10 * 1024 * 1024;
 
 /// Reads `root/rel` as NFC text. Non-NFC text is normalised and warned about.
 pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    if let Some(link) = crate::path_guard::symlinked_component(root, rel) {
-        let help = if link == rel { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
-        diags.push(Diagnostic::error("symlink", Location::file(rel), msg!("symlink", path = &link)).help(help));
+    // The folder's components are guarded here, the file's own with the metadata read for it.
+    match rel.rsplit_once('/') {
+        Some((folder, name)) if !name.is_empty() && !folder.split('/').any(str::is_empty) => {
+            let folder_link = crate::path_guard::symlinked_component(root, folder);
+            read_text_in(root, folder_link.as_deref(), rel, None, limit, diags)
+        }
+        _ => {
+            if let Some(link) = crate::path_guard::symlinked_component(root, rel) {
+                diags.push(symlink(rel, &link));
+                return None;
+            }
+            let full = root.join(rel);
+            read_regular(rel, &full, std::fs::symlink_metadata(&full), limit, diags)
+        }
+    }
+}
+
+/// `read_text` of `rel`, a file directly in a folder whose first symbolic link
+/// (`path_guard::symlinked_component` of the folder) is already known, `folder_link`:
+/// many files of one folder, or of folders under one parent, are guarded without a
+/// look-up per component and file. `meta` is the file's own metadata (not followed) when
+/// the caller has it.
+pub fn read_text_in(
+    root: &Path,
+    folder_link: Option<&str>,
+    rel: &str,
+    meta: Option<std::fs::Metadata>,
+    limit: u64,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if let Some(link) = folder_link {
+        diags.push(symlink(rel, link));
         return None;
     }
     let full = root.join(rel);
-    let meta = match std::fs::symlink_metadata(&full) {
+    let meta = meta.map_or_else(|| std::fs::symlink_metadata(&full), Ok);
+    if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
+        diags.push(symlink(rel, rel));
+        return None;
+    }
+    read_regular(rel, &full, meta, limit, diags)
+}
+
+/// `rel` is not read: its path has a symbolic link at `link` (itself, or a folder above it).
+fn symlink(rel: &str, link: &str) -> Diagnostic {
+    let help = if link == rel { msg!("symlink-file-help") } else { msg!("symlink-folder-help") };
+    Diagnostic::error("symlink", Location::file(rel), msg!("symlink", path = link)).help(help)
+}
+
+/// The text of `full` (`rel` from the root), whose path has no symbolic link, by its metadata.
+fn read_regular(
+    rel: &str,
+    full: &Path,
+    meta: std::io::Result<std::fs::Metadata>,
+    limit: u64,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let meta = match meta {
         Ok(m) => m,
         Err(e) => {
             diags.push(unreadable(rel, &e));
@@ -50,7 +101,7 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
         );
         return None;
     }
-    let bytes = match std::fs::read(&full) {
+    let bytes = match read_sized(full, meta.len()) {
         Ok(b) => b,
         Err(e) => {
             diags.push(unreadable(rel, &e));
@@ -79,7 +130,7 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
         );
         return None;
     }
-    if is_nfc_quick(text.chars()) != IsNormalized::Yes && text.nfc().ne(text.chars()) {
+    if !surely_nfc(&text) && is_nfc_quick(text.chars()) != IsNormalized::Yes && text.nfc().ne(text.chars()) {
         let first = text.char_indices().find(|(_, c)| unicode_normalization::char::is_combining_mark(*c));
         let (line, column) = first.map(|(i, _)| line_col_at(&text, i)).unwrap_or((1, 1));
         diags.push(
@@ -89,6 +140,26 @@ pub fn read_text(root: &Path, rel: &str, limit: u64, diags: &mut Vec<Diagnostic>
         return Some(text.nfc().collect());
     }
     Some(text)
+}
+
+/// The whole file, read into a buffer of the size its metadata gave (`std::fs::read` asks
+/// the file system for that size once more).
+fn read_sized(full: &Path, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(full)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // Through `Take`, which reads to the end as it is, without asking the size again.
+    Read::by_ref(&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// True when every character of `text` is one that is NFC whatever surrounds it (a
+/// `Yes` of the NFC quick check with combining class 0): what nearly all content is made
+/// of, ASCII and the Latin letters below U+0300, Vietnamese letters precomposed in
+/// U+1EA0..=U+1EF9, and dashes, quotes and ellipses (U+2010..=U+2027). Decided in one
+/// cheap pass; false leaves it to the full quick check.
+fn surely_nfc(text: &str) -> bool {
+    text.chars().all(|c| c < '\u{300}' || matches!(c, '\u{1ea0}'..='\u{1ef9}' | '\u{2010}'..='\u{2027}'))
 }
 
 fn unreadable(rel: &str, e: &std::io::Error) -> Diagnostic {
@@ -232,6 +303,49 @@ mod tests {
         let mut diags = Vec::new();
         assert!(read_text(dir.path(), "m.yaml", 1000, &mut diags).is_none());
         assert_eq!((diags[0].code, diags[0].line, diags[0].column), ("invalid-utf8", 2, 4));
+    }
+
+    #[test]
+    fn what_surely_nfc_passes_the_library_passes_too() {
+        let passed: Vec<char> =
+            (0..0x3000u32).filter_map(char::from_u32).filter(|c| surely_nfc(&c.to_string())).collect();
+        assert!(passed.contains(&'ặ') && passed.contains(&'đ') && passed.contains(&'–'));
+        assert!(!passed.contains(&'\u{300}') && !passed.contains(&'\u{2000}'));
+        for c in passed {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_linked_file_or_folder_is_refused_with_or_without_a_known_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("real")).unwrap();
+        std::fs::write(dir.path().join("real/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real/a.md"), dir.path().join("real/b.md")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("linked")).unwrap();
+        let read = |rel: &str| {
+            let mut diags = Vec::new();
+            let text = read_text(dir.path(), rel, 1000, &mut diags);
+            let mut known = Vec::new();
+            let folder = rel.rsplit_once('/').unwrap().0;
+            let link = crate::path_guard::symlinked_component(dir.path(), folder);
+            let same = read_text_in(dir.path(), link.as_deref(), rel, None, 1000, &mut known);
+            assert_eq!((&text, format!("{diags:?}")), (&same, format!("{known:?}")), "{rel}");
+            (
+                text,
+                diags
+                    .iter()
+                    .map(|d| format!("{} {}", d.code, d.message_in(crate::model::Lang::En)))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(read("real/a.md"), (Some("x".into()), vec![]));
+        let (text, diags) = read("real/b.md");
+        assert!(text.is_none() && diags[0].starts_with("symlink ") && diags[0].contains("real/b.md"), "{diags:?}");
+        let (text, diags) = read("linked/a.md");
+        assert!(text.is_none() && diags[0].contains("`linked`"), "{diags:?}");
+        assert_eq!(read("real/none.md").1.len(), 1);
     }
 
     #[test]

@@ -60,7 +60,10 @@ impl Lint {
 
     /// Reports what the last run of text left unparsed.
     pub fn end_run(&mut self) {
-        if self.run.is_empty() {
+        // Every finding starts at a `[`: a run without one (nearly all) has none.
+        if !self.run.as_bytes().contains(&b'[') {
+            self.run.clear();
+            self.pieces.clear();
             return;
         }
         let run = std::mem::take(&mut self.run);

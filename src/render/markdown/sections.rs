@@ -19,6 +19,12 @@ pub const RECOMMENDED_SECTIONS: [(&str, &str); 6] = [
     ("Đề xuất tiêu chí", "Criteria proposals"),
 ];
 
+/// The Vietnamese and English names of `RECOMMENDED_SECTIONS`, folded (once per process).
+fn section_slugs() -> &'static [[String; 2]] {
+    static SLUGS: std::sync::OnceLock<Vec<[String; 2]>> = std::sync::OnceLock::new();
+    SLUGS.get_or_init(|| RECOMMENDED_SECTIONS.iter().map(|(vi, en)| [slugify(vi), slugify(en)]).collect())
+}
+
 /// Warns about recommended sections a case study lacks (`missing-section`, where the
 /// section belongs: at the next recommended heading, or at the end) and about those
 /// with no text under them (`empty-section`, at the heading). A heading matches a
@@ -60,12 +66,11 @@ pub fn check_sections(doc: &Document, diags: &mut Vec<Diagnostic>) {
         }
     }
     let folded: Vec<String> = heads.iter().map(|h| slugify(&h.text)).collect();
-    let matches = |i: usize, (vi, en): (&str, &str)| {
+    let matches = |i: usize, names: &[String; 2]| {
         let f = &folded[i];
-        [slugify(vi), slugify(en)].iter().any(|s| f == s || f.starts_with(&format!("{s}-")))
+        names.iter().any(|s| f.strip_prefix(s.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('-')))
     };
-    let found: Vec<Option<usize>> =
-        RECOMMENDED_SECTIONS.iter().map(|s| (0..heads.len()).find(|&i| matches(i, *s))).collect();
+    let found: Vec<Option<usize>> = section_slugs().iter().map(|s| (0..heads.len()).find(|&i| matches(i, s))).collect();
     let body = doc.markdown.trim_end();
     let end = body.rfind('\n').map(|i| i + 1).unwrap_or(0); // the start of the last line
     let names: Vec<String> = RECOMMENDED_SECTIONS.iter().map(|(vi, _)| (*vi).to_string()).collect();
