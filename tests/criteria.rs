@@ -502,12 +502,29 @@ fn compare_print_and_screenshots_in_a_real_browser() {
     assert_eq!(table.matches("<span class=\"tag-sample\">minh họa</span>").count(), unsourced);
     assert!(table.contains("“minh họa”: số liệu không ghi nguồn"), "the tag is explained below the table");
     assert!(page.dom.contains("class=\"compare-nojs\" hidden"), "the no-script note is hidden once the script runs");
-    // Without scripts the page explains itself and links to every pilot.
+    // The picker: the chosen pilots, checked, then the other pilots of the first one's unit.
+    let list = &page.dom[page.dom.find("<ul class=\"compare-choices\">").expect("the picker")..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    let key = |p: &Value| format!("{}/{}", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap());
+    let listed: Vec<&Value> = pilots
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["province"] == "ninh-binh" || pick.contains(&key(p).as_str()))
+        .collect();
+    assert_eq!(list.matches("<li>").count(), listed.len(), "{list}");
+    for p in &listed {
+        assert!(list.contains(&format!("value=\"{}\"", key(p))), "{} is not offered", key(p));
+    }
+    assert!(list.find(pick[0]) < list.find(pick[1]), "the chosen pilots first, in the address's order");
+    // Without scripts the page explains itself and links to the list of all pilots; it lists
+    // the units to pick from, never the pilots themselves (its size does not grow with them).
     let html = site.published("compare/index.html");
-    assert!(html.contains("<p class=\"compare-nojs\">"));
+    assert!(html.contains("<p class=\"compare-nojs\">") && html.contains("href=\"/pilots/\""));
     for p in pilots.as_array().unwrap() {
-        let href = format!("href=\"/pilots/{}/{}/\"", p["province"].as_str().unwrap(), p["slug"].as_str().unwrap());
-        assert!(html.contains(&href), "/compare/ does not link to {href}");
+        let href = format!("href=\"/pilots/{}/\"", key(p));
+        assert!(!html.contains(&href), "/compare/ lists {href}");
+        assert!(html.contains(&format!("<option value=\"{}\">", p["province"].as_str().unwrap())));
     }
     // At most four pilots, however many the address names.
     let keys: Vec<String> = pilots.as_array().unwrap()[..5]

@@ -108,6 +108,29 @@ function render(chosen, indicators) {
   if (illustrative) result.appendChild(el("p", d.legend, "note"));
 }
 
+// The picker lists the pilots of the unit chosen above it (from pilots.json, which the
+// page reads anyway; the page itself lists no pilot, so it stays small at any size),
+// the chosen pilots first, whatever their unit.
+function listChoices(pilots, byKey, keys, province) {
+  const chosen = keys.map((k) => byKey.get(k));
+  const rest = pilots
+    .filter((p) => p.province === province && !keys.includes(`${p.province}/${p.slug}`))
+    .sort((a, b) => a.commune.localeCompare(b.commune, "vi"));
+  const items = [...chosen, ...rest].map((p) => {
+    const box = el("input");
+    box.type = "checkbox";
+    box.name = "p";
+    box.value = `${p.province}/${p.slug}`;
+    box.checked = keys.includes(box.value);
+    const label = el("label");
+    label.append(box, ` ${p.commune} `, el("span", `(${p.province_name})`, "muted"));
+    const item = el("li");
+    item.appendChild(label);
+    return item;
+  });
+  form.querySelector(".compare-choices").replaceChildren(...items);
+}
+
 async function main() {
   let pilots;
   let indicators;
@@ -120,13 +143,16 @@ async function main() {
   }
   const byKey = new Map(pilots.map((p) => [`${p.province}/${p.slug}`, p]));
   let keys = [...new Set(keysFromAddress())].filter((k) => byKey.has(k)).slice(0, MAX);
-  const boxes = Array.from(form.querySelectorAll("input[name=p]"));
-  boxes.forEach((b) => {
-    b.checked = keys.includes(b.value);
-  });
+  const unit = form.querySelector("select[name=province]");
+  unit.value = keys.length ? byKey.get(keys[0]).province : "";
+  listChoices(pilots, byKey, keys, unit.value);
   root.querySelector(".compare-nojs").hidden = true;
   form.hidden = false;
   form.addEventListener("change", (e) => {
+    if (e.target === unit) {
+      listChoices(pilots, byKey, keys, unit.value);
+      return;
+    }
     const box = e.target;
     if (box.checked && keys.length >= MAX) {
       box.checked = false;
