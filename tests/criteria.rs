@@ -373,6 +373,11 @@ fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
     assert!(!bars.is_empty() && bars.len() <= 48, "{} bars", bars.len());
     assert_eq!(bars.iter().sum::<usize>(), total);
     assert!(!chart.contains("<circle"), "no dot per pilot");
+    // Its description names each proposed threshold once, with how many proposed it (163
+    // proposals of 30 values): it does not grow with the number of pilots.
+    let desc = chart.split("<desc").nth(1).unwrap().split("</desc>").next().unwrap();
+    assert_eq!(desc.matches("89 %").count(), 1, "{desc}");
+    assert!(desc.contains("89 % (5 đề xuất)"), "{desc}");
     // Before/after: a line per field, labelled with its count (beside the line and in the description).
     let slope = svgs(block)[1];
     assert_eq!(slope.matches(" stroke-width=\"2\"/>").count(), 2, "{slope}");

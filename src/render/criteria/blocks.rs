@@ -157,7 +157,22 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
     let desc = if thresholds.is_empty() {
         desc
     } else {
-        let list: Vec<String> = thresholds.iter().map(|&v| fmt(v)).collect();
+        // Each value once, with how many proposed it: the provinces' proposals repeat a few
+        // round thresholds, and a description that listed all of them grew with the site
+        // (514 values, 4 KB, in one chart at 10,000 pilots) and was no use read aloud.
+        let mut distinct: Vec<(f64, usize)> = Vec::new();
+        let mut sorted = thresholds.clone();
+        sorted.sort_by(f64::total_cmp);
+        for v in sorted {
+            match distinct.last_mut() {
+                Some((last, n)) if *last == v => *n += 1,
+                _ => distinct.push((v, 1)),
+            }
+        }
+        let list: Vec<String> = distinct
+            .iter()
+            .map(|&(v, n)| if n == 1 { fmt(v) } else { format!("{} ({n} {})", fmt(v), t.get("chart_proposals_count")) })
+            .collect();
         format!("{desc} {}: {}.", t.get("chart_proposals"), list.join("; "))
     };
     charts::strip_plot(
