@@ -382,8 +382,13 @@ fn past_its_list_limit_the_dashboard_summarises_and_points_to_the_full_lists() {
     let slope = svgs(block)[1];
     assert_eq!(slope.matches(" stroke-width=\"2\"/>").count(), 2, "{slope}");
     assert!(slope.contains("Giáo dục (n = 82)") && slope.contains("Y tế (n = 80)"), "{slope}");
-    // Lists: the first 50 proposals, the count of all, and where the rest is.
-    assert!(block.contains(&format!("Đang hiện 50/{}", extra + 3)), "proposals are cut with their count");
+    // Past 50 proposals: the count of all, each threshold once with how many proposed it
+    // (30 values), no commune named, and where the full list is.
+    let list = block.split("<ul class=\"proposals\">").nth(1).unwrap().split("</ul>").next().unwrap();
+    assert_eq!(list.matches("<li>").count(), 30, "{list}");
+    assert!(list.contains("<li>89 % — 5 đề xuất</li>"), "{list}");
+    assert!(!list.contains("Xã Thử"), "no commune of the long list: {list}");
+    assert!(block.contains(&format!("Ngưỡng tỉnh đề xuất</strong>: {}", extra + 3)), "the count of all");
     assert!(block.contains("data/criteria-proposals.csv"));
     assert!(!block.contains("<details class=\"chart-data\">"), "no per-pilot value table");
     assert!(block.contains("indicators/a_pct/"), "the indicator page lists every value");

@@ -23,6 +23,26 @@ pub struct ProposalItem {
     pub note: String,
 }
 
+/// A proposed threshold and how many pilots proposed it.
+#[derive(Serialize)]
+pub struct ProposalValue {
+    pub threshold: String,
+    pub count: usize,
+}
+
+/// Each value of `values` once, in ascending order on the number line, with how often it occurs.
+fn tally<T: Copy + PartialEq>(mut values: Vec<T>, on_line: impl Fn(T) -> f64) -> Vec<(T, usize)> {
+    values.sort_by(|a, b| on_line(*a).total_cmp(&on_line(*b)));
+    let mut out: Vec<(T, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((last, n)) if *last == v => *n += 1,
+            _ => out.push((v, 1)),
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
 pub struct ValueRow {
     pub pilot: Link,
@@ -66,8 +86,11 @@ pub struct IndicatorBlock {
     /// "4 of 5 pilots reach ≥ 50 %": counted on the data.
     pub candidate_median_sentence: String,
     pub candidate_75_sentence: String,
-    /// At most `LIST_LIMIT`, of `proposal_count`.
+    /// Each proposal, when there are at most `LIST_LIMIT`.
     pub proposals: Vec<ProposalItem>,
+    /// Past `LIST_LIMIT` proposals, each threshold with its count instead: the first fifty
+    /// rows said nothing of the rest (and weighed 10 KB a block at 10,000 pilots).
+    pub proposal_values: Vec<ProposalValue>,
     pub proposal_count: usize,
     pub proposal_range: String,
     pub proposal_median: String,
@@ -160,18 +183,9 @@ fn chart(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> String {
         // Each value once, with how many proposed it: the provinces' proposals repeat a few
         // round thresholds, and a description that listed all of them grew with the site
         // (514 values, 4 KB, in one chart at 10,000 pilots) and was no use read aloud.
-        let mut distinct: Vec<(f64, usize)> = Vec::new();
-        let mut sorted = thresholds.clone();
-        sorted.sort_by(f64::total_cmp);
-        for v in sorted {
-            match distinct.last_mut() {
-                Some((last, n)) if *last == v => *n += 1,
-                _ => distinct.push((v, 1)),
-            }
-        }
-        let list: Vec<String> = distinct
-            .iter()
-            .map(|&(v, n)| if n == 1 { fmt(v) } else { format!("{} ({n} {})", fmt(v), t.get("chart_proposals_count")) })
+        let list: Vec<String> = tally(thresholds.clone(), |v| v)
+            .into_iter()
+            .map(|(v, n)| if n == 1 { fmt(v) } else { format!("{} ({n} {})", fmt(v), t.get("chart_proposals_count")) })
             .collect();
         format!("{desc} {}: {}.", t.get("chart_proposals"), list.join("; "))
     };
@@ -302,10 +316,18 @@ pub fn block(site: &Site, ev: &IndicatorEvidence, t: &I18n) -> IndicatorBlock {
             .map(|c| reach_sentence(ind, c.reaching_75, ev.n(), c.reached_by_75, t))
             .unwrap_or_default(),
         proposal_count: ev.proposals.len(),
+        proposal_values: if ev.proposals.len() > LIST_LIMIT {
+            tally(ev.proposals.iter().map(|p| p.threshold).collect(), Value::as_f64)
+                .into_iter()
+                .map(|(v, count)| ProposalValue { threshold: format::value(ind, v, t), count })
+                .collect()
+        } else {
+            Vec::new()
+        },
         proposals: ev
             .proposals
             .iter()
-            .take(LIST_LIMIT)
+            .filter(|_| ev.proposals.len() <= LIST_LIMIT)
             .map(|pr| {
                 let p = &site.pilots[pr.pilot];
                 ProposalItem {
