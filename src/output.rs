@@ -203,13 +203,8 @@ pub struct Publisher {
 
 impl Publisher {
     pub fn begin(out: &Path) -> io::Result<Publisher> {
-        restore_interrupted_swap(out)?;
+        clear_leftovers(out)?;
         let (staging, old) = siblings(out)?;
-        if let Some(parent) = staging.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
-        }
-        remove_if_present(&staging).map_err(|e| with_path(e, &staging))?;
-        remove_if_present(&old).map_err(|e| with_path(e, &old))?;
         std::fs::create_dir_all(&staging).map_err(|e| with_path(e, &staging))?;
         let marker = staging.join(MARKER);
         std::fs::write(&marker, MARKER_TEXT).map_err(|e| with_path(e, &marker))?;
@@ -290,8 +285,9 @@ pub fn restore_interrupted_swap(out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes the staging and retired folders a killed build left beside `out`, as a build
-/// does before writing: for a run that writes nothing (`build::up_to_date`).
+/// Puts back a site a killed build left aside, and removes the staging and retired
+/// folders it left beside `out`: what every build does first, whether it then writes
+/// (`Publisher::begin`) or not (`build::up_to_date`).
 pub fn clear_leftovers(out: &Path) -> io::Result<()> {
     restore_interrupted_swap(out)?;
     let (staging, old) = siblings(out)?;

@@ -62,11 +62,6 @@ impl Kept {
         flate2::read::DeflateDecoder::new(&self.stored[..]).read_to_end(&mut bytes).expect("deflated by `new`");
         std::borrow::Cow::Owned(bytes)
     }
-
-    /// The bytes held in memory.
-    pub fn held(&self) -> usize {
-        self.stored.len()
-    }
 }
 
 /// The pipeline of one site and the files it rendered, in memory.
@@ -91,13 +86,16 @@ impl Sink for Batch {
         // whole; files are deflated here, on the render's threads.
         let files = files
             .into_iter()
-            .map(|f| match f.content {
-                Content::Bytes(b) => Ok((Kept::new(&f.path, b), f.path)),
-                Content::Copy(src) | Content::Reuse(src) => std::fs::read(&src)
-                    .map(|b| (Kept::new(&f.path, b), f.path))
-                    .map_err(|e| RenderError(format!("cannot read `{}`: {e}", src.display()))),
+            .map(|f| {
+                let bytes = match f.content {
+                    Content::Bytes(b) => b,
+                    Content::Copy(src) | Content::Reuse(src) => {
+                        std::fs::read(&src).map_err(|e| RenderError(format!("cannot read `{}`: {e}", src.display())))?
+                    }
+                };
+                let kept = Kept::new(&f.path, bytes);
+                Ok((f.path, kept))
             })
-            .map(|r| r.map(|(kept, path)| (path, kept)))
             .collect::<Result<Vec<File>, _>>()?;
         self.0.lock().expect("batch").push((owner, files));
         Ok(())
