@@ -33,21 +33,24 @@ pub mod text;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
 
 use serde_json::{Value as Json, json};
 
 use super::markdown::Rendered;
-use super::plain_text::PlainText;
 use super::theme::I18n;
 use super::url;
 use crate::model::*;
 use crate::output::OutputFile;
 pub use shards::utf16_cmp;
-use shards::{TermShards, shard_count, term_shards};
+use shards::{Postings, TermShards, shard_count, term_shards};
 use terms::{DocIndex, Strings, Vocab, Worker, doc_index};
 
 /// Where the index is published, relative to the base path.
 pub const INDEX_DIR: &str = "search/index/";
+/// Pilots indexed at once before their terms are folded into the postings: enough to keep
+/// both threads busy, few enough that their terms weigh a few megabytes.
+const FOLD_RUN: usize = 256;
 /// The raw size a lexicon shard aims at; the shard count is a power of two.
 const LEXICON_SHARD_BYTES: usize = 2 * 1024;
 
@@ -94,18 +97,28 @@ pub fn lexicon_shard(term: &str, shards: u32) -> u32 {
 /// studies as rendered (for their plain text), `t` labels statuses in the site language.
 pub fn index_files(site: &Site, rendered: &[Rendered], t: &I18n) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    let bodies: Vec<&PlainText> = rendered.iter().map(|r| &r.text).collect();
     let vocab = Vocab::default();
-    let docs: Vec<DocIndex> = site
-        .pilots
-        .par_iter()
-        .zip(&bodies)
-        .map_init(Worker::default, |worker, (p, body)| doc_index(site, p, body, &vocab, worker))
-        .collect();
+    // A worker per thread, kept from one run of pilots to the next (its syllable cache is warm).
+    let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads()).map(|_| Mutex::default()).collect();
+    let mut postings = Postings::default();
+    // Pilots are indexed a run at a time and folded in, in site order, before the next run.
+    for (pilots, docs) in site.pilots.chunks(FOLD_RUN).zip(rendered.chunks(FOLD_RUN)) {
+        let indexed: Vec<DocIndex> = pilots
+            .par_iter()
+            .zip(docs)
+            .map(|(p, doc)| {
+                let worker = &workers[rayon::current_thread_index().unwrap_or(0) % workers.len()];
+                let mut worker = worker.lock().unwrap_or_else(|e| e.into_inner());
+                doc_index(site, p, &doc.text, &vocab, &mut worker)
+            })
+            .collect();
+        indexed.into_iter().for_each(|d| postings.add(d));
+    }
+    drop(workers);
     let strings = vocab.0.into_inner().unwrap_or_else(|e| e.into_inner()).strings;
     let strings = Strings { strings };
 
-    let TermShards { files: shards, bounds, mut lexicon } = term_shards(&docs, &strings);
+    let TermShards { files: shards, bounds, mut lexicon } = term_shards(postings, &strings);
     let term_shards = shards.len();
     let mut files: Vec<(String, String)> =
         shards.into_iter().enumerate().map(|(n, json)| (format!("t/{n}.json"), json)).collect();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::terms::{DocIndex, FastMap, MARKED, MORE, NONE, Strings, parts};
+use super::terms::{DocIndex, FastMap, MARKED, MORE, NONE, Strings, forms, parts};
 
 /// Written forms kept per term; rarer ones still match, folded.
 const MAX_VARIANTS: usize = 24;
@@ -22,11 +22,12 @@ struct Hit {
 /// One term's postings as JSON: `[[written forms with diacritics, most used first], [pilot
 /// delta, weight, (mask of written forms), …](, 1)]`; the mask, and the final `1` that says
 /// it is there, are left out when every pilot uses the term's only written form or it has
-/// none. `hits` are sorted by pilot.
-fn postings_json(out: &mut String, t: u64, hits: &[Hit], docs: &[DocIndex], strings: &Strings) {
+/// none. `hits` are sorted by pilot; `more_written` holds each pilot's further written forms
+/// (`DocIndex::more_written`).
+fn postings_json(out: &mut String, t: u64, hits: &[Hit], more_written: &[Vec<(u64, u64)>], strings: &Strings) {
     let mut variants: Vec<(u64, usize, String)> = Vec::new();
     for h in hits {
-        for f in docs[h.doc as usize].forms(t, h.first, h.weight) {
+        for f in forms(&more_written[h.doc as usize], t, h.first, h.weight) {
             match variants.iter_mut().find(|v| v.0 == f) {
                 Some(v) => v.1 += 1,
                 None => variants.push((f, 1, strings.text(f))),
@@ -55,8 +56,7 @@ fn postings_json(out: &mut String, t: u64, hits: &[Hit], docs: &[DocIndex], stri
         push_number(out, h.weight & !(MARKED | MORE));
         last = h.doc;
         if with_mask {
-            let mask = docs[h.doc as usize]
-                .forms(t, h.first, h.weight)
+            let mask = forms(&more_written[h.doc as usize], t, h.first, h.weight)
                 .filter_map(|f| variants.iter().position(|v| v.0 == f))
                 .fold(0u32, |m, i| m | (1 << i));
             out.push(',');
@@ -125,32 +125,54 @@ pub(super) struct TermShards {
     pub(super) lexicon: Vec<(String, usize)>,
 }
 
+/// Every term's postings, in pilot order: each pilot's terms are folded in as they are made
+/// (`add`), so the terms of all pilots are never held at once (at 10,000 pilots they were
+/// 78 MB at the build's memory peak).
+#[derive(Default)]
+pub(super) struct Postings {
+    /// Each term's slot in `terms` and `hits`: syllables by their id, pairs through a map.
+    syllable_slot: Vec<u32>,
+    pair_slot: FastMap<u64, u32>,
+    terms: Vec<u64>,
+    hits: Vec<Vec<Hit>>,
+    /// Each pilot's further written forms, sorted (rare: most are empty).
+    more_written: Vec<Vec<(u64, u64)>>,
+}
+
+impl Postings {
+    /// Folds in the next pilot's terms.
+    pub(super) fn add(&mut self, d: DocIndex) {
+        let doc = self.more_written.len() as u32;
+        for (t, weight, first) in d.terms {
+            let slot = match parts(t) {
+                (a, NONE) => {
+                    let a = a as usize;
+                    if a >= self.syllable_slot.len() {
+                        self.syllable_slot.resize((a + 1).max(2 * self.syllable_slot.len()), NONE);
+                    }
+                    &mut self.syllable_slot[a]
+                }
+                _ => self.pair_slot.entry(t).or_insert(NONE),
+            };
+            if *slot == NONE {
+                *slot = self.terms.len() as u32;
+                self.terms.push(t);
+                self.hits.push(Vec::new());
+            }
+            self.hits[*slot as usize].push(Hit { doc, weight, first });
+        }
+        self.more_written.push(d.more_written);
+    }
+}
+
 /// The term shards. Postings are gathered by term in pilot order (so they need no
 /// sorting); the terms are ordered by their text as the browser compares strings, and cut
 /// into runs of about `term_shard_bytes`: a word, the longer words it begins (its
 /// completions) and the pairs it begins ("dong thap" after "dong") are neighbours, so a
 /// query fetches few shards.
-pub(super) fn term_shards(docs: &[DocIndex], strings: &Strings) -> TermShards {
+pub(super) fn term_shards(gathered: Postings, strings: &Strings) -> TermShards {
     use rayon::prelude::*;
-    // Each term's slot in `terms` and `postings`: syllables by their id, pairs through a map.
-    let mut syllable_slot: Vec<u32> = vec![NONE; strings.strings.len()];
-    let mut pair_slot: FastMap<u64, u32> = FastMap::default();
-    let mut terms: Vec<u64> = Vec::new();
-    let mut postings: Vec<Vec<Hit>> = Vec::new();
-    for (doc, d) in docs.iter().enumerate() {
-        for &(t, weight, first) in &d.terms {
-            let slot = match parts(t) {
-                (a, NONE) => &mut syllable_slot[a as usize],
-                _ => pair_slot.entry(t).or_insert(NONE),
-            };
-            if *slot == NONE {
-                *slot = terms.len() as u32;
-                terms.push(t);
-                postings.push(Vec::new());
-            }
-            postings[*slot as usize].push(Hit { doc: doc as u32, weight, first });
-        }
-    }
+    let Postings { terms, hits: postings, more_written, .. } = gathered;
     let texts: Vec<String> = terms.par_iter().map(|&t| strings.text(t)).collect();
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| utf16_cmp(&texts[a as usize], &texts[b as usize]));
@@ -161,12 +183,12 @@ pub(super) fn term_shards(docs: &[DocIndex], strings: &Strings) -> TermShards {
             let mut json = String::with_capacity(texts[i].len() + 8 * postings[i].len() + 16);
             push_json_string(&mut json, &texts[i]);
             json.push(':');
-            postings_json(&mut json, terms[i], &postings[i], docs, strings);
+            postings_json(&mut json, terms[i], &postings[i], &more_written, strings);
             json
         })
         .collect();
 
-    let target = term_shard_bytes(docs.len());
+    let target = term_shard_bytes(more_written.len());
     let (mut files, mut bounds, mut lexicon) = (Vec::new(), Vec::new(), Vec::new());
     let mut shard = String::from("{");
     let mut previous: &str = "";
@@ -234,8 +256,7 @@ mod tests {
         let names = ["dong", "đồng", "động", "xoai", "xoài"];
         let strings = Strings { strings: names.iter().map(|s| (*s).into()).collect() };
         let (dong, xoai) = (term(0, NONE), term(3, NONE));
-        let doc = |more_written: Vec<(u64, u64)>| DocIndex { terms: Vec::new(), more_written };
-        let docs = vec![doc(vec![]), doc(vec![(dong, term(2, NONE))]), doc(vec![])];
+        let docs = vec![vec![], vec![(dong, term(2, NONE))], vec![]];
         let hit = |doc, weight, first| Hit { doc, weight, first };
         let hits = [hit(0, 16 | MARKED, term(1, NONE)), hit(1, 1 | MARKED | MORE, term(1, NONE)), hit(2, 2, PLAIN)];
         let mut json = String::new();
@@ -302,9 +323,11 @@ mod tests {
         // 2,000 syllables `w0000`…, each in its own pilot, so each term's JSON is about 20 bytes.
         let names: Vec<String> = (0..2000).rev().map(|i| format!("w{i:04}")).collect();
         let strings = Strings { strings: names.iter().map(|s| s.as_str().into()).collect() };
-        let docs: Vec<DocIndex> =
-            (0..2000).map(|i| DocIndex { terms: vec![(term(i, NONE), 1, PLAIN)], more_written: Vec::new() }).collect();
-        let shards = term_shards(&docs, &strings);
+        let mut postings = Postings::default();
+        for i in 0..2000 {
+            postings.add(DocIndex { terms: vec![(term(i, NONE), 1, PLAIN)], more_written: Vec::new() });
+        }
+        let shards = term_shards(postings, &strings);
         let target = term_shard_bytes(2000);
         assert!(shards.files.len() >= 3, "{} shards", shards.files.len());
         assert_eq!(shards.bounds.len() + 1, shards.files.len());

@@ -204,14 +204,12 @@ pub(super) struct DocIndex {
     pub(super) more_written: Vec<(u64, u64)>,
 }
 
-impl DocIndex {
-    /// The written forms with diacritics of term `t`, whose first form is `first`.
-    pub(super) fn forms(&self, t: u64, first: u64, weight: u32) -> impl Iterator<Item = u64> + '_ {
-        let start =
-            if weight & MORE == 0 { self.more_written.len() } else { self.more_written.partition_point(|x| x.0 < t) };
-        let more = self.more_written[start..].iter().take_while(move |x| x.0 == t).map(|x| x.1);
-        (first != PLAIN).then_some(first).into_iter().chain(more)
-    }
+/// The written forms with diacritics of term `t` in a pilot whose further forms are
+/// `more_written` (`DocIndex::more_written`), its first form being `first`.
+pub(super) fn forms(more_written: &[(u64, u64)], t: u64, first: u64, weight: u32) -> impl Iterator<Item = u64> + '_ {
+    let start = if weight & MORE == 0 { more_written.len() } else { more_written.partition_point(|x| x.0 < t) };
+    let more = more_written[start..].iter().take_while(move |x| x.0 == t).map(|x| x.1);
+    (first != PLAIN).then_some(first).into_iter().chain(more)
 }
 
 /// What a worker thread keeps from one pilot to the next: its syllable cache, and a slot
