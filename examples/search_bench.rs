@@ -220,6 +220,7 @@ fn run(root: &Path, n: usize) {
         .iter()
         .map(|f| match &f.content {
             langso::output::Content::Bytes(b) => b.len(),
+            langso::output::Content::Drawn(recipe) => recipe.draw().len(),
             langso::output::Content::Copy(_) | langso::output::Content::Reuse(_) => 0,
         })
         .sum();

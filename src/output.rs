@@ -23,7 +23,7 @@ pub mod fault;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -44,6 +44,24 @@ pub enum Content {
     Copy(PathBuf),
     /// A file of the previous site kept as it is (a share card drawn from the same text).
     Reuse(PathBuf),
+    /// Bytes made when they are wanted (a share card): a build makes them as it writes the
+    /// file; the preview keeps the recipe and makes them when a browser asks.
+    Drawn(Arc<dyn Draw>),
+}
+
+/// How to make a file's bytes, kept instead of the bytes where they are large and seldom
+/// read: a share card is 14 KB drawn and a few hundred bytes of text undrawn, and the
+/// preview of 10,000 pilots would otherwise hold 138 MB of cards nobody looks at.
+pub trait Draw: Send + Sync {
+    /// Names the bytes: two recipes with one key make the same bytes.
+    fn key(&self) -> &str;
+    fn draw(&self) -> Vec<u8>;
+}
+
+impl std::fmt::Debug for dyn Draw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Drawn({})", self.key())
+    }
 }
 
 impl OutputFile {
@@ -55,6 +73,9 @@ impl OutputFile {
     }
     pub fn reuse(path: String, previous: PathBuf) -> Self {
         OutputFile { path, content: Content::Reuse(previous) }
+    }
+    pub fn drawn(path: String, recipe: Arc<dyn Draw>) -> Self {
+        OutputFile { path, content: Content::Drawn(recipe) }
     }
 }
 
@@ -228,13 +249,15 @@ impl Publisher {
             std::fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
             self.made.lock().expect("no writer panics").insert(dir.to_path_buf());
         }
-        match &f.content {
-            Content::Bytes(b) => {
-                if !self.link_if_unchanged(&f.path, b, &dest) {
-                    std::fs::write(&dest, b).map_err(|e| with_path(e, &dest))?;
-                }
-                Ok(b.len() as u64)
+        let write_bytes = |b: &[u8]| {
+            if !self.link_if_unchanged(&f.path, b, &dest) {
+                std::fs::write(&dest, b).map_err(|e| with_path(e, &dest))?;
             }
+            Ok(b.len() as u64)
+        };
+        match &f.content {
+            Content::Bytes(b) => write_bytes(b),
+            Content::Drawn(recipe) => write_bytes(&recipe.draw()),
             Content::Copy(src) => std::fs::copy(src, &dest).map_err(|e| with_path(e, src)),
             Content::Reuse(src) => {
                 if std::fs::hard_link(src, &dest).is_err() {

@@ -31,6 +31,7 @@ pub(crate) fn before_write(file: &OutputFile) -> io::Result<()> {
     };
     let len = match &file.content {
         Content::Bytes(b) => b.len() as u64,
+        Content::Drawn(recipe) => recipe.draw().len() as u64,
         Content::Copy(p) | Content::Reuse(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
     };
     if WRITTEN.fetch_add(len, Ordering::Relaxed) + len > limit {

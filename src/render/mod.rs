@@ -23,6 +23,7 @@ pub mod views;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -336,12 +337,18 @@ pub struct Renderer<'a> {
     /// and whose photo variants are read back instead of encoded again.
     pub previous: Option<&'a Path>,
     /// Where photos already processed are found (memory for serve, a `--cache` folder).
-    pub photos: &'a PhotoCache,
+    pub photos: &'a Arc<PhotoCache>,
     site_view: SiteView<'a>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, root: &'a Path, docs: &'a Documents, theme: &'a Theme, photos: &'a PhotoCache) -> Self {
+    pub fn new(
+        site: &'a Site,
+        root: &'a Path,
+        docs: &'a Documents,
+        theme: &'a Theme,
+        photos: &'a Arc<PhotoCache>,
+    ) -> Self {
         let site_view = SiteView {
             title: &site.config.title,
             description: &site.config.description,

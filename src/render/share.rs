@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use fontdue::{Font, FontSettings};
 use serde::Serialize;
@@ -24,7 +24,7 @@ use serde::Serialize;
 use super::theme::I18n;
 use super::url;
 use crate::model::*;
-use crate::output::OutputFile;
+use crate::output::{Draw, OutputFile};
 use crate::photo::PhotoCache;
 
 pub const CARD_WIDTH: usize = 1200;
@@ -570,21 +570,46 @@ pub fn pilot_card_path(site: &Site, p: &Pilot) -> String {
 pub const SITE_CARD_PATH: &str = "share/site.png";
 
 /// A pilot's card: the previous site's if `previous` has it drawn from the same text, else
-/// the one `cache` keeps under its key, else drawn now.
-pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n, previous: Option<&Path>, cache: &PhotoCache) -> OutputFile {
+/// one drawn when it is written (`PilotCard`).
+pub fn pilot_card(site: &Site, p: &Pilot, t: &I18n, previous: Option<&Path>, cache: &Arc<PhotoCache>) -> OutputFile {
     let prov = site.province(p.province);
-    let field = p.primary_field().map(|f| site.field(f).name.get(t.lang).to_string()).unwrap_or_default();
+    let field = p.primary_field().map(|f| site.field(f).name.get(t.lang)).unwrap_or_default();
     let text = CardText {
         label: t.get("share_card_label"),
         name: &p.commune,
         line2: &prov.name,
-        line3: &field,
+        line3: field,
         footer: &site.config.title,
     };
     let path = pilot_card_path(site, p);
-    match previous.and_then(|prev| reusable_card(prev, &path, &text.key())) {
+    let key = text.key();
+    match previous.and_then(|prev| reusable_card(prev, &path, &key)) {
         Some(old) => OutputFile::reuse(path, old),
-        None => OutputFile::bytes(path, cache.card(&text.key(), || card_png(&text))),
+        None => {
+            let lines = [text.label, text.name, text.line2, text.line3, text.footer].map(Box::from);
+            OutputFile::drawn(path, Arc::new(PilotCard { lines, key, cache: Arc::clone(cache) }))
+        }
+    }
+}
+
+/// A pilot's card as its text: drawn, or taken from `cache` under its key, only when its
+/// file is written or asked for.
+struct PilotCard {
+    /// Label, name, line 2, line 3, footer (`CardText`).
+    lines: [Box<str>; 5],
+    key: String,
+    cache: Arc<PhotoCache>,
+}
+
+impl Draw for PilotCard {
+    fn key(&self) -> &str {
+        &self.key
+    }
+
+    fn draw(&self) -> Vec<u8> {
+        let [label, name, line2, line3, footer] = &self.lines;
+        let text = CardText { label, name, line2, line3, footer };
+        self.cache.card(&self.key, || card_png(&text))
     }
 }
 

@@ -1,8 +1,9 @@
 //! The site `langso serve` shows: the pipeline, kept between saves, rendering each
 //! change's due outputs into memory. Output files are swapped in only when a whole
 //! render succeeded, so a reader never sees half a rebuild, and the last good site stays
-//! while the content has errors. Text files are kept compressed (`Kept`): a site of
-//! 10,000 pilots is over half a gigabyte as built, and the preview must fit a laptop.
+//! while the content has errors. Text files are kept compressed and share cards undrawn
+//! (`Kept`): a site of 10,000 pilots is over half a gigabyte as built, and the preview must
+//! fit a laptop.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::diag::Diagnostic;
 use crate::model::Lang;
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Draw, OutputFile};
 use crate::photo::PhotoCache;
 use crate::pipeline::{BuildError, Changes, Owner, Pipeline, Sink};
 use crate::render::RenderError;
@@ -27,11 +28,16 @@ pub struct Update {
 }
 
 /// One file of the site as the preview keeps it: text (HTML, CSS, scripts, data) deflated,
-/// as a fifth of its size or less; images as built. Cheap to clone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kept {
-    stored: Arc<[u8]>,
-    deflated: bool,
+/// as a fifth of its size or less; a share card as the recipe it is drawn from, drawn when
+/// asked for (`output::Draw`); other images as built. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Kept(Stored);
+
+#[derive(Debug, Clone)]
+enum Stored {
+    Plain(Arc<[u8]>),
+    Deflated(Arc<[u8]>),
+    Drawn(Arc<dyn Draw>),
 }
 
 impl Kept {
@@ -43,24 +49,44 @@ impl Kept {
         let text = kind.starts_with("text/")
             || ["application/json", "application/xml", "image/svg"].iter().any(|k| kind.starts_with(k));
         if !text || bytes.len() < Kept::SMALL {
-            return Kept { stored: bytes.into(), deflated: false };
+            return Kept(Stored::Plain(bytes.into()));
         }
         use std::io::Write as _;
         let mut z =
             flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 4), flate2::Compression::fast());
         z.write_all(&bytes).expect("deflating into memory cannot fail");
-        Kept { stored: z.finish().expect("deflating into memory cannot fail").into(), deflated: true }
+        Kept(Stored::Deflated(z.finish().expect("deflating into memory cannot fail").into()))
+    }
+
+    /// A file kept as its recipe, made each time it is asked for.
+    pub fn drawn(recipe: Arc<dyn Draw>) -> Kept {
+        Kept(Stored::Drawn(recipe))
     }
 
     /// The file's bytes as built.
     pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
-        if !self.deflated {
-            return std::borrow::Cow::Borrowed(&self.stored);
+        match &self.0 {
+            Stored::Plain(bytes) => std::borrow::Cow::Borrowed(bytes),
+            Stored::Deflated(stored) => {
+                use std::io::Read as _;
+                let mut bytes = Vec::with_capacity(stored.len() * 5);
+                flate2::read::DeflateDecoder::new(&stored[..]).read_to_end(&mut bytes).expect("deflated by `new`");
+                std::borrow::Cow::Owned(bytes)
+            }
+            Stored::Drawn(recipe) => std::borrow::Cow::Owned(recipe.draw()),
         }
-        use std::io::Read as _;
-        let mut bytes = Vec::with_capacity(self.stored.len() * 5);
-        flate2::read::DeflateDecoder::new(&self.stored[..]).read_to_end(&mut bytes).expect("deflated by `new`");
-        std::borrow::Cow::Owned(bytes)
+    }
+}
+
+/// Whether two kept files hold the same bytes: deflating is deterministic, and recipes with
+/// one key make the same bytes.
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        match (&self.0, &other.0) {
+            (Stored::Plain(a), Stored::Plain(b)) | (Stored::Deflated(a), Stored::Deflated(b)) => a == b,
+            (Stored::Drawn(a), Stored::Drawn(b)) => a.key() == b.key(),
+            _ => false,
+        }
     }
 }
 
@@ -87,13 +113,15 @@ impl Sink for Batch {
         let files = files
             .into_iter()
             .map(|f| {
-                let bytes = match f.content {
-                    Content::Bytes(b) => b,
-                    Content::Copy(src) | Content::Reuse(src) => {
-                        std::fs::read(&src).map_err(|e| RenderError(format!("cannot read `{}`: {e}", src.display())))?
-                    }
+                let kept = match f.content {
+                    Content::Bytes(b) => Kept::new(&f.path, b),
+                    Content::Copy(src) | Content::Reuse(src) => Kept::new(
+                        &f.path,
+                        std::fs::read(&src)
+                            .map_err(|e| RenderError(format!("cannot read `{}`: {e}", src.display())))?,
+                    ),
+                    Content::Drawn(recipe) => Kept::drawn(recipe),
                 };
-                let kept = Kept::new(&f.path, bytes);
                 Ok((f.path, kept))
             })
             .collect::<Result<Vec<File>, _>>()?;
@@ -187,5 +215,29 @@ impl Preview {
             }
         }
         Ok(Update { changed: changed.into_iter().collect(), diagnostics, pending: rendered.pending })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_cards_are_kept_as_recipes_and_drawn_when_asked_for() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut preview = Preview::new(root, None);
+        preview.update(&Changes::Everything).expect("the shipped site builds");
+        let cards: Vec<(&String, &Kept)> = preview
+            .outputs()
+            .iter()
+            .filter(|(path, _)| path.starts_with("share/") && path.ends_with(".png") && *path != "share/site.png")
+            .collect();
+        assert!(cards.len() >= 12, "{} pilot cards", cards.len());
+        for (path, kept) in cards {
+            assert!(matches!(kept.0, Stored::Drawn(_)), "{path} is held drawn");
+            let png = kept.bytes();
+            assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 4096, "{path}: {} bytes", png.len());
+            assert!(*kept == kept.clone() && *kept != Kept::new(path, png.into_owned()));
+        }
     }
 }
