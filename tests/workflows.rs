@@ -127,16 +127,30 @@ fn the_pull_request_check_runs_the_base_branch_langso_on_the_head() {
 }
 
 #[test]
-fn the_pages_build_keeps_its_processed_photos_between_runs() {
+fn the_pages_build_keeps_its_photos_cards_and_site_between_runs() {
     let (_, text) = workflows().into_iter().find(|(name, _)| name == "pages.yml").unwrap();
     let build = text.lines().find(|l| l.contains("langso build")).expect("pages.yml runs langso build");
-    let folder = build.split("--cache ").nth(1).expect("the build is given a photo cache").split_whitespace().next();
-    let folder = folder.unwrap();
-    // The same folder is restored before the build (and saved after it) by actions/cache.
-    let step = text.split("- name: ").find(|s| s.contains("actions/cache") && s.contains("langso-photos-"));
-    let step = step.expect("a cache step for the photos");
-    assert!(step.contains(&format!("path: {folder}\n")), "{step}");
+    let option = |name: &str| {
+        let value = build.split(&format!("--{name} ")).nth(1).and_then(|v| v.split_whitespace().next());
+        value.unwrap_or_else(|| panic!("the build is given --{name}: {build}")).to_string()
+    };
+    // Both folders are restored before the build (and saved after it) by actions/cache: the
+    // photo cache, and the site the previous run built, so a run with nothing changed is
+    // found up to date and any other keeps the files that did not change.
+    let step = text.split("- name: ").find(|s| s.contains("actions/cache") && s.contains("langso-build-"));
+    let step = step.expect("a cache step for the previous build");
+    let paths: Vec<&str> = step
+        .split("path: |\n")
+        .nth(1)
+        .expect("a list of paths")
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.contains(':'))
+        .collect();
+    for folder in [option("cache"), option("out")] {
+        assert!(paths.contains(&folder.as_str()), "{folder} is cached: {step}");
+    }
     let key = step.lines().find(|l| l.trim_start().starts_with("key:")).unwrap();
     assert!(key.contains("github.run_id"), "a new entry each run, so new photos are saved: {key}");
-    assert!(step.contains("restore-keys: langso-photos-"), "{step}");
+    assert!(step.contains("restore-keys: langso-build-"), "{step}");
 }
