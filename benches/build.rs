@@ -193,73 +193,94 @@ fn measure(bin: &Path, n: usize, runs: Repeat, peers: &[Peer]) -> Vec<Row> {
             dir.path().join(format!("{}-public", p.name)),
         ));
     }
+    // Each run builds into a new empty folder, and none is removed until all have run: on a
+    // file system without a journal (this machine's), ext4 skips the inodes freed in the last
+    // minute when it makes new ones, and a run right after removing its previous output
+    // spent a third of its CPU time in that search (`recently_deleted`), a cost of the
+    // benchmark's own deletions rather than of the build.
+    let run_folder = |out: &Path, i: usize| PathBuf::from(format!("{}-run{i}", out.display()));
     let mut samples: Vec<Vec<Sample>> = clean.iter().map(|_| Vec::new()).collect();
     let started = Instant::now();
     let budget = runs.budget * clean.len() as f64;
     while samples[0].len() < runs.runs && (samples[0].is_empty() || started.elapsed().as_secs_f64() < budget) {
         for ((what, cmd, out), samples) in clean.iter().zip(&mut samples) {
-            empty(out);
-            let s = run(&mut cmd(out), &log);
+            let out = run_folder(out, samples.len());
+            empty(&out);
+            let s = run(&mut cmd(&out), &log);
             report(n, what, samples.len(), &s);
             samples.push(s);
         }
     }
     let mut outputs = Vec::new();
     for ((what, _, out), samples) in clean.iter().zip(samples) {
-        outputs.push(row(what, samples, Some(scan(out)), String::new()));
+        let last = samples.len() - 1;
+        outputs.push(row(what, samples, Some(scan(&run_folder(out, last))), String::new()));
+        for i in 0..=last {
+            // Langso's last output stays, for the build again with nothing changed.
+            if i == last && *what == BUILD {
+                std::fs::rename(run_folder(out, i), out).expect("keep langso's output");
+            } else {
+                std::fs::remove_dir_all(run_folder(out, i)).expect("remove an output");
+            }
+        }
     }
+    settle();
     // Langso's first, the peers' at the end of the size's rows.
     let peer_rows = outputs.split_off(1);
     rows.extend(outputs);
-    for (_, _, out) in &clean[1..] {
-        std::fs::remove_dir_all(out).expect("remove a peer's output");
-    }
 
     let samples = repeat(runs, REBUILD, n, || run(&mut build(&out), &log));
     rows.push(row(REBUILD, samples, Some(scan(&out)), String::new()));
-    std::fs::remove_dir_all(&out).expect("remove the output");
 
-    // A CI run: a fresh clone builds into an empty folder with the cache a previous run saved.
+    // A CI run: a fresh clone builds into an empty folder with the cache a previous run saved
+    // (filled by a build of its own: the one into `out` above left no cards in any cache).
+    // Each run writes into a new folder, the folders removed after the row, as above.
     let cache = dir.path().join("cache");
-    run(build(&out).arg("--cache").arg(&cache), &log);
+    let primed = run_folder(&out, 99);
+    empty(&primed);
+    run(build(&primed).arg("--cache").arg(&cache), &log);
+    let fresh = std::cell::Cell::new(0);
+    let next_folder = || {
+        fresh.set(fresh.get() + 1);
+        run_folder(&out, 100 + fresh.get())
+    };
     let samples = repeat(runs, WARM, n, || {
-        empty(&out);
-        run(build(&out).arg("--cache").arg(&cache), &log)
+        let o = next_folder();
+        empty(&o);
+        run(build(&o).arg("--cache").arg(&cache), &log)
     });
-    rows.push(row(WARM, samples, Some(scan(&out)), String::new()));
+    rows.push(row(WARM, samples, Some(scan(&run_folder(&out, 100 + fresh.get()))), String::new()));
 
     // A run of the Pages workflow, which restores the site the previous run built as well as
     // the cache (`actions/cache` unpacks files with their modification times: `cp -a` here,
-    // not timed), first with nothing changed, then with one pilot's text edited.
-    let saved = dir.path().join("saved");
-    let restore = |out: &Path| {
-        if out.exists() {
-            std::fs::remove_dir_all(out).expect("remove the output");
-        }
-        let copied = Command::new("cp").arg("-a").arg(&saved).arg(out).status();
+    // not timed, into a new folder), first with nothing changed, then with one pilot's text
+    // edited.
+    let restore = || {
+        let o = next_folder();
+        let copied = Command::new("cp").arg("-a").arg(&primed).arg(&o).status();
         assert!(copied.is_ok_and(|s| s.success()), "cp -a restores the saved output");
         settle();
+        o
     };
-    std::fs::rename(&out, &saved).expect("keep the output");
-    let samples = repeat(runs, PAGES, n, || {
-        restore(&out);
-        run(build(&out).arg("--cache").arg(&cache), &log)
-    });
-    rows.push(row(PAGES, samples, Some(scan(&out)), String::new()));
+    let samples = repeat(runs, PAGES, n, || run(build(&restore()).arg("--cache").arg(&cache), &log));
+    rows.push(row(PAGES, samples, Some(scan(&run_folder(&out, 100 + fresh.get()))), String::new()));
     let pilot = corpus::first_pilot(&root);
     let (rel, original) = (format!("{pilot}/index.md"), std::fs::read(root.join(&pilot).join("index.md")));
     let mut edit = 0;
     let samples = repeat(runs, PAGES_EDITED, n, || {
-        restore(&out);
+        let o = restore();
         let (rel, text) = corpus::edited(&root, &pilot, "text", edit);
         edit += 1;
         std::fs::write(root.join(rel), text).expect("save the edit");
-        run(build(&out).arg("--cache").arg(&cache), &log)
+        run(build(&o).arg("--cache").arg(&cache), &log)
     });
     std::fs::write(root.join(rel), original.expect("the pilot's text")).expect("undo the edit");
-    rows.push(row(PAGES_EDITED, samples, Some(scan(&out)), String::new()));
-    std::fs::remove_dir_all(&out).expect("remove the output");
-    std::fs::remove_dir_all(&saved).expect("remove the saved output");
+    rows.push(row(PAGES_EDITED, samples, Some(scan(&run_folder(&out, 100 + fresh.get()))), String::new()));
+    for folder in [out.clone(), primed.clone()].into_iter().chain((1..=fresh.get()).map(|i| run_folder(&out, 100 + i)))
+    {
+        std::fs::remove_dir_all(folder).expect("remove an output");
+    }
+    settle();
 
     // The same build with its output in memory (tmpfs): what is left of the build's time
     // when creating files costs what it costs in memory, not on this machine's disk.
