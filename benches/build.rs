@@ -196,7 +196,7 @@ fn measure(bin: &Path, n: usize, runs: Repeat, peers: &[Peer]) -> Vec<Row> {
     // Each run builds into a new empty folder, and none is removed until all have run: on a
     // file system without a journal (this machine's), ext4 skips the inodes freed in the last
     // minute when it makes new ones, and a run right after removing its previous output
-    // spent a third of its CPU time in that search (`recently_deleted`), a cost of the
+    // spent a quarter of its CPU time in that search (`recently_deleted`), a cost of the
     // benchmark's own deletions rather than of the build.
     let run_folder = |out: &Path, i: usize| PathBuf::from(format!("{}-run{i}", out.display()));
     let mut samples: Vec<Vec<Sample>> = clean.iter().map(|_| Vec::new()).collect();
@@ -236,20 +236,22 @@ fn measure(bin: &Path, n: usize, runs: Repeat, peers: &[Peer]) -> Vec<Row> {
     // (filled by a build of its own: the one into `out` above left no cards in any cache).
     // Each run writes into a new folder, the folders removed after the row, as above.
     let cache = dir.path().join("cache");
-    let primed = run_folder(&out, 99);
+    let primed = run_folder(&out, 0);
     empty(&primed);
     run(build(&primed).arg("--cache").arg(&cache), &log);
-    let fresh = std::cell::Cell::new(0);
+    // The rows' own folders: `out-run1`, `out-run2`…, the last one made being `latest()`.
+    let made = std::cell::Cell::new(0);
+    let latest = || run_folder(&out, made.get());
     let next_folder = || {
-        fresh.set(fresh.get() + 1);
-        run_folder(&out, 100 + fresh.get())
+        made.set(made.get() + 1);
+        latest()
     };
     let samples = repeat(runs, WARM, n, || {
         let o = next_folder();
         empty(&o);
         run(build(&o).arg("--cache").arg(&cache), &log)
     });
-    rows.push(row(WARM, samples, Some(scan(&run_folder(&out, 100 + fresh.get()))), String::new()));
+    rows.push(row(WARM, samples, Some(scan(&latest())), String::new()));
 
     // A run of the Pages workflow, which restores the site the previous run built as well as
     // the cache (`actions/cache` unpacks files with their modification times: `cp -a` here,
@@ -263,7 +265,7 @@ fn measure(bin: &Path, n: usize, runs: Repeat, peers: &[Peer]) -> Vec<Row> {
         o
     };
     let samples = repeat(runs, PAGES, n, || run(build(&restore()).arg("--cache").arg(&cache), &log));
-    rows.push(row(PAGES, samples, Some(scan(&run_folder(&out, 100 + fresh.get()))), String::new()));
+    rows.push(row(PAGES, samples, Some(scan(&latest())), String::new()));
     let pilot = corpus::first_pilot(&root);
     let (rel, original) = (format!("{pilot}/index.md"), std::fs::read(root.join(&pilot).join("index.md")));
     let mut edit = 0;
@@ -275,9 +277,8 @@ fn measure(bin: &Path, n: usize, runs: Repeat, peers: &[Peer]) -> Vec<Row> {
         run(build(&o).arg("--cache").arg(&cache), &log)
     });
     std::fs::write(root.join(rel), original.expect("the pilot's text")).expect("undo the edit");
-    rows.push(row(PAGES_EDITED, samples, Some(scan(&run_folder(&out, 100 + fresh.get()))), String::new()));
-    for folder in [out.clone(), primed.clone()].into_iter().chain((1..=fresh.get()).map(|i| run_folder(&out, 100 + i)))
-    {
+    rows.push(row(PAGES_EDITED, samples, Some(scan(&latest())), String::new()));
+    for folder in std::iter::once(out.clone()).chain((0..=made.get()).map(|i| run_folder(&out, i))) {
         std::fs::remove_dir_all(folder).expect("remove an output");
     }
     settle();
